@@ -1,0 +1,19 @@
+// Activity factory: the worker builds every activity from its real dependencies.
+import type { BusinessCalendar } from './business-calendar.js';
+import { createDeadlineActivities } from './deadlines.js';
+import { createEscalationActivities } from './escalation.js';
+import { createProjectionActivities } from './projection.js';
+import type { PrismaClient } from '../src/generated/prisma/client.js';
+
+export interface ActivityDependencies {
+  prisma: PrismaClient;
+  calendar: BusinessCalendar;
+}
+
+export function createActivities({ prisma, calendar }: ActivityDependencies) {
+  return {
+    ...createDeadlineActivities(prisma, calendar),
+    ...createProjectionActivities(prisma),
+    ...createEscalationActivities(prisma),
+  };
+}

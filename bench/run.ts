@@ -1,0 +1,379 @@
+// npm run bench [-- --smoke] [-- --capacity N] [-- --storm N]
+// Measures Tenggat against raw Temporal in one run, on loopback only, and stops what it started:
+// its own Temporal dev server (unless TEMPORAL_ADDRESS), a fresh PostgreSQL schema (TEST_DATABASE_URL),
+// the compiled worker and API processes. Prints one table; writes bench/results/<timestamp>.json.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { seedAgencies } from '../scripts/seed.js';
+import { findTemporalCli } from '../scripts/temporal-dev-server.js';
+import { parseDatabaseUrl } from '../src/database/database-url.js';
+import { migrate } from '../src/database/migrator.js';
+import { loadSlaPolicy } from '../src/policy/sla-policy.js';
+import { projectRoot } from '../src/project-root.js';
+import { dropSchema, freePort, startNodeProcess, startWorkerProcess, temporalForTests, testDatabaseUrl } from '../test/support/stack.js';
+import { complaintWorkflow } from '../workflows/complaint.workflow.js';
+import { complaintWorkflowId, type ComplaintWorkflowInput, type SlaPolicyVersion } from '../workflows/messages.js';
+import { echoUpdate, echoWorkflow, emptyWorkflow, stopUpdate } from './baseline.workflows.js';
+import { openLoad, percentiles, pool, rssMb, round, type Percentiles } from './stats.js';
+
+const argv = process.argv.slice(2);
+const smoke = argv.includes('--smoke');
+const numberFlag = (name: string, fallback: number) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const size = {
+  rawStartSeconds: smoke ? 2 : 30,
+  updateRoundTrips: smoke ? 20 : 300,
+  intakeRates: smoke ? [5] : [10, 20, 40, 80, 120, 160, 240, 320],
+  intakeStepSeconds: smoke ? 2 : 10,
+  officerActions: smoke ? 5 : 200,
+  readSeconds: smoke ? 1 : 10,
+  storm: numberFlag('--storm', smoke ? 20 : 1000),
+  capacity: numberFlag('--capacity', smoke ? 30 : 10_000),
+};
+const P95_TARGET_MS = 300;
+const root = projectRoot();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const complaintBody = {
+  title: 'Antrean layanan KTP-el lebih dari 6 jam',
+  chronology: 'Datang pukul 07.00, dilayani pukul 13.30; nomor antrean tidak berjalan.',
+  occurredAt: '2026-10-05T07:00:00+07:00',
+  location: { regency: 'Kota Bandung' },
+  classification: 'COMPLAINT',
+  channel: 'WEB',
+  anonymous: false,
+  confidential: false,
+};
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const temporal = await temporalForTests();
+  const databaseUrl = testDatabaseUrl();
+  const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
+  const cleanups: Array<() => Promise<unknown>> = [() => temporal.stop(), () => dropSchema(databaseUrl)];
+  try {
+    await migrate(databaseUrl);
+    await seedAgencies(databaseUrl);
+    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue };
+    const worker = await startWorkerProcess(env);
+    cleanups.unshift(() => worker.stop());
+    const port = await freePort();
+    const api = await startNodeProcess(
+      join('src', 'main.js'),
+      { ...env, PORT: String(port), NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'), MIGRATE_ON_BOOT: 'false', LOG_LEVEL: 'info' },
+      'Nest application successfully started',
+    );
+    cleanups.unshift(() => api.stop());
+    const base = `http://127.0.0.1:${port}`;
+    const connection = await Connection.connect({ address: temporal.address });
+    cleanups.unshift(() => connection.close());
+    const client = new Client({ connection });
+    const db = new pg.Client({ connectionString: parseDatabaseUrl(databaseUrl).connectionString });
+    await db.connect();
+    await db.query(`SET search_path TO ${db.escapeIdentifier(parseDatabaseUrl(databaseUrl).schema)}`);
+    cleanups.unshift(() => db.end());
+
+    const raw = await rawBaselines(temporal.address, client);
+    const intake = await intakeSteps(base, raw.startsPerSecond);
+    const officer = await officerActions(base, db, raw.updateRoundTrip);
+    const storm = await deadlineStorm(client, db, taskQueue);
+    const capacity = await openComplaints(client, db, taskQueue, worker.child.pid, temporal.pid);
+    const reads = await readLoad(base, db);
+
+    const report = {
+      at: new Date().toISOString(),
+      mode: smoke ? 'smoke' : 'full',
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30), platform: process.platform },
+      versions: versions(),
+      durationSeconds: round((Date.now() - started) / 1000),
+      raw: { startsPerSecond: round(raw.startsPerSecond), updateRoundTripMs: raw.updateRoundTrip },
+      intake,
+      officerAction: { verifyMs: officer.latency, ratioP50: officer.ratioP50, ratioP99: officer.ratioP99 },
+      projectionLagMs: officer.projectionLag,
+      reads,
+      storm,
+      capacity,
+    };
+    mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+    const file = join(root, 'bench', 'results', `${report.at.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    printTable(report);
+    console.log(`\nresults written to ${file}`);
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((e: Error) => console.error(`cleanup: ${e.message}`));
+  }
+}
+
+/** Raw Temporal: the start rate of an empty workflow (closed loop, 50 in flight) and a trivial Update's round trip. */
+async function rawBaselines(address: string, client: Client) {
+  const taskQueue = `bench-raw-${randomBytes(4).toString('hex')}`;
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: join(root, 'bench', 'baseline.workflows.ts'),
+  });
+  const running = worker.run();
+  try {
+    let startsDone = 0;
+    const until = Date.now() + size.rawStartSeconds * 1000;
+    const t0 = Date.now();
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (Date.now() < until) {
+          await client.workflow.start(emptyWorkflow, { taskQueue, workflowId: `raw-${randomUUID()}` });
+          startsDone += 1;
+        }
+      }),
+    );
+    const startsPerSecond = startsDone / ((Date.now() - t0) / 1000);
+
+    const echo = await client.workflow.start(echoWorkflow, { taskQueue, workflowId: `raw-echo-${randomUUID()}` });
+    await echo.executeUpdate(echoUpdate, { args: [0] });
+    const samples: number[] = [];
+    for (let i = 0; i < size.updateRoundTrips; i++) {
+      const t = performance.now();
+      await echo.executeUpdate(echoUpdate, { args: [i] });
+      samples.push(performance.now() - t);
+    }
+    await echo.executeUpdate(stopUpdate);
+    return { startsPerSecond, updateRoundTrip: roundAll(percentiles(samples)) };
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  }
+}
+
+/** POST /v1/complaints at fixed arrival rates (open model), stepping up until p95 passes 300 ms. */
+async function intakeSteps(base: string, rawStartsPerSecond: number) {
+  const steps: { rate: number; achieved: number; latencyMs: Percentiles; errors: number }[] = [];
+  const body = JSON.stringify(complaintBody);
+  for (const rate of size.intakeRates) {
+    const load = await openLoad(rate, size.intakeStepSeconds, () =>
+      fetch(`${base}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+    );
+    const step = { rate, achieved: round(load.achievedPerSecond), latencyMs: roundAll(percentiles(load.latenciesMs)), errors: load.errors };
+    steps.push(step);
+    if (!sustained(step)) break;
+  }
+  const best = steps.filter(sustained).at(-1);
+  return {
+    steps,
+    highestSustainedRate: best?.rate ?? 0,
+    p95AtThatRateMs: best?.latencyMs.p95 ?? null,
+    ratioToRawStartRate: round((best?.rate ?? 0) / rawStartsPerSecond, 2),
+  };
+}
+
+/** A rate is sustained when every request succeeded, p95 stayed within target and answers kept pace. */
+function sustained(step: { rate: number; achieved: number; latencyMs: Percentiles; errors: number }): boolean {
+  return step.errors === 0 && step.latencyMs.p95 <= P95_TARGET_MS && step.achieved >= step.rate * 0.9;
+}
+
+/** `verify` through the API, one after another, against the raw Update round trip; and the projection lag after each. */
+async function officerActions(base: string, db: pg.Client, rawUpdate: Percentiles) {
+  const trackingIds: string[] = [];
+  await pool(Array.from({ length: size.officerActions }), 10, async () => {
+    const res = await fetch(`${base}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaintBody) });
+    trackingIds.push(((await res.json()) as { trackingId: string }).trackingId);
+  });
+  await sleep(1000); // let every workflow arm its verification clock
+  const latency: number[] = [];
+  const lag: number[] = [];
+  for (const id of trackingIds) {
+    const t = performance.now();
+    const res = await fetch(`${base}/v1/complaints/${id}/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ officerId: 'bench-verifier', agencyId: 'kemendagri' }),
+    });
+    const done = performance.now();
+    if (res.status !== 200) throw new Error(`verify answered ${res.status}: ${await res.text()}`);
+    latency.push(done - t);
+    for (;;) {
+      const { rows } = await db.query(`SELECT status FROM complaints WHERE tracking_id = $1`, [id]);
+      if (rows[0]?.status === 'DISPOSED') break;
+      await sleep(2);
+    }
+    lag.push(performance.now() - done);
+  }
+  const verify = roundAll(percentiles(latency));
+  return {
+    latency: verify,
+    ratioP50: round(verify.p50 / rawUpdate.p50, 2),
+    ratioP99: round(verify.p99 / rawUpdate.p99, 2),
+    projectionLag: roundAll(percentiles(lag)),
+  };
+}
+
+/** The work queue and the public list at 50 requests/s each (open model), over every complaint created so far. */
+async function readLoad(base: string, db: pg.Client) {
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM complaints`);
+  const endpoints = ['/v1/complaints?status=SUBMITTED&limit=50', '/v1/public/complaints?limit=50'];
+  const results = [];
+  for (const path of endpoints) {
+    const load = await openLoad(50, size.readSeconds, () => fetch(`${base}${path}`));
+    results.push({ endpoint: `GET ${path}`, latencyMs: roundAll(percentiles(load.latenciesMs)), errors: load.errors });
+  }
+  return { complaints: rows[0].n, rate: 50, endpoints: results };
+}
+
+/** Inserts complaint rows and starts their workflows directly, each with its own frozen policy. */
+async function createComplaints(client: Client, db: pg.Client, taskQueue: string, count: number, policyFor: (submittedAt: number) => SlaPolicyVersion) {
+  const ids: { complaintId: string; trackingId: string }[] = [];
+  for (let n = 0; n < count; n++) ids.push({ complaintId: randomUUID(), trackingId: `LPR-B${randomBytes(5).toString('hex').toUpperCase().slice(0, 3)}-${String(n).padStart(4, '0').slice(-4)}` });
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const values = chunk.map((_, j) => `($${j * 2 + 1}::uuid, $${j * 2 + 2}, 'complaint-' || $${j * 2 + 2}, 'bench', 'bench', now(), 'Kota Bandung', 'COMPLAINT', 'WEB', false, false, 'bench', now(), now())`);
+    await db.query(
+      `INSERT INTO complaints (id, tracking_id, workflow_id, title, chronology, occurred_at, regency, classification, channel, anonymous, confidential, policy_version, submitted_at, updated_at) VALUES ${values.join(',')}`,
+      chunk.flatMap((c) => [c.complaintId, c.trackingId]),
+    );
+  }
+  await pool(ids, 50, async ({ complaintId, trackingId }) => {
+    const submittedAt = Date.now();
+    const input: ComplaintWorkflowInput = {
+      complaintId,
+      trackingId,
+      submittedAt: new Date(submittedAt).toISOString(),
+      agencyId: null,
+      classification: 'COMPLAINT',
+      channel: 'WEB',
+      policy: policyFor(submittedAt),
+    };
+    await client.workflow.start(complaintWorkflow, { taskQueue, workflowId: complaintWorkflowId(trackingId), args: [input] });
+  });
+  return ids;
+}
+
+function benchPolicy(verification: string): SlaPolicyVersion {
+  const policy = loadSlaPolicy(join(root, 'config', 'sla-policy.json')).inForceAt(new Date());
+  const later = { duration: 'PT1H', source: 'bench' };
+  return {
+    ...policy,
+    version: 'bench',
+    deadlines: { ...policy.deadlines, verification: { duration: verification, source: 'bench' } },
+    reminderBefore: { duration: 'PT5S', source: 'bench' },
+    escalation: policy.escalation.map((step) => ({ ...step, afterBreach: step.afterBreach ? later : null })),
+  };
+}
+
+/** N complaints whose verification deadline falls in the same second: lateness of each escalation. */
+async function deadlineStorm(client: Client, db: pg.Client, taskQueue: string) {
+  const dueAt = Date.now() + Math.max(10_000, size.storm * 25);
+  const t0 = Date.now();
+  const ids = await createComplaints(client, db, taskQueue, size.storm, (submittedAt) => benchPolicy(`PT${((dueAt - submittedAt) / 1000).toFixed(3)}S`));
+  const createSeconds = (Date.now() - t0) / 1000;
+  if (Date.now() > dueAt) throw new Error(`storm: creating ${size.storm} complaints took past their common deadline`);
+  const complaintIds = ids.map((i) => i.complaintId);
+  const deadline = dueAt + 60_000;
+  let fired: { lateness: number }[] = [];
+  while (Date.now() < deadline) {
+    const { rows } = await db.query(
+      `SELECT EXTRACT(EPOCH FROM (fired_at - due_at)) * 1000 AS lateness FROM escalations WHERE complaint_id = ANY($1::uuid[]) AND level = 1`,
+      [complaintIds],
+    );
+    fired = rows.map((r) => ({ lateness: Number(r.lateness) }));
+    if (fired.length >= ids.length) break;
+    await sleep(500);
+  }
+  await sleep(2000);
+  const { rows: doubled } = await db.query(
+    `SELECT count(*)::int AS n FROM (SELECT complaint_id, level FROM escalations WHERE complaint_id = ANY($1::uuid[]) GROUP BY 1, 2 HAVING count(*) > 1) d`,
+    [complaintIds],
+  );
+  const { rows: notices } = await db.query(
+    `SELECT count(*)::int AS n FROM notifications WHERE complaint_id = ANY($1::uuid[]) AND kind = 'ESCALATION'`,
+    [complaintIds],
+  );
+  return {
+    complaints: ids.length,
+    createSeconds: round(createSeconds),
+    latenessMs: roundAll(percentiles(fired.map((f) => f.lateness))),
+    missed: ids.length - fired.length,
+    doubled: doubled[0].n,
+    escalationNotices: notices[0].n,
+  };
+}
+
+/** N open complaints with live timers: time to create them, then worker and Temporal server memory. */
+async function openComplaints(client: Client, db: pg.Client, taskQueue: string, workerPid: number | undefined, temporalPid: number | undefined) {
+  const t0 = Date.now();
+  const ids = await createComplaints(client, db, taskQueue, size.capacity, () => benchPolicy('P3D'));
+  const startedSeconds = (Date.now() - t0) / 1000;
+  const complaintIds = ids.map((i) => i.complaintId);
+  for (const until = Date.now() + 600_000; Date.now() < until; ) {
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM complaint_events WHERE complaint_id = ANY($1::uuid[])`, [complaintIds]);
+    if (rows[0].n >= ids.length) break;
+    await sleep(1000);
+  }
+  return {
+    openComplaints: ids.length,
+    createSeconds: round(startedSeconds),
+    allArmedSeconds: round((Date.now() - t0) / 1000),
+    workerRssMb: rssMb(workerPid),
+    temporalServerRssMb: rssMb(temporalPid),
+  };
+}
+
+function roundAll(p: Percentiles): Percentiles {
+  return { count: p.count, p50: round(p.p50), p95: round(p.p95), p99: round(p.p99), max: round(p.max) };
+}
+
+function versions() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const cli = findTemporalCli();
+  return {
+    node: process.version,
+    temporalCli: cli ? execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim() : 'external server',
+    temporalSdk: pkg.dependencies['@temporalio/client'],
+    nestjs: pkg.dependencies['@nestjs/core'],
+    prisma: pkg.dependencies['@prisma/client'],
+  };
+}
+
+function printTable(r: {
+  raw: { startsPerSecond: number; updateRoundTripMs: Percentiles };
+  intake: { highestSustainedRate: number; p95AtThatRateMs: number | null; ratioToRawStartRate: number; steps: { rate: number; latencyMs: Percentiles; errors: number }[] };
+  officerAction: { verifyMs: Percentiles; ratioP50: number; ratioP99: number };
+  projectionLagMs: Percentiles;
+  reads: { complaints: number; endpoints: { endpoint: string; latencyMs: Percentiles; errors: number }[] };
+  storm: { complaints: number; latenessMs: Percentiles; missed: number; doubled: number };
+  capacity: { openComplaints: number; createSeconds: number; workerRssMb: number | null; temporalServerRssMb: number | null };
+}) {
+  const top = r.intake.steps.find((s) => s.rate === r.intake.highestSustainedRate);
+  const rows: [string, string, string][] = [
+    ['raw start rate', `${r.raw.startsPerSecond}/s`, 'baseline'],
+    ['raw Update round trip', ms(r.raw.updateRoundTripMs), 'baseline'],
+    ['intake (POST /v1/complaints)', `${r.intake.highestSustainedRate}/s sustained, p95 ${r.intake.p95AtThatRateMs} ms${top ? `, p50 ${top.latencyMs.p50} ms, p99 ${top.latencyMs.p99} ms` : ''}`, `${r.intake.ratioToRawStartRate}× raw (goal ≥ 0.8×, p95 ≤ 300 ms)`],
+    ['officer action (verify)', ms(r.officerAction.verifyMs), `${r.officerAction.ratioP50}× p50, ${r.officerAction.ratioP99}× p99 raw (goal ≤ 3×, p99 ≤ 250 ms)`],
+    ['projection lag', ms(r.projectionLagMs), 'goal p95 ≤ 1 s'],
+    ...r.reads.endpoints.map((e): [string, string, string] => [
+      `read ${e.endpoint.split('?')[0].replace('GET /v1/', '')} at 50/s`,
+      `${ms(e.latencyMs)} over ${r.reads.complaints} complaints, ${e.errors} errors`,
+      'goal p95 ≤ 50 ms',
+    ]),
+    [`deadline storm (${r.storm.complaints})`, `lateness ${ms(r.storm.latenessMs)}; missed ${r.storm.missed}, doubled ${r.storm.doubled}`, 'goal none missed/doubled, p99 ≤ 2 s'],
+    [`capacity (${r.capacity.openComplaints} open)`, `created in ${r.capacity.createSeconds} s; worker RSS ${r.capacity.workerRssMb} MB, Temporal RSS ${r.capacity.temporalServerRssMb ?? 'n/a'} MB`, 'goal worker ≤ 1.5 GB'],
+  ];
+  const w = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length)));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(w[c])).join(' | '));
+}
+
+function ms(p: Percentiles): string {
+  return `p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms`;
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});

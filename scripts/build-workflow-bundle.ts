@@ -1,0 +1,15 @@
+// Bundles workflows/ ahead of time for production workers (WORKFLOW_BUNDLE_PATH). Fails non-zero.
+import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { projectRoot } from '../src/project-root.js';
+
+export const WORKFLOW_BUNDLE = join(projectRoot(), 'dist', 'workflow-bundle.js');
+
+const { code } = await bundleWorkflowCode({
+  workflowsPath: join(projectRoot(), 'workflows', 'index.ts'),
+  logger: new DefaultLogger('WARN'),
+});
+mkdirSync(dirname(WORKFLOW_BUNDLE), { recursive: true });
+writeFileSync(WORKFLOW_BUNDLE, code);
+console.log(`workflow bundle written to ${WORKFLOW_BUNDLE} (${Math.round(code.length / 1024)} kB)`);

@@ -1,0 +1,47 @@
+// npm run deadlines:retime -- "<reason>" [--by <officerId>]
+// After calendar data was amended (a new or changed SKB in config/calendars) and the workers were
+// restarted with it, re-times the running deadlines of every open complaint. Policy versions stay frozen.
+import { Client, Connection } from '@temporalio/client';
+import { complaintWorkflow } from '../workflows/complaint.workflow.js';
+import { retimeDeadlinesUpdate } from '../workflows/messages.js';
+
+/** `scope` narrows the visibility query, e.g. `TaskQueue = "…"`. */
+export async function retimeRunningDeadlines(
+  client: Client,
+  reason: string,
+  by: string,
+  scope?: string,
+): Promise<{ retimed: number; failed: string[] }> {
+  const failed: string[] = [];
+  let retimed = 0;
+  const query = `WorkflowType = "${complaintWorkflow.name}" AND ExecutionStatus = "Running"${scope ? ` AND ${scope}` : ''}`;
+  const running = client.workflow.list({ query });
+  for await (const execution of running) {
+    try {
+      await client.workflow
+        .getHandle(execution.workflowId)
+        .executeUpdate(retimeDeadlinesUpdate, { args: [{ actor: { id: by, role: 'SYSADMIN' }, reason }] });
+      retimed += 1;
+    } catch (error) {
+      failed.push(`${execution.workflowId}: ${(error as Error).message}`);
+    }
+  }
+  return { retimed, failed };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [reason, flag, by] = process.argv.slice(2);
+  if (!reason || (flag !== undefined && flag !== '--by')) {
+    console.error('usage: npm run deadlines:retime -- "<reason, e.g. SKB 2027 loaded>" [--by <officerId>]');
+    process.exit(2);
+  }
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  try {
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const { retimed, failed } = await retimeRunningDeadlines(client, reason, by ?? 'calendar-admin');
+    console.log(`re-timed ${retimed} open complaint(s); ${failed.length} refused`);
+    for (const line of failed) console.log(`  ${line}`);
+  } finally {
+    await connection.close();
+  }
+}

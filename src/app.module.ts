@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { loggerModule } from './common/logger.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { TemporalClientModule } from './temporal/temporal-client.module.js';
+import { WorkerModule } from './temporal/worker.module.js';
+
+/** The HTTP API; with RUN_WORKER_IN_API it also hosts the Temporal worker (Quick start). */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        loggerModule(config),
+        DatabaseModule,
+        TemporalClientModule,
+        ComplaintsModule,
+        HealthModule,
+        ...(config.runWorkerInApi ? [WorkerModule] : []),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}
+
+/** The worker process: no HTTP, just the worker and what its activities need. */
+@Module({})
+export class WorkerAppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerAppModule,
+      imports: [ConfigModule.register(config), loggerModule(config), DatabaseModule, WorkerModule],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+// One wiring for the API, used by main.ts and by the tests, so tests run the production setup.
+import { ValidationPipe, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+
+export const BODY_LIMIT = '64kb';
+
+export interface CreateAppOptions {
+  /** Let Nest close the app on SIGTERM/SIGINT; off when a launcher owns the signals. */
+  shutdownHooks?: boolean;
+}
+
+export async function createApp(config: AppConfig, { shutdownHooks = true }: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: undefined });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  if (shutdownHooks) app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tenggat')
+      .setDescription('Complaint deadlines and escalation for a national public-service complaint channel')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,91 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Request, Response } from 'express';
+import { Prisma } from '../generated/prisma/client.js';
+import { ILLEGAL_TRANSITION, type IllegalTransitionDetails } from '../../workflows/messages.js';
+import { IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError } from './domain-errors.js';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  [extra: string]: unknown;
+}
+
+/** Errors from body-parser carry a `type`; these two are the client's fault. */
+const BODY_PARSER_ERRORS: Record<string, [HttpStatus, string]> = {
+  'entity.parse.failed': [HttpStatus.BAD_REQUEST, 'body: malformed JSON'],
+  'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, 'body: larger than the 64 kB limit'],
+};
+
+const PRISMA_STATUS: Record<string, HttpStatus> = {
+  P2002: HttpStatus.CONFLICT,
+  P2025: HttpStatus.NOT_FOUND,
+  P2003: HttpStatus.BAD_REQUEST,
+};
+
+/**
+ * The one place errors become HTTP answers: domain, Temporal and Prisma errors get their status;
+ * anything else is a 500 carrying the request ID, with no stack or request data in the answer.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception, String(request.id ?? ''));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.route?.path ?? ''} failed`);
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    const parserError = BODY_PARSER_ERRORS[bodyParserErrorType(exception)];
+    if (parserError) return body(...parserError);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message = typeof res === 'string' ? res : ((res as { message?: string | string[] }).message ?? exception.message);
+      return body(status, message);
+    }
+    if (exception instanceof NotFoundError || exception instanceof WorkflowNotFoundError) {
+      return body(HttpStatus.NOT_FOUND, exception.message);
+    }
+    if (exception instanceof ProcessEndedError) {
+      return body(HttpStatus.CONFLICT, exception.message, { state: exception.state, allowedActions: [] });
+    }
+    if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.message]);
+    if (exception instanceof IdempotencyKeyReusedError) return body(HttpStatus.UNPROCESSABLE_ENTITY, exception.message);
+    if (exception instanceof WorkflowUpdateFailedError) return updateRejected(exception);
+    if (exception instanceof Prisma.PrismaClientKnownRequestError && PRISMA_STATUS[exception.code]) {
+      return body(PRISMA_STATUS[exception.code], `database refused the change (${exception.code})`);
+    }
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId });
+  }
+}
+
+/** body-parser's error type, on the error itself or on the cause Nest wrapped it in. */
+function bodyParserErrorType(exception: unknown): string {
+  const e = exception as { type?: unknown; cause?: { type?: unknown } } | null;
+  const type = e?.type ?? e?.cause?.type;
+  return typeof type === 'string' ? type : '';
+}
+
+function body(statusCode: number, message: string | string[], extra: Record<string, unknown> = {}): ErrorBody {
+  const error = HttpStatus[statusCode]?.toString().replaceAll('_', ' ').toLowerCase() ?? 'error';
+  return { statusCode, error: error.charAt(0).toUpperCase() + error.slice(1), message, ...extra };
+}
+
+/** A validator's refusal: an illegal transition is a 409 naming the state and what is allowed. */
+function updateRejected(error: WorkflowUpdateFailedError): ErrorBody {
+  const cause = error.cause;
+  if (cause instanceof ApplicationFailure && cause.type === ILLEGAL_TRANSITION) {
+    const details = cause.details?.[0] as IllegalTransitionDetails | undefined;
+    return body(HttpStatus.CONFLICT, cause.message, { state: details?.state, allowedActions: details?.allowedActions });
+  }
+  return body(HttpStatus.BAD_REQUEST, cause?.message ?? error.message);
+}

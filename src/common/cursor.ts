@@ -1,0 +1,20 @@
+// Opaque keyset cursors: the ID of the last row served, base64url-encoded.
+import { InvalidFieldError } from './domain-errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+export function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!UUID.test(id)) throw new InvalidFieldError('cursor', 'not a cursor this API gave out');
+  return id;
+}
+
+/** Turns `limit + 1` fetched rows into a page and the cursor of the next one. */
+export function toPage<R extends { id: string }, T>(rows: R[], limit: number, map: (row: R) => T): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const more = rows.length > limit;
+  return { items: items.map(map), nextCursor: more ? Buffer.from(items.at(-1)!.id, 'utf8').toString('base64url') : null };
+}

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { IdempotencyKeyReusedError } from '../common/domain-errors.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { complaintWorkflowId } from '../../workflows/messages.js';
+import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
+import { newTrackingId } from './tracking-id.js';
+
+/** Complaint columns the API reads; reporter identity is deliberately not among them. */
+const complaintSelect = {
+  id: true,
+  trackingId: true,
+  workflowId: true,
+  title: true,
+  chronology: true,
+  occurredAt: true,
+  regency: true,
+  classification: true,
+  channel: true,
+  anonymous: true,
+  confidential: true,
+  agencyId: true,
+  status: true,
+  policyVersion: true,
+  submittedAt: true,
+} satisfies Prisma.ComplaintSelect;
+
+export type ComplaintRow = Prisma.ComplaintGetPayload<{ select: typeof complaintSelect }>;
+
+/** A work-queue line: what an officer triages by, never reporter identity. */
+const workQueueSelect = {
+  id: true,
+  trackingId: true,
+  status: true,
+  title: true,
+  regency: true,
+  classification: true,
+  channel: true,
+  agencyId: true,
+  assigneeId: true,
+  complexity: true,
+  nextDeadlineAt: true,
+  escalationLevel: true,
+  submittedAt: true,
+} satisfies Prisma.ComplaintSelect;
+
+export type WorkQueueRow = Prisma.ComplaintGetPayload<{ select: typeof workQueueSelect }>;
+
+/** What the public may see of a non-confidential complaint. */
+const publicSelect = {
+  id: true,
+  trackingId: true,
+  title: true,
+  regency: true,
+  classification: true,
+  status: true,
+  submittedAt: true,
+  agency: { select: { id: true, name: true } },
+} satisfies Prisma.ComplaintSelect;
+
+export type PublicRow = Prisma.ComplaintGetPayload<{ select: typeof publicSelect }>;
+
+export interface WorkQueueFilter {
+  status?: Prisma.ComplaintWhereInput['status'];
+  agencyId?: string;
+  assigneeId?: string;
+  dueBefore?: Date;
+  breached?: boolean;
+  escalationLevel?: number;
+}
+
+export interface Page {
+  /** ID of the last row of the previous page. */
+  after?: string;
+  limit: number;
+}
+
+export interface NewComplaint {
+  dto: CreateComplaintDto;
+  policyVersion: string;
+  submittedAt: Date;
+  idempotency?: { key: string; requestHash: string };
+}
+
+/** Thrown inside the transaction to roll back a duplicate submission. */
+class DuplicateSubmission extends Error {}
+
+const TRACKING_ID_ATTEMPTS = 3;
+
+@Injectable()
+export class ComplaintsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async agencyExists(id: string): Promise<boolean> {
+    return (await this.prisma.agency.count({ where: { id } })) > 0;
+  }
+
+  /** Sorted by next deadline, soonest first (none last); keyset pages by row ID. */
+  listWorkQueue(filter: WorkQueueFilter, page: Page): Promise<WorkQueueRow[]> {
+    const escalationLevel =
+      filter.breached === false ? { equals: 0 } : { gte: Math.max(filter.escalationLevel ?? 0, filter.breached ? 1 : 0) };
+    return this.prisma.complaint.findMany({
+      select: workQueueSelect,
+      where: {
+        status: filter.status,
+        agencyId: filter.agencyId,
+        assigneeId: filter.assigneeId,
+        nextDeadlineAt: filter.dueBefore ? { lt: filter.dueBefore } : undefined,
+        escalationLevel,
+      },
+      orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+      ...keyset(page),
+    });
+  }
+
+  /** Non-confidential complaints, newest first. */
+  listPublic(page: Page): Promise<PublicRow[]> {
+    return this.prisma.complaint.findMany({
+      select: publicSelect,
+      where: { confidential: false },
+      orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+      ...keyset(page),
+    });
+  }
+
+  findByTrackingId(trackingId: string): Promise<ComplaintRow | null> {
+    return this.prisma.complaint.findUnique({ where: { trackingId }, select: complaintSelect });
+  }
+
+  /**
+   * Stores a complaint and its reporter identity once per Idempotency-Key. Concurrent copies wait on
+   * the key's unique index; the first commits, the others roll back and answer the stored complaint.
+   */
+  async createOnce(input: NewComplaint): Promise<{ complaint: ComplaintRow; created: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { complaint: await this.insert(input, newTrackingId()), created: true };
+      } catch (error) {
+        if (error instanceof DuplicateSubmission) return { complaint: await this.byIdempotencyKey(input), created: false };
+        const trackingIdTaken =
+          error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && attempt < TRACKING_ID_ATTEMPTS;
+        if (!trackingIdTaken) throw error;
+      }
+    }
+  }
+
+  private insert({ dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const complaint = await tx.complaint.create({
+          select: complaintSelect,
+          data: {
+            id: randomUUID(),
+            trackingId,
+            workflowId: complaintWorkflowId(trackingId),
+            title: dto.title,
+            chronology: dto.chronology,
+            occurredAt: new Date(dto.occurredAt),
+            regency: dto.location.regency,
+            classification: dto.classification,
+            channel: dto.channel,
+            anonymous: dto.anonymous,
+            confidential: dto.confidential,
+            agencyId: dto.agencyId ?? null,
+            policyVersion,
+            submittedAt,
+            reporter: dto.reporter ? { create: { ...dto.reporter } } : undefined,
+          },
+        });
+        if (idempotency) {
+          const { count } = await tx.idempotencyKey.createMany({
+            data: [{ ...idempotency, complaintId: complaint.id }],
+            skipDuplicates: true,
+          });
+          if (count === 0) throw new DuplicateSubmission();
+        }
+        return complaint;
+      },
+      { maxWait: 10_000, timeout: 15_000 },
+    );
+  }
+
+  private async byIdempotencyKey({ idempotency }: NewComplaint): Promise<ComplaintRow> {
+    const stored = await this.prisma.idempotencyKey.findUniqueOrThrow({
+      where: { key: idempotency!.key },
+      select: { requestHash: true, complaint: { select: complaintSelect } },
+    });
+    if (stored.requestHash !== idempotency!.requestHash) throw new IdempotencyKeyReusedError();
+    return stored.complaint;
+  }
+}
+
+function keyset({ after, limit }: Page) {
+  return { take: limit, ...(after ? { cursor: { id: after }, skip: 1 } : {}) };
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNELS, CLASSIFICATIONS, type Channel, type Classification } from '../../../workflows/messages.js';
+
+export class LocationDto {
+  @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  regency!: string;
+}
+
+/** Reporter contact. Stored in PostgreSQL only; never sent to Temporal or written to logs. */
+export class ReporterContactDto {
+  @ApiPropertyOptional({ example: 'Siti Rahmawati' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '+6281234567890' })
+  @IsOptional()
+  @Matches(/^\+?[0-9]{8,15}$/, { message: 'reporter.phone must be 8 to 15 digits, optionally starting with +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'siti@example.id' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '3273012345678901', description: 'NIK (16-digit national identity number)' })
+  @IsOptional()
+  @Matches(/^[0-9]{16}$/, { message: 'reporter.nik must be exactly 16 digits' })
+  nik?: string;
+}
+
+export class CreateComplaintDto {
+  @ApiProperty({ example: 'Pengurusan KTP-el tidak selesai setelah 3 bulan' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: 'Saya mengajukan KTP-el pada 2 Agustus di Disdukcapil; sampai kini belum dicetak.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  chronology!: string;
+
+  @ApiProperty({ example: '2026-08-02T09:00:00+07:00', description: 'When it happened (ISO-8601)' })
+  @IsISO8601({ strict: true })
+  occurredAt!: string;
+
+  @ApiProperty({ type: LocationDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location!: LocationDto;
+
+  @ApiPropertyOptional({ example: 'kemendagri', description: 'Agency the reporter addresses, if known' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  agencyId?: string;
+
+  @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT' })
+  @IsIn(CLASSIFICATIONS)
+  classification!: Classification;
+
+  @ApiProperty({ enum: CHANNELS, example: 'WEB' })
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @ApiProperty({ description: 'Hide the reporter identity from the reported agency and the public' })
+  @IsBoolean()
+  anonymous!: boolean;
+
+  @ApiProperty({ description: 'Hide the content from the public' })
+  @IsBoolean()
+  confidential!: boolean;
+
+  @ApiPropertyOptional({ type: ReporterContactDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReporterContactDto)
+  reporter?: ReporterContactDto;
+}

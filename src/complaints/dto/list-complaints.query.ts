@@ -1,0 +1,59 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { COMPLAINT_STATES, type ComplaintState } from '../../../workflows/messages.js';
+
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/** Filters of an officer's work queue; sorted by next deadline, soonest first. */
+export class ListComplaintsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: COMPLAINT_STATES })
+  @IsOptional()
+  @IsIn(COMPLAINT_STATES)
+  status?: ComplaintState;
+
+  @ApiPropertyOptional({ example: 'kemendagri' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  agencyId?: string;
+
+  @ApiPropertyOptional({ example: 'liaison-0107' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'Next deadline before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ description: 'Only complaints with an unacknowledged escalation (true) or without (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  breached?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 3, description: 'At least this escalation level' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  escalationLevel?: number;
+}

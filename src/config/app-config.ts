@@ -1,0 +1,90 @@
+// Environment schema, validated once at boot: a bad variable stops startup with its name.
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
+import { DEFAULT_TASK_QUEUE } from '../../workflows/messages.js';
+
+export class AppConfig {
+  nodeEnv!: 'development' | 'production' | 'test';
+  host!: string;
+  port!: number;
+  logLevel!: string;
+  databaseUrl!: string;
+  migrateOnBoot!: boolean;
+  temporalAddress!: string;
+  temporalNamespace!: string;
+  temporalTaskQueue!: string;
+  temporalUiUrl!: string;
+  runWorkerInApi!: boolean;
+  workflowBundlePath!: string | undefined;
+  workerMaxCachedWorkflows!: number;
+  slaPolicyFile!: string;
+  calendarDir!: string;
+  notifyWebhookUrl!: string | undefined;
+  notifyPollMs!: number;
+  workflowHistoryLimit!: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: Record<string, string>) {
+    super(
+      `invalid configuration:\n${Object.entries(problems)
+        .map(([name, problem]) => `  ${name}: ${problem}`)
+        .join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = cleanEnv(
+    env,
+    {
+      NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development' }),
+      HOST: str({ default: '127.0.0.1', desc: 'address the API binds to' }),
+      PORT: port({ default: 3000 }),
+      LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+      DATABASE_URL: url({ desc: 'PostgreSQL URL; ?schema=name selects a schema' }),
+      MIGRATE_ON_BOOT: bool({ default: true }),
+      TEMPORAL_ADDRESS: str({ default: '127.0.0.1:7233' }),
+      TEMPORAL_NAMESPACE: str({ default: 'default' }),
+      TEMPORAL_TASK_QUEUE: str({ default: DEFAULT_TASK_QUEUE }),
+      TEMPORAL_UI_URL: url({ default: 'http://127.0.0.1:8233' }),
+      RUN_WORKER_IN_API: bool({ default: false }),
+      WORKFLOW_BUNDLE_PATH: str({ default: undefined }),
+      WORKER_MAX_CACHED_WORKFLOWS: num({ default: 1000 }),
+      SLA_POLICY_FILE: str({ default: 'config/sla-policy.json' }),
+      CALENDAR_DIR: str({ default: 'config/calendars' }),
+      NOTIFY_WEBHOOK_URL: url({ default: undefined, desc: 'receives reminders and escalations as JSON POSTs; unset: logged' }),
+      NOTIFY_POLL_MS: num({ default: 1000 }),
+      WORKFLOW_HISTORY_LIMIT: num({ default: 5000, desc: 'events after which a complaint workflow continues as new' }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const problems = Object.fromEntries(Object.entries(errors).map(([name, err]) => [name, String(err?.message ?? err)]));
+        if (Object.keys(problems).length > 0) throw new ConfigError(problems);
+      },
+    },
+  );
+  if (e.NODE_ENV === 'production' && !e.WORKFLOW_BUNDLE_PATH) {
+    throw new ConfigError({ WORKFLOW_BUNDLE_PATH: 'required when NODE_ENV=production (workers load the bundle built by npm run build)' });
+  }
+  return Object.assign(new AppConfig(), {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    migrateOnBoot: e.MIGRATE_ON_BOOT,
+    temporalAddress: e.TEMPORAL_ADDRESS,
+    temporalNamespace: e.TEMPORAL_NAMESPACE,
+    temporalTaskQueue: e.TEMPORAL_TASK_QUEUE,
+    temporalUiUrl: e.TEMPORAL_UI_URL,
+    runWorkerInApi: e.RUN_WORKER_IN_API,
+    workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    slaPolicyFile: e.SLA_POLICY_FILE,
+    calendarDir: e.CALENDAR_DIR,
+    notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
+    notifyPollMs: e.NOTIFY_POLL_MS,
+    workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,
+  });
+}

@@ -1,0 +1,20 @@
+// API process: validate config, migrate, serve HTTP (and, with RUN_WORKER_IN_API, run the worker).
+import 'reflect-metadata';
+import { createApp, type CreateAppOptions } from './bootstrap.js';
+import { loadConfig } from './config/app-config.js';
+import { migrate } from './database/migrator.js';
+
+export async function startApi(options?: CreateAppOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const config = loadConfig();
+  if (config.migrateOnBoot) await migrate(config.databaseUrl);
+  const app = await createApp(config, options);
+  await app.listen(config.port, config.host);
+  return { url: `http://${config.host}:${config.port}`, close: () => app.close() };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startApi().catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });
+}

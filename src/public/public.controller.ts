@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import { PublicComplaintPage } from '../complaints/dto/complaint-list.view.js';
+import { PageQuery } from '../complaints/dto/list-complaints.query.js';
+
+@ApiTags('public')
+@Controller({ path: 'public/complaints', version: '1' })
+export class PublicController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Public transparency: non-confidential complaints, newest first, never reporter data' })
+  @ApiOkResponse({ type: PublicComplaintPage })
+  list(@Query() query: PageQuery): Promise<PublicComplaintPage> {
+    return this.complaints.listPublic(query);
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { AppConfig } from '../config/app-config.js';
+
+/** The API's Temporal client: connected at boot (fail fast), closed at shutdown. */
+@Injectable()
+export class TemporalClientService implements OnModuleInit, OnApplicationShutdown {
+  private connection?: Connection;
+  private clientInstance?: Client;
+
+  constructor(private readonly config: AppConfig) {}
+
+  get client(): Client {
+    if (!this.clientInstance) throw new Error('Temporal client used before the module was initialised');
+    return this.clientInstance;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.connection = await Connection.connect({ address: this.config.temporalAddress });
+    this.clientInstance = new Client({ connection: this.connection, namespace: this.config.temporalNamespace });
+  }
+
+  async ping(): Promise<void> {
+    await this.client.workflowService.getSystemInfo({});
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { join } from 'node:path';
+import { BusinessCalendar } from '../../activities/business-calendar.js';
+import { loadCalendarYears } from '../../activities/calendar-data.js';
+import { createActivities } from '../../activities/index.js';
+import { AppConfig } from '../config/app-config.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { projectRoot } from '../project-root.js';
+import { routeTemporalLogsToNest } from './temporal-runtime-logging.js';
+
+/**
+ * The Temporal worker, owned by Nest's lifecycle: created once DI is done, run after bootstrap
+ * (a crash is logged and ends the process), drained and closed before shutdown completes.
+ */
+@Injectable()
+export class WorkerService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    routeTemporalLogsToNest();
+    const calendar = new BusinessCalendar(loadCalendarYears(this.config.calendarDir));
+    this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.temporalNamespace,
+      taskQueue: this.config.temporalTaskQueue,
+      activities: createActivities({ prisma: this.prisma, calendar }),
+      maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
+      ...this.workflowSource(),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    const worker = this.worker!;
+    this.logger.log(`worker polling task queue ${this.config.temporalTaskQueue}`);
+    this.running = worker.run().catch((error: unknown) => {
+      this.logger.error(`worker stopped: ${(error as Error).message}`, (error as Error).stack);
+      process.exit(1);
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+    this.logger.log('worker drained and closed');
+  }
+
+  /** Production loads the bundle built ahead of time; development bundles workflows/ from source. */
+  private workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+    if (this.config.workflowBundlePath) return { workflowBundle: { codePath: this.config.workflowBundlePath } };
+    return { workflowsPath: join(projectRoot(), 'workflows', 'index.ts') };
+  }
+}

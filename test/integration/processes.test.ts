@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { projectRoot } from '../../src/project-root.js';
+import { complaintBody, createAgencies, createTestApp, type TestApp } from '../support/app.js';
+import { freePort, startNodeProcess, startWorkerProcess, type NodeProcess } from '../support/stack.js';
+
+const PII = ['Siti Rahmawati', '6281234567890', 'siti@example.id', '3273012345678901'];
+
+/** The compiled entry points as operators run them: boot validation, logs, worker switch, SIGTERM. */
+describe('API and worker processes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('stops boot with a message naming a bad variable', () => {
+    const run = spawnSync(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], {
+      env: { ...process.env, NODE_OPTIONS: '', PORT: 'eighty' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/PORT: /);
+  });
+
+  describe('API process hosting its worker (RUN_WORKER_IN_API)', () => {
+    let api: NodeProcess;
+    let base: string;
+
+    beforeAll(async () => {
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      api = await startNodeProcess(
+        join('src', 'main.js'),
+        {
+          ...process.env,
+          PORT: String(port),
+          LOG_LEVEL: 'debug',
+          RUN_WORKER_IN_API: 'true',
+          TEMPORAL_TASK_QUEUE: `api-process-${randomUUID()}`,
+        },
+        'Nest application successfully started',
+      );
+    });
+    afterAll(() => api.stop());
+
+    it('runs a complaint end to end on its own worker, logs JSON lines without reporter data, and drains on SIGTERM', async () => {
+      const agencies = await createAgencies(t.prisma);
+      const post = (path: string, body: unknown) =>
+        fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const submitted = await post('/v1/complaints', complaintBody());
+      expect(submitted.status).toBe(201);
+      const { trackingId } = (await submitted.json()) as { trackingId: string };
+      expect((await fetch(`${base}/v1/complaints/${trackingId}`)).status).toBe(200);
+      const verified = await post(`/v1/complaints/${trackingId}/verify`, { officerId: 'verifier-09', agencyId: agencies.jakarta.id });
+      expect(verified.status).toBe(200);
+
+      expect(await api.stop('SIGTERM')).not.toBe(1);
+      const lines = api.output().trim().split('\n');
+      const records = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+      expect(records.some((r) => r.req?.url === '/v1/complaints' && r.res?.statusCode === 201)).toBe(true);
+      expect(records.some((r) => r.msg === 'worker drained and closed')).toBe(true);
+      for (const secret of PII) expect(api.output()).not.toContain(secret);
+    });
+  });
+
+  it('drains a standalone worker on SIGTERM', async () => {
+    const worker = await startWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: `worker-process-${randomUUID()}` });
+    await worker.stop('SIGTERM');
+    expect(worker.output()).toContain('worker drained and closed');
+  });
+});

@@ -1,0 +1,2 @@
+// Workflow bundle entry: every workflow the worker registers.
+export { complaintWorkflow } from './complaint.workflow.js';
