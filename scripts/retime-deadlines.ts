@@ -1,7 +1,9 @@
 // npm run deadlines:retime -- "<reason>" [--by <officerId>]
 // After calendar data was amended (a new or changed SKB in config/calendars) and the workers were
 // restarted with it, re-times the running deadlines of every open complaint. Policy versions stay frozen.
+import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { retryServiceErrors } from '../src/temporal/retry-service-errors.js';
 import { complaintWorkflow } from '../workflows/complaint.workflow.js';
 import { retimeDeadlinesUpdate } from '../workflows/messages.js';
 
@@ -17,16 +19,27 @@ export async function retimeRunningDeadlines(
   const query = `WorkflowType = "${complaintWorkflow.name}" AND ExecutionStatus = "Running"${scope ? ` AND ${scope}` : ''}`;
   const running = client.workflow.list({ query });
   for await (const execution of running) {
-    try {
-      await client.workflow
+    // One update ID per complaint: a retried call that had in fact reached the workflow is not applied twice.
+    const updateId = `retime-${randomUUID()}`;
+    const retime = () =>
+      client.workflow
         .getHandle(execution.workflowId)
-        .executeUpdate(retimeDeadlinesUpdate, { args: [{ actor: { id: by, role: 'SYSADMIN' }, reason }] });
+        .executeUpdate(retimeDeadlinesUpdate, { updateId, args: [{ actor: { id: by, role: 'SYSADMIN' }, reason }] });
+    try {
+      await retryServiceErrors(retime);
       retimed += 1;
     } catch (error) {
-      failed.push(`${execution.workflowId}: ${(error as Error).message}`);
+      failed.push(`${execution.workflowId}: ${describeFailure(error)}`);
     }
   }
   return { retimed, failed };
+}
+
+/** The update's own failure (e.g. an activity's message) says more than "Workflow Update failed". */
+function describeFailure(error: unknown): string {
+  const messages: string[] = [];
+  for (let e = error as Error | undefined; e; e = e.cause as Error | undefined) messages.push(e.message);
+  return messages.join(': ');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

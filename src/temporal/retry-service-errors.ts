@@ -1,0 +1,18 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ServiceError } from '@temporalio/client';
+
+/**
+ * Retries calls the Temporal service could not complete (a ServiceError: e.g. right after a worker
+ * restart the server may abort an update whose workflow task went to the old worker's sticky queue).
+ * A refusal by the workflow itself is final. Callers pass a fixed update ID so a retry is never applied twice.
+ */
+export async function retryServiceErrors<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ServiceError) || attempt >= attempts) throw error;
+      await sleep(attempt * 1000);
+    }
+  }
+}
