@@ -1,5 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AccessModule } from './access/access.module.js';
+import { AuditLogModule } from './audit/audit-log.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { loggerModule } from './common/logger.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
@@ -21,6 +24,9 @@ export class AppModule {
         loggerModule(config),
         DatabaseModule,
         TemporalClientModule,
+        AuthModule,
+        AuditLogModule,
+        AccessModule,
         ComplaintsModule,
         HealthModule,
         ...(config.runWorkerInApi ? [WorkerModule] : []),

@@ -1,4 +1,5 @@
 // Environment schema, validated once at boot: a bad variable stops startup with its name.
+import { randomBytes } from 'node:crypto';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/messages.js';
 
@@ -21,6 +22,9 @@ export class AppConfig {
   notifyWebhookUrl!: string | undefined;
   notifyPollMs!: number;
   workflowHistoryLimit!: number;
+  authSecret!: string;
+  authTokenTtlSeconds!: number;
+  anonymousRateLimitPerMinute!: number;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       NOTIFY_WEBHOOK_URL: url({ default: undefined, desc: 'receives reminders and escalations as JSON POSTs; unset: logged' }),
       NOTIFY_POLL_MS: num({ default: 1000 }),
       WORKFLOW_HISTORY_LIMIT: num({ default: 5000, desc: 'events after which a complaint workflow continues as new' }),
+      AUTH_SECRET: str({ default: undefined, desc: 'signs officer tokens and derives reporter access codes; at least 32 characters' }),
+      AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600, desc: 'lifetime of an officer token' }),
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 30, desc: 'requests per minute and client address on endpoints without an account' }),
     },
     {
       reporter: ({ errors }) => {
@@ -66,6 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (e.NODE_ENV === 'production' && !e.WORKFLOW_BUNDLE_PATH) {
     throw new ConfigError({ WORKFLOW_BUNDLE_PATH: 'required when NODE_ENV=production (workers load the bundle built by npm run build)' });
+  }
+  if (e.AUTH_SECRET !== undefined && e.AUTH_SECRET.length < 32) {
+    throw new ConfigError({ AUTH_SECRET: 'must be at least 32 characters' });
+  }
+  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
+    throw new ConfigError({ AUTH_SECRET: 'required when NODE_ENV=production (every API replica must share it)' });
   }
   return Object.assign(new AppConfig(), {
     nodeEnv: e.NODE_ENV,
@@ -86,5 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     notifyPollMs: e.NOTIFY_POLL_MS,
     workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,
+    // Development without a secret: one per process, so tokens end with the process.
+    authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    authTokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
+    anonymousRateLimitPerMinute: e.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
   });
 }

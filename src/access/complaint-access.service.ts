@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLogService } from '../audit/audit-log.service.js';
+import type { Officer } from '../auth/officer.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { IDENTITY_ROLES, visibleComplaints } from './complaint-access.js';
+
+export interface ReporterIdentityView {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  nik: string | null;
+}
+
+/** Applies complaint-access.ts: scoping filters, 404 for what is not visible, and identity disclosure. */
+@Injectable()
+export class ComplaintAccessService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async visibleWhere(officer: Officer): Promise<Prisma.ComplaintWhereInput> {
+    return visibleComplaints(officer, await this.unitMembers(officer));
+  }
+
+  /** The complaint's ID if the officer may see it; otherwise 404, exactly as for a complaint that does not exist. */
+  async assertVisible(trackingId: string, officer: Officer): Promise<void> {
+    const found = await this.prisma.complaint.count({ where: { AND: [{ trackingId }, await this.visibleWhere(officer)] } });
+    if (found === 0) throw new NotFoundError('complaint', trackingId);
+  }
+
+  /**
+   * The reporter's identity, for VERIFIER and SYSADMIN only (null for everyone else, anonymous or not);
+   * each disclosure is written to the audit log before the identity leaves this method.
+   */
+  async reporterIdentity(complaintId: string, trackingId: string, officer: Officer, request: { path: string; id?: unknown }): Promise<ReporterIdentityView | null> {
+    if (!IDENTITY_ROLES.includes(officer.role)) return null;
+    const identity = await this.prisma.reporterIdentity.findUnique({
+      where: { complaintId },
+      select: { name: true, phone: true, email: true, nik: true },
+    });
+    if (!identity) return null;
+    await this.audit.record({
+      actorId: officer.id,
+      actorRole: officer.role,
+      action: 'REPORTER_IDENTITY_VIEWED',
+      trackingId,
+      method: 'GET',
+      path: request.path,
+      statusCode: 200,
+      requestId: request.id === undefined ? null : String(request.id),
+    });
+    return identity;
+  }
+
+  /** Officers of the officer's unit and every unit below it. */
+  private async unitMembers(officer: Officer): Promise<string[]> {
+    if (!officer.unitId || !['SUPERVISOR', 'LIAISON'].includes(officer.role)) return [];
+    const units = [officer.unitId];
+    for (let frontier = [officer.unitId]; frontier.length > 0; ) {
+      const children = await this.prisma.unit.findMany({ where: { parentUnitId: { in: frontier } }, select: { id: true } });
+      frontier = children.map((c) => c.id).filter((id) => !units.includes(id));
+      units.push(...frontier);
+    }
+    const members = await this.prisma.user.findMany({ where: { unitId: { in: units } }, select: { id: true } });
+    return members.map((m) => m.id);
+  }
+}

@@ -1,0 +1,43 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Observable } from 'rxjs';
+import type { RequestWithOfficer } from '../auth/auth.decorators.js';
+import { AuditLogService } from './audit-log.service.js';
+
+/** Reporter requests carry this instead of an officer (set by the access-code check). */
+export type AuditedRequest = RequestWithOfficer & { reporterOf?: string };
+
+/**
+ * Global: every POST made by a signed-in officer or by a reporter with an access code is written to
+ * the audit log with its outcome, once the answer has gone out (refusals included).
+ */
+@Injectable()
+export class AuditTrailInterceptor implements NestInterceptor {
+  constructor(private readonly audit: AuditLogService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuditedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (request.method === 'POST') {
+      response.once('finish', () => {
+        const actor = request.officer
+          ? { actorId: request.officer.id, actorRole: request.officer.role }
+          : request.reporterOf
+            ? { actorId: 'reporter', actorRole: 'REPORTER' }
+            : undefined;
+        if (!actor) return;
+        const trackingId = request.reporterOf ?? (typeof request.params?.trackingId === 'string' ? request.params.trackingId : null);
+        this.audit.recordInBackground({
+          ...actor,
+          action: context.getHandler().name,
+          trackingId,
+          method: request.method,
+          path: request.originalUrl.split('?')[0],
+          statusCode: response.statusCode,
+          requestId: request.id === undefined ? null : String(request.id),
+        });
+      });
+    }
+    return next.handle();
+  }
+}

@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'verifikator' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  username!: string;
+
+  @ApiProperty({ example: 'tenggat-demo' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  password!: string;
+}
+
+export class OfficerView {
+  @ApiProperty({ example: 'usr-verifikator' }) id!: string;
+  @ApiProperty({ example: 'VERIFIER' }) role!: string;
+  @ApiPropertyOptional({ nullable: true, example: null }) agencyId!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) unitId!: string | null;
+}
+
+export class LoginView {
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…' }) accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
+  @ApiProperty({ example: 28800, description: 'Seconds until the token expires' }) expiresIn!: number;
+  @ApiProperty({ type: OfficerView }) officer!: OfficerView;
+}
