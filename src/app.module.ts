@@ -1,15 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
+import { AuditHistoryModule } from './audit/audit-history.module.js';
 import { AuditLogModule } from './audit/audit-log.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { loggerModule } from './common/logger.module.js';
+import { ChannelsModule } from './channels/channels.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
+import { EscalationsModule } from './escalations/escalations.module.js';
+import { TrackingModule } from './tracking/tracking.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { Open311Module } from './open311/open311.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
 
@@ -26,8 +32,14 @@ export class AppModule {
         TemporalClientModule,
         AuthModule,
         AuditLogModule,
+        AuditHistoryModule,
         AccessModule,
         ComplaintsModule,
+        TrackingModule,
+        EscalationsModule,
+        ChannelsModule,
+        Open311Module,
+        ReportsModule,
         HealthModule,
         ...(config.runWorkerInApi ? [WorkerModule] : []),
       ],

@@ -100,11 +100,12 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       continue;
     }
     const seen = complaint.version;
-    const changed = await condition(
-      () => complaint.version !== seen,
-      step ? Math.max(1, Date.parse(step.at) - Date.now()) : undefined,
-    );
-    if (!changed && step) await exclusive(() => complaint.fire(step));
+    const moved = () => complaint.version !== seen;
+    if (!step) {
+      await condition(moved);
+    } else if (!(await condition(moved, Math.max(1, Date.parse(step.at) - Date.now())))) {
+      await exclusive(() => complaint.fire(step));
+    }
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.continueAsNewAfterEvents ?? DEFAULT_HISTORY_LIMIT)) {
       await condition(allHandlersFinished);
       await exclusive(async () => undefined);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import type { Officer } from '../auth/officer.js';
-import { NotFoundError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { IDENTITY_ROLES, visibleComplaints } from './complaint-access.js';
@@ -13,7 +12,7 @@ export interface ReporterIdentityView {
   nik: string | null;
 }
 
-/** Applies complaint-access.ts: scoping filters, 404 for what is not visible, and identity disclosure. */
+/** Applies complaint-access.ts: scoping filters and identity disclosure. */
 @Injectable()
 export class ComplaintAccessService {
   constructor(
@@ -23,12 +22,6 @@ export class ComplaintAccessService {
 
   async visibleWhere(officer: Officer): Promise<Prisma.ComplaintWhereInput> {
     return visibleComplaints(officer, await this.unitMembers(officer));
-  }
-
-  /** The complaint's ID if the officer may see it; otherwise 404, exactly as for a complaint that does not exist. */
-  async assertVisible(trackingId: string, officer: Officer): Promise<void> {
-    const found = await this.prisma.complaint.count({ where: { AND: [{ trackingId }, await this.visibleWhere(officer)] } });
-    if (found === 0) throw new NotFoundError('complaint', trackingId);
   }
 
   /**

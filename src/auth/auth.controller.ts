@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { AnonymousRateLimitGuard } from './anonymous-rate-limit.guard.js';
 import { AuthService } from './auth.service.js';
 import { CurrentOfficer, Public } from './auth.decorators.js';
 import { LoginDto, LoginView, OfficerView } from './login.dto.js';
@@ -13,7 +13,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AnonymousRateLimitGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Officer sign-in: a bearer token for the other endpoints (safe to repeat; Idempotency-Key not needed)' })
   @ApiOkResponse({ type: LoginView })

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Prisma } from '../generated/prisma/client.js';
 import { ILLEGAL_TRANSITION, type IllegalTransitionDetails } from '../../workflows/messages.js';
 import { IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError } from './domain-errors.js';
+import { isOpen311Path, renderOpen311Errors } from '../open311/open311-format.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -12,10 +13,14 @@ interface ErrorBody {
   [extra: string]: unknown;
 }
 
-/** Errors from body-parser carry a `type`; these two are the client's fault. */
+/** Errors from body-parser carry a `type`; these are the client's fault. */
 const BODY_PARSER_ERRORS: Record<string, [HttpStatus, string]> = {
   'entity.parse.failed': [HttpStatus.BAD_REQUEST, 'body: malformed JSON'],
   'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, 'body: larger than the 64 kB limit'],
+  'parameters.too.many': [HttpStatus.PAYLOAD_TOO_LARGE, 'body: too many form fields'],
+  'querystring.parse.rangeError': [HttpStatus.BAD_REQUEST, 'body: form fields nested too deeply'],
+  'charset.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body: charset must be utf-8'],
+  'encoding.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body: unsupported Content-Encoding'],
 };
 
 const PRISMA_STATUS: Record<string, HttpStatus> = {
@@ -39,6 +44,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, String(request.id ?? ''));
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.route?.path ?? ''} failed`);
+    }
+    if (isOpen311Path(request.path)) {
+      // Open311 clients expect the spec's error list, in the format the path's extension asks for.
+      const message = typeof body.requestId === 'string' && body.requestId ? `${[body.message].flat().join('; ')} (request ID ${body.requestId})` : body.message;
+      const open311 = renderOpen311Errors(request.path, body.statusCode, message);
+      response.status(body.statusCode).setHeader('Content-Type', open311.contentType).send(open311.body);
+      return;
     }
     response.status(body.statusCode).json(body);
   }

@@ -4,10 +4,14 @@ import type { Request } from 'express';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
 /** The optional Idempotency-Key header, checked: 1 to 128 visible ASCII characters. */
-export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
-  const value = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
+export function readIdempotencyKey(request: Request): string | undefined {
+  const value = request.header('idempotency-key');
   if (value !== undefined && !IDEMPOTENCY_KEY.test(value)) {
     throw new BadRequestException(['Idempotency-Key header must be 1 to 128 visible ASCII characters']);
   }
   return value;
-});
+}
+
+export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined =>
+  readIdempotencyKey(ctx.switchToHttp().getRequest<Request>()),
+);

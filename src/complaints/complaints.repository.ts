@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { IdempotencyKeyReusedError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -24,6 +23,9 @@ const complaintSelect = {
   status: true,
   policyVersion: true,
   submittedAt: true,
+  assigneeId: true,
+  intakeOfficerId: true,
+  accessCodeHash: true,
 } satisfies Prisma.ComplaintSelect;
 
 export type ComplaintRow = Prisma.ComplaintGetPayload<{ select: typeof complaintSelect }>;
@@ -77,6 +79,10 @@ export interface Page {
 }
 
 export interface NewComplaint {
+  /** Chosen by the caller: the reporter's access code is derived from it. */
+  id: string;
+  accessCodeHash: string;
+  intakeOfficerId: string | null;
   dto: CreateComplaintDto;
   policyVersion: string;
   submittedAt: Date;
@@ -96,18 +102,23 @@ export class ComplaintsRepository {
     return (await this.prisma.agency.count({ where: { id } })) > 0;
   }
 
-  /** Sorted by next deadline, soonest first (none last); keyset pages by row ID. */
-  listWorkQueue(filter: WorkQueueFilter, page: Page): Promise<WorkQueueRow[]> {
+  /** Sorted by next deadline, soonest first (none last); keyset pages by row ID; only rows `visible` admits. */
+  listWorkQueue(filter: WorkQueueFilter, visible: Prisma.ComplaintWhereInput, page: Page): Promise<WorkQueueRow[]> {
     const escalationLevel =
       filter.breached === false ? { equals: 0 } : { gte: Math.max(filter.escalationLevel ?? 0, filter.breached ? 1 : 0) };
     return this.prisma.complaint.findMany({
       select: workQueueSelect,
       where: {
-        status: filter.status,
-        agencyId: filter.agencyId,
-        assigneeId: filter.assigneeId,
-        nextDeadlineAt: filter.dueBefore ? { lt: filter.dueBefore } : undefined,
-        escalationLevel,
+        AND: [
+          visible,
+          {
+            status: filter.status,
+            agencyId: filter.agencyId,
+            assigneeId: filter.assigneeId,
+            nextDeadlineAt: filter.dueBefore ? { lt: filter.dueBefore } : undefined,
+            escalationLevel,
+          },
+        ],
       },
       orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
       ...keyset(page),
@@ -124,9 +135,20 @@ export class ComplaintsRepository {
     });
   }
 
-  findByTrackingId(trackingId: string): Promise<ComplaintRow | null> {
-    return this.prisma.complaint.findUnique({ where: { trackingId }, select: complaintSelect });
+  /** Whether `userId` is an active officer of `role` in `agencyId` (e.g. a liaison to assign). */
+  async isOfficerOf(userId: string, role: 'LIAISON', agencyId: string): Promise<boolean> {
+    return (await this.prisma.user.count({ where: { id: userId, role, agencyId, active: true } })) > 0;
   }
+
+  escalation(complaintId: string, key: string) {
+    return this.prisma.escalation.findFirst({ where: { complaintId, key }, select: { receiverRole: true } });
+  }
+
+  /** The complaint, if it exists and `visible` (an officer's scope) admits it. */
+  findByTrackingId(trackingId: string, visible: Prisma.ComplaintWhereInput = {}): Promise<ComplaintRow | null> {
+    return this.prisma.complaint.findFirst({ where: { AND: [{ trackingId }, visible] }, select: complaintSelect });
+  }
+
 
   /**
    * Stores a complaint and its reporter identity once per Idempotency-Key. Concurrent copies wait on
@@ -145,13 +167,13 @@ export class ComplaintsRepository {
     }
   }
 
-  private insert({ dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
+  private insert({ id, accessCodeHash, intakeOfficerId, dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
     return this.prisma.$transaction(
       async (tx) => {
         const complaint = await tx.complaint.create({
           select: complaintSelect,
           data: {
-            id: randomUUID(),
+            id,
             trackingId,
             workflowId: complaintWorkflowId(trackingId),
             title: dto.title,
@@ -165,6 +187,8 @@ export class ComplaintsRepository {
             agencyId: dto.agencyId ?? null,
             policyVersion,
             submittedAt,
+            accessCodeHash,
+            intakeOfficerId,
             reporter: dto.reporter ? { create: { ...dto.reporter } } : undefined,
           },
         });

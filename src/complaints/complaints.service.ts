@@ -1,92 +1,104 @@
-import { Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
-import { createHash } from 'node:crypto';
+import { ComplaintAccessService } from '../access/complaint-access.service.js';
+import { INTAKE_ROLES } from '../access/complaint-access.js';
+import type { Officer } from '../auth/officer.js';
+import { hashSecret } from '../auth/passwords.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
-import { InvalidFieldError, NotFoundError, ProcessEndedError } from '../common/domain-errors.js';
+import { InvalidFieldError, NotFoundError } from '../common/domain-errors.js';
+import { hashRequest } from '../common/request-hash.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
-import { TemporalClientService } from '../temporal/temporal-client.service.js';
-import { complaintWorkflow } from '../../workflows/complaint.workflow.js';
 import {
-  acceptUpdate,
   acknowledgeEscalationUpdate,
   archiveUpdate,
   assignUpdate,
-  complaintWorkflowId,
-  disputeUpdate,
   extendDeadlineUpdate,
-  provideClarificationUpdate,
   recordFollowUpUpdate,
   redirectUpdate,
   requestClarificationUpdate,
   resolveUpdate,
-  statusQuery,
   verifyUpdate,
   type Actor,
   type ComplaintStatus,
-  type ComplaintWorkflowInput,
   type DeadlineRule,
 } from '../../workflows/messages.js';
+import { deriveAccessCode } from './access-code.js';
+import { ComplaintProcessService } from './complaint-process.service.js';
 import { ComplaintsRepository, type ComplaintRow } from './complaints.repository.js';
 import type {
-  AcceptAnswerDto,
   AcknowledgeEscalationDto,
   ArchiveComplaintDto,
   AssignLiaisonDto,
-  DisputeAnswerDto,
   ExtendDeadlineDto,
-  OfficerActionDto,
-  OfficerRole,
-  ProvideClarificationDto,
   RecordFollowUpDto,
   RedirectComplaintDto,
   RequestClarificationDto,
   ResolveComplaintDto,
   VerifyComplaintDto,
 } from './dto/actions.dto.js';
-import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedComplaintView } from './dto/complaint.view.js';
+import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedComplaintAnswer } from './dto/complaint.view.js';
 import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueuePage } from './dto/complaint-list.view.js';
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 
-/** Reporter actions carry no identity: the reporter is known to PostgreSQL only. */
-const REPORTER: Actor = { id: 'reporter', role: 'REPORTER' };
+export interface SubmitOptions {
+  idempotencyKey?: string;
+  /** The officer typing in a paper or phone report (required for channel OFFLINE). */
+  officer?: Officer;
+}
 
-const officer = (dto: OfficerActionDto, usualRole: OfficerRole): Actor => ({ id: dto.officerId, role: dto.officerRole ?? usualRole });
+/** One officer action: who, under which Idempotency-Key. */
+export interface OfficerRequest {
+  officer: Officer;
+  idempotencyKey?: string;
+}
+
+const actorOf = (officer: Officer): Actor => ({ id: officer.id, role: officer.role });
 
 @Injectable()
 export class ComplaintsService {
   constructor(
     private readonly complaints: ComplaintsRepository,
-    private readonly temporal: TemporalClientService,
+    private readonly process: ComplaintProcessService,
+    private readonly access: ComplaintAccessService,
     private readonly policy: SlaPolicy,
     private readonly config: AppConfig,
   ) {}
 
   /**
    * Stores the complaint (identity in PostgreSQL only) and starts its workflow. A repeated request with
-   * the same Idempotency-Key answers the same complaint; starting is idempotent too (same workflow ID).
+   * the same Idempotency-Key answers the same complaint and access code; starting is idempotent too.
    */
-  async submit(dto: CreateComplaintDto, idempotencyKey?: string): Promise<{ view: SubmittedComplaintView; replayed: boolean }> {
+  async submit(dto: CreateComplaintDto, { idempotencyKey, officer }: SubmitOptions = {}): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
+    if (dto.channel === 'OFFLINE') {
+      if (!officer) throw new UnauthorizedException('channel OFFLINE is typed in by an officer: sign in');
+      if (!INTAKE_ROLES.includes(officer.role)) throw new ForbiddenException(`channel OFFLINE is typed in by ${INTAKE_ROLES.join(' or ')}`);
+    }
     if (dto.agencyId) await this.assertAgency('agencyId', dto.agencyId);
+    const id = randomUUID();
     const submittedAt = new Date();
     const { complaint, created } = await this.complaints.createOnce({
+      id,
+      accessCodeHash: await hashSecret(deriveAccessCode(this.config.authSecret, id)),
+      intakeOfficerId: officer?.id ?? null,
       dto,
       submittedAt,
       policyVersion: this.policy.inForceAt(submittedAt).version,
       idempotency: idempotencyKey ? { key: idempotencyKey, requestHash: hashRequest(dto) } : undefined,
     });
-    await this.startWorkflow(complaint);
-    return { view: toSubmittedView(complaint), replayed: !created };
+    await this.process.start(complaint);
+    return { view: toSubmittedView(complaint, deriveAccessCode(this.config.authSecret, complaint.id)), replayed: !created };
   }
 
-  /** An officer's work queue: filtered, soonest deadline first, in keyset pages. */
-  async list(query: ListComplaintsQuery): Promise<WorkQueuePage> {
+  /** An officer's work queue: what they may see, filtered, soonest deadline first, in keyset pages. */
+  async list(query: ListComplaintsQuery, officer: Officer): Promise<WorkQueuePage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const { status, agencyId, assigneeId, breached, escalationLevel } = query;
     const rows = await this.complaints.listWorkQueue(
       { status, agencyId, assigneeId, breached, escalationLevel, dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined },
+      await this.access.visibleWhere(officer),
       { after: decodeCursor(query.cursor), limit: limit + 1 },
     );
     return toPage(rows, limit, toWorkQueueItem);
@@ -99,117 +111,92 @@ export class ComplaintsService {
     return toPage(rows, limit, toPublicItem);
   }
 
-  async get(trackingId: string): Promise<ComplaintView> {
-    const complaint = await this.findOrThrow(trackingId);
-    return toComplaintView(complaint, await this.processStatus(complaint));
+  /** The complaint and its live process; the reporter's identity only for roles allowed to see it (audited). */
+  async get(trackingId: string, officer: Officer, request: { path: string; id?: unknown }): Promise<ComplaintView> {
+    const complaint = await this.findVisible(trackingId, officer);
+    const reporter = await this.access.reporterIdentity(complaint.id, trackingId, officer, request);
+    return toComplaintView(complaint, await this.process.status(complaint), reporter);
   }
 
-  async verify(trackingId: string, dto: VerifyComplaintDto): Promise<ComplaintStatus> {
+  async verify(trackingId: string, dto: VerifyComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
     await this.assertAgency('agencyId', dto.agencyId);
     const { agencyId, classification, complexity } = dto;
-    return this.act(trackingId, verifyUpdate, { actor: officer(dto, 'VERIFIER'), agencyId, classification, complexity });
+    return this.act(trackingId, by, verifyUpdate, { actor: actorOf(by.officer), agencyId, classification, complexity });
   }
 
-  requestClarification(trackingId: string, dto: RequestClarificationDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, requestClarificationUpdate, { actor: officer(dto, 'VERIFIER'), question: dto.question });
+  requestClarification(trackingId: string, dto: RequestClarificationDto, by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.act(trackingId, by, requestClarificationUpdate, { actor: actorOf(by.officer), question: dto.question });
   }
 
-  provideClarification(trackingId: string, dto: ProvideClarificationDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, provideClarificationUpdate, { actor: REPORTER, answer: dto.answer });
+  archive(trackingId: string, dto: ArchiveComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.act(trackingId, by, archiveUpdate, { actor: actorOf(by.officer), reason: dto.reason, note: dto.note });
   }
 
-  archive(trackingId: string, dto: ArchiveComplaintDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, archiveUpdate, { actor: officer(dto, 'VERIFIER'), reason: dto.reason, note: dto.note });
+  assign(trackingId: string, dto: AssignLiaisonDto, by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.act(trackingId, by, assignUpdate, { actor: actorOf(by.officer), liaisonId: dto.liaisonId }, async (complaint) => {
+      // Not yet disposed: the workflow refuses the assignment itself (409 naming the state).
+      if (complaint.agencyId && !(await this.complaints.isOfficerOf(dto.liaisonId, 'LIAISON', complaint.agencyId))) {
+        throw new InvalidFieldError('liaisonId', `'${dto.liaisonId}' is not an active liaison officer of the complaint's agency`);
+      }
+    });
   }
 
-  assign(trackingId: string, dto: AssignLiaisonDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, assignUpdate, { actor: officer(dto, 'AGENCY_ADMIN'), liaisonId: dto.liaisonId });
-  }
-
-  async redirect(trackingId: string, dto: RedirectComplaintDto): Promise<ComplaintStatus> {
+  async redirect(trackingId: string, dto: RedirectComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
     await this.assertAgency('toAgencyId', dto.toAgencyId);
-    return this.act(trackingId, redirectUpdate, { actor: officer(dto, 'AGENCY_ADMIN'), toAgencyId: dto.toAgencyId, reason: dto.reason });
+    return this.act(trackingId, by, redirectUpdate, { actor: actorOf(by.officer), toAgencyId: dto.toAgencyId, reason: dto.reason });
   }
 
-  recordFollowUp(trackingId: string, dto: RecordFollowUpDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, recordFollowUpUpdate, { actor: officer(dto, 'LIAISON'), text: dto.text });
+  recordFollowUp(trackingId: string, dto: RecordFollowUpDto, by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.act(trackingId, by, recordFollowUpUpdate, { actor: actorOf(by.officer), text: dto.text });
   }
 
-  resolve(trackingId: string, dto: ResolveComplaintDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, resolveUpdate, { actor: officer(dto, 'LIAISON'), answer: dto.answer });
+  resolve(trackingId: string, dto: ResolveComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.act(trackingId, by, resolveUpdate, { actor: actorOf(by.officer), answer: dto.answer });
   }
 
-  accept(trackingId: string, dto: AcceptAnswerDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, acceptUpdate, { actor: REPORTER, rating: dto.rating, comment: dto.comment });
-  }
-
-  dispute(trackingId: string, dto: DisputeAnswerDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, disputeUpdate, { actor: REPORTER, reason: dto.reason });
-  }
-
-  extendDeadline(trackingId: string, dto: ExtendDeadlineDto): Promise<ComplaintStatus> {
+  /** The approving supervisor is the signed-in officer. */
+  extendDeadline(trackingId: string, dto: ExtendDeadlineDto, by: OfficerRequest): Promise<ComplaintStatus> {
     const { workingDays, duration } = dto.extra;
     if ((workingDays === undefined) === (duration === undefined)) {
       throw new InvalidFieldError('extra', 'give exactly one of workingDays or duration');
     }
     const source = 'supervisor extension';
     const extra: DeadlineRule = workingDays !== undefined ? { workingDays, source } : { duration: duration!, source };
-    return this.act(trackingId, extendDeadlineUpdate, {
-      actor: officer(dto, 'SUPERVISOR'),
+    return this.act(trackingId, by, extendDeadlineUpdate, {
+      actor: actorOf(by.officer),
       stage: dto.stage,
       extra,
       reason: dto.reason,
-      approvedBy: dto.approvedBy,
+      approvedBy: by.officer.id,
     });
   }
 
-  acknowledgeEscalation(trackingId: string, dto: AcknowledgeEscalationDto): Promise<ComplaintStatus> {
-    return this.act(trackingId, acknowledgeEscalationUpdate, { actor: officer(dto, 'SUPERVISOR'), escalationKey: dto.escalationKey });
-  }
-
-  /** Runs one lifecycle action as a Workflow Update; its validator refuses illegal ones before history. */
-  private async act<I>(trackingId: string, update: UpdateDefinition<ComplaintStatus, [I], string>, input: I): Promise<ComplaintStatus> {
-    const complaint = await this.findOrThrow(trackingId);
-    try {
-      return await this.temporal.client.workflow.getHandle(complaint.workflowId).executeUpdate(update, { args: [input] });
-    } catch (error) {
-      // A closed or archived complaint's workflow has completed: that is a refusal, not a missing complaint.
-      if (error instanceof WorkflowNotFoundError) throw new ProcessEndedError((await this.findOrThrow(trackingId)).status, update.name);
-      throw error;
-    }
-  }
-
-  private async startWorkflow(complaint: ComplaintRow): Promise<void> {
-    const input: ComplaintWorkflowInput = {
-      complaintId: complaint.id,
-      trackingId: complaint.trackingId,
-      submittedAt: complaint.submittedAt.toISOString(),
-      agencyId: complaint.agencyId,
-      classification: complaint.classification,
-      channel: complaint.channel,
-      policy: this.policy.version(complaint.policyVersion),
-      continueAsNewAfterEvents: this.config.workflowHistoryLimit,
-    };
-    await this.temporal.client.workflow.start(complaintWorkflow, {
-      workflowId: complaintWorkflowId(complaint.trackingId),
-      taskQueue: this.config.temporalTaskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  /** Only the escalation's receiver role acknowledges it (403 otherwise). */
+  acknowledgeEscalation(trackingId: string, dto: AcknowledgeEscalationDto, by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.act(trackingId, by, acknowledgeEscalationUpdate, { actor: actorOf(by.officer), escalationKey: dto.escalationKey }, async (complaint) => {
+      const escalation = await this.complaints.escalation(complaint.id, dto.escalationKey);
+      if (!escalation) throw new InvalidFieldError('escalationKey', `no escalation '${dto.escalationKey}' on this complaint`);
+      if (escalation.receiverRole !== by.officer.role) {
+        throw new ForbiddenException(`this escalation is addressed to ${escalation.receiverRole}, not ${by.officer.role}`);
+      }
     });
   }
 
-  private async processStatus(complaint: ComplaintRow): Promise<ComplaintStatus | null> {
-    try {
-      return await this.temporal.client.workflow.getHandle(complaint.workflowId).query(statusQuery);
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return null;
-      throw error;
-    }
+  /** 404 unless visible to the officer; then the optional check; then the Workflow Update. */
+  private async act<I>(
+    trackingId: string,
+    { officer, idempotencyKey }: OfficerRequest,
+    update: UpdateDefinition<ComplaintStatus, [I], string>,
+    input: I,
+    check?: (complaint: ComplaintRow) => Promise<void>,
+  ): Promise<ComplaintStatus> {
+    const complaint = await this.findVisible(trackingId, officer);
+    await check?.(complaint);
+    return this.process.update(complaint, update, input, { caller: officer.id, idempotencyKey });
   }
 
-  private async findOrThrow(trackingId: string): Promise<ComplaintRow> {
-    const complaint = await this.complaints.findByTrackingId(trackingId);
+  private async findVisible(trackingId: string, officer: Officer): Promise<ComplaintRow> {
+    const complaint = await this.complaints.findByTrackingId(trackingId, await this.access.visibleWhere(officer));
     if (!complaint) throw new NotFoundError('complaint', trackingId);
     return complaint;
   }
@@ -217,13 +204,4 @@ export class ComplaintsService {
   private async assertAgency(field: string, agencyId: string): Promise<void> {
     if (!(await this.complaints.agencyExists(agencyId))) throw new InvalidFieldError(field, `unknown agency '${agencyId}'`);
   }
-}
-
-/** A stable fingerprint of a request body, independent of key order. */
-function hashRequest(body: object): string {
-  const canonical = (value: unknown): unknown =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
-      : value;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 }

@@ -22,6 +22,7 @@ export class AppConfig {
   notifyWebhookUrl!: string | undefined;
   notifyPollMs!: number;
   workflowHistoryLimit!: number;
+  /** Empty in production when AUTH_SECRET is unset: the API refuses to start (AuthModule); workers do not use it. */
   authSecret!: string;
   authTokenTtlSeconds!: number;
   anonymousRateLimitPerMinute!: number;
@@ -77,9 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.AUTH_SECRET !== undefined && e.AUTH_SECRET.length < 32) {
     throw new ConfigError({ AUTH_SECRET: 'must be at least 32 characters' });
   }
-  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
-    throw new ConfigError({ AUTH_SECRET: 'required when NODE_ENV=production (every API replica must share it)' });
-  }
   return Object.assign(new AppConfig(), {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -99,9 +97,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     notifyPollMs: e.NOTIFY_POLL_MS,
     workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,
-    // Development without a secret: one per process, so tokens end with the process.
-    authSecret: e.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    authSecret: authSecret(e.NODE_ENV, e.AUTH_SECRET),
     authTokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
     anonymousRateLimitPerMinute: e.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
   });
+}
+
+/**
+ * Production needs one secret shared by every API replica. Elsewhere a missing one is made per process
+ * (tokens end with it); workers never use it, so only the API process fails without it.
+ */
+function authSecret(nodeEnv: string, configured: string | undefined): string {
+  if (configured) return configured;
+  if (nodeEnv !== 'production') return randomBytes(32).toString('base64url');
+  return '';
 }

@@ -4,7 +4,7 @@ import { loadCalendarYears } from '../../activities/calendar-data.js';
 import { createActivities } from '../../activities/index.js';
 import { projectRoot } from '../../src/project-root.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { ComplaintDriver } from '../support/lifecycle.js';
+import { driverFor } from '../support/lifecycle.js';
 
 /** Activities are retried by Temporal; a retry must never double a row. Real PostgreSQL, no mocks. */
 describe('activities are idempotent', () => {
@@ -16,7 +16,7 @@ describe('activities are idempotent', () => {
   beforeAll(async () => {
     t = await createTestApp();
     sut = createActivities({ prisma: t.prisma, calendar: new BusinessCalendar(loadCalendarYears(join(projectRoot(), 'config', 'calendars'))) });
-    trackingId = await new ComplaintDriver(t).submit();
+    trackingId = await (await driverFor(t)).submit();
     complaintId = (await t.prisma.complaint.findUniqueOrThrow({ where: { trackingId } })).id;
   });
   afterAll(() => t.close());

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { complaintBody as validBody, createTestApp, type TestApp } from '../support/app.js';
+import { createOfficers } from '../support/officers.js';
 
 /** Other suites submit concurrently, so this one marks its own bodies and uses a task queue of its own. */
 const marker = randomUUID();
@@ -101,7 +102,8 @@ describe('complaint intake rejects bad input', () => {
   });
 
   it('answers 400 naming trackingId when it is malformed', async () => {
-    const res = await request(t.http).get('/v1/complaints/not-a-tracking-id').expect(400);
+    const { VERIFIER } = (await createOfficers(t, [])).national;
+    const res = await request(t.http).get('/v1/complaints/not-a-tracking-id').set(VERIFIER.auth).expect(400);
     expect(messages(res.body)).toMatch(/trackingId must look like LPR-XXXX-XXXX/);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
-import { ComplaintDriver } from '../support/lifecycle.js';
+import { ComplaintDriver, driverFor } from '../support/lifecycle.js';
 
 describe('work queue and public list', () => {
   let t: TestApp;
@@ -10,8 +10,8 @@ describe('work queue and public list', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    c = new ComplaintDriver(t);
     agencies = await createAgencies(t.prisma);
+    c = await driverFor(t, agencies);
   });
   afterAll(() => t.close());
 
@@ -19,7 +19,7 @@ describe('work queue and public list', () => {
     const ids: string[] = [];
     for (const complexity of ['INVESTIGATION', 'SIMPLE', 'NORMAL']) {
       const id = await c.submit();
-      await c.act(id, 'verify', { officerId: 'verifier-01', agencyId: agencies.jayapura.id, complexity });
+      await c.act(id, 'verify', { agencyId: agencies.jayapura.id, complexity });
       ids.push(id);
     }
     const all = await eventually(async () => {

@@ -1,14 +1,17 @@
 import request from 'supertest';
 import { complaintWorkflowId } from '../../workflows/messages.js';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
+import { createOfficers, type TestOfficer } from '../support/officers.js';
 
 describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
   let t: TestApp;
   let agencies: Awaited<ReturnType<typeof createAgencies>>;
+  let verifier: TestOfficer;
 
   beforeAll(async () => {
     t = await createTestApp();
     agencies = await createAgencies(t.prisma);
+    verifier = (await createOfficers(t, [])).national.VERIFIER;
   });
   afterAll(() => t.close());
 
@@ -37,11 +40,11 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
   it('answers the read model with the running verification deadline and its explanation', async () => {
     const { body } = await request(t.http).post('/v1/complaints').send(complaintBody()).expect(201);
     const view = await eventually(async () => {
-      const res = await request(t.http).get(`/v1/complaints/${body.trackingId}`).expect(200);
+      const res = await request(t.http).get(`/v1/complaints/${body.trackingId}`).set(verifier.auth).expect(200);
       return res.body.process?.deadlines.length ? res.body : undefined;
     });
     expect(view).toMatchObject({ trackingId: body.trackingId, title: complaintBody().title, location: { regency: 'Kota Bandung' } });
-    expect(view.reporter).toBeUndefined();
+    expect(view.reporter).toMatchObject({ name: 'Siti Rahmawati' }); // the verifier may see it, audited
     const [deadline] = view.process.deadlines;
     expect(deadline).toMatchObject({ stage: 'verification', breached: false });
     expect(deadline.explanation).toMatchObject({ rule: '3 working days', timeZone: 'Asia/Jakarta' });
@@ -53,7 +56,8 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
     const { body } = await request(t.http).post('/v1/complaints').send(complaintBody()).expect(201);
     const res = await request(t.http)
       .post(`/v1/complaints/${body.trackingId}/verify`)
-      .send({ officerId: 'verifier-01', agencyId: agencies.makassar.id, complexity: 'NORMAL' })
+      .set(verifier.auth)
+      .send({ agencyId: agencies.makassar.id, complexity: 'NORMAL' })
       .expect(200);
     expect(res.body).toMatchObject({ state: 'DISPOSED', agencyId: agencies.makassar.id, complexity: 'NORMAL' });
     expect(res.body.deadlines.map((d: { stage: string }) => d.stage)).not.toContain('verification');
@@ -64,10 +68,10 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
     expect(row.agencyId).toBe(agencies.makassar.id);
     expect(row.events.map((e) => [e.seq, e.type, e.actorId, e.actorRole])).toEqual([
       [1, 'SUBMITTED', null, null],
-      [2, 'VERIFIED', 'verifier-01', 'VERIFIER'],
+      [2, 'VERIFIED', verifier.id, 'VERIFIER'],
     ]);
     const assignment = await eventually(async () => {
-      const res = await request(t.http).get(`/v1/complaints/${body.trackingId}`).expect(200);
+      const res = await request(t.http).get(`/v1/complaints/${body.trackingId}`).set(verifier.auth).expect(200);
       return res.body.process.deadlines.find((d: { stage: string }) => d.stage === 'assignment');
     });
     expect(assignment.explanation.timeZone).toBe('Asia/Makassar');
@@ -76,9 +80,9 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
 
   it('answers 409 naming the current state when verify is not allowed', async () => {
     const { body } = await request(t.http).post('/v1/complaints').send(complaintBody()).expect(201);
-    const verify = { officerId: 'verifier-01', agencyId: agencies.jakarta.id };
-    await request(t.http).post(`/v1/complaints/${body.trackingId}/verify`).send(verify).expect(200);
-    const res = await request(t.http).post(`/v1/complaints/${body.trackingId}/verify`).send(verify).expect(409);
+    const verify = { agencyId: agencies.jakarta.id };
+    await request(t.http).post(`/v1/complaints/${body.trackingId}/verify`).set(verifier.auth).send(verify).expect(200);
+    const res = await request(t.http).post(`/v1/complaints/${body.trackingId}/verify`).set(verifier.auth).send(verify).expect(409);
     expect(res.body.message).toMatch(/^cannot verify: complaint is DISPOSED; allowed actions: assign, redirect, /);
     expect(res.body).toMatchObject({ state: 'DISPOSED', allowedActions: expect.arrayContaining(['assign', 'redirect']) });
     const history = await t.temporal.workflow.getHandle(complaintWorkflowId(body.trackingId)).fetchHistory();
@@ -87,10 +91,11 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
   });
 
   it('answers 404 for an unknown tracking ID, on read and on verify', async () => {
-    await request(t.http).get('/v1/complaints/LPR-0000-0000').expect(404);
+    await request(t.http).get('/v1/complaints/LPR-0000-0000').set(verifier.auth).expect(404);
     await request(t.http)
       .post('/v1/complaints/LPR-0000-0000/verify')
-      .send({ officerId: 'verifier-01', agencyId: agencies.jakarta.id })
+      .set(verifier.auth)
+      .send({ agencyId: agencies.jakarta.id })
       .expect(404);
   });
 
@@ -98,7 +103,8 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
     const { body } = await request(t.http).post('/v1/complaints').send(complaintBody()).expect(201);
     const res = await request(t.http)
       .post(`/v1/complaints/${body.trackingId}/verify`)
-      .send({ officerId: 'verifier-01', agencyId: 'no-such-agency' })
+      .set(verifier.auth)
+      .send({ agencyId: 'no-such-agency' })
       .expect(400);
     expect(res.body.message).toEqual(["agencyId: unknown agency 'no-such-agency'"]);
   });

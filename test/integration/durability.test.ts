@@ -6,7 +6,7 @@ import { retimeRunningDeadlines } from '../../scripts/retime-deadlines.js';
 import { projectRoot } from '../../src/project-root.js';
 import { complaintWorkflowId } from '../../workflows/messages.js';
 import { createTestApp, eventually, type TestApp } from '../support/app.js';
-import { ComplaintDriver } from '../support/lifecycle.js';
+import { ComplaintDriver, driverFor } from '../support/lifecycle.js';
 import { startWorkerProcess, type NodeProcess } from '../support/stack.js';
 
 /** These tests own a task queue and its worker processes, so they can kill and restart them. */
@@ -27,7 +27,7 @@ describe('durability: worker killed with live timers, calendar amended under run
     let c: ComplaintDriver;
     beforeAll(async () => {
       t = await createTestApp({ TEMPORAL_TASK_QUEUE: taskQueue, SLA_POLICY_FILE: 'test/fixtures/sla-policy-seconds.json' });
-      c = new ComplaintDriver(t);
+      c = await driverFor(t);
     });
     afterAll(() => t.close());
 
@@ -55,7 +55,7 @@ describe('durability: worker killed with live timers, calendar amended under run
     let c: ComplaintDriver;
     beforeAll(async () => {
       t = await createTestApp({ TEMPORAL_TASK_QUEUE: taskQueue });
-      c = new ComplaintDriver(t);
+      c = await driverFor(t);
     });
     afterAll(() => t.close());
 

@@ -5,9 +5,9 @@ import { BusinessCalendar } from '../../activities/business-calendar.js';
 import { loadCalendarYears } from '../../activities/calendar-data.js';
 import { projectRoot } from '../../src/project-root.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { ComplaintDriver } from '../support/lifecycle.js';
+import { ComplaintDriver, driverFor, LIAISON } from '../support/lifecycle.js';
 
-const verifier = { officerId: 'verifier-01' };
+const verifier = {};
 
 /** Every row of DESIGN.md's targets table, from the shipped default policy and calendar. */
 describe('default policy targets', () => {
@@ -18,7 +18,6 @@ describe('default policy targets', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    c = new ComplaintDriver(t);
     // The agency's own day off: the next national working day in Jakarta, whatever today is.
     const calendar = new BusinessCalendar(loadCalendarYears(join(projectRoot(), 'config', 'calendars')));
     let day = DateTime.now().setZone('Asia/Jakarta').startOf('day').plus({ days: 1 });
@@ -32,6 +31,7 @@ describe('default policy targets', () => {
         daysOff: { create: [{ date: new Date(`${dayOff}T00:00:00Z`), reason: 'Hari Jadi Kota Bandung' }] },
       },
     });
+    c = await driverFor(t, { bandung: { id: agencyId } });
   });
   afterAll(() => t.close());
 
@@ -66,8 +66,8 @@ describe('default policy targets', () => {
     expect(rules(waiting).clarification).toBe('P10D (exact duration)');
     await c.act(id, 'provide-clarification', { answer: 'Jl. Asia Afrika 1' });
     await c.act(id, 'verify', { ...verifier, agencyId });
-    await c.act(id, 'assign', { officerId: 'admin-01', liaisonId: 'liaison-01' });
-    const resolved = await c.act(id, 'resolve', { officerId: 'liaison-01', answer: 'Selesai' });
+    await c.act(id, 'assign', { liaisonId: LIAISON });
+    const resolved = await c.act(id, 'resolve', { answer: 'Selesai' });
     expect(rules(resolved)).toEqual({ feedback: 'P10D (exact duration)' });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../../src/project-root.js';
 import { complaintBody, createAgencies, createTestApp, type TestApp } from '../support/app.js';
+import { createOfficers, TEST_PASSWORD } from '../support/officers.js';
 import { freePort, startNodeProcess, startWorkerProcess, type NodeProcess } from '../support/stack.js';
 
 const PII = ['Siti Rahmawati', '6281234567890', 'siti@example.id', '3273012345678901'];
@@ -47,13 +48,19 @@ describe('API and worker processes', () => {
 
     it('runs a complaint end to end on its own worker, logs JSON lines without reporter data, and drains on SIGTERM', async () => {
       const agencies = await createAgencies(t.prisma);
+      const { VERIFIER } = (await createOfficers(t, [])).national;
+      let authorization = '';
       const post = (path: string, body: unknown) =>
-        fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) }, body: JSON.stringify(body) });
+      // This process has its own signing secret: sign in through it, as officers do (argon2 in the real process).
+      const login = await post('/v1/auth/login', { username: VERIFIER.username, password: TEST_PASSWORD });
+      expect(login.status).toBe(200);
+      authorization = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
       const submitted = await post('/v1/complaints', complaintBody());
       expect(submitted.status).toBe(201);
       const { trackingId } = (await submitted.json()) as { trackingId: string };
-      expect((await fetch(`${base}/v1/complaints/${trackingId}`)).status).toBe(200);
-      const verified = await post(`/v1/complaints/${trackingId}/verify`, { officerId: 'verifier-09', agencyId: agencies.jakarta.id });
+      expect((await fetch(`${base}/v1/complaints/${trackingId}`, { headers: { Authorization: authorization } })).status).toBe(200);
+      const verified = await post(`/v1/complaints/${trackingId}/verify`, { agencyId: agencies.jakarta.id });
       expect(verified.status).toBe(200);
 
       expect(await api.stop('SIGTERM')).not.toBe(1);

@@ -1,14 +1,18 @@
 import request from 'supertest';
 import { complaintWorkflowId, statusQuery } from '../../workflows/messages.js';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
-import { ComplaintDriver } from '../support/lifecycle.js';
+import { ComplaintDriver, driverFor } from '../support/lifecycle.js';
 
 /** With a PT2S verification policy, timers fire in seconds on the real server (no time-skipping here). */
 describe('verification deadline breach (PT2S policy)', () => {
   let t: TestApp;
+  let c: ComplaintDriver;
+  let verifier: { Authorization: string };
 
   beforeAll(async () => {
     t = await createTestApp({ SLA_POLICY_FILE: 'test/fixtures/sla-policy-seconds.json' });
+    c = await driverFor(t);
+    verifier = c.officers.national.VERIFIER.auth;
   });
   afterAll(() => t.close());
 
@@ -46,13 +50,13 @@ describe('verification deadline breach (PT2S policy)', () => {
     expect(rows[2].firedAt.getTime() - rows[2].dueAt.getTime()).toBeGreaterThanOrEqual(4000);
 
     const handle = t.temporal.workflow.getHandle(complaintWorkflowId(body.trackingId));
-    const status = (await request(t.http).get(`/v1/complaints/${body.trackingId}`).expect(200)).body.process;
+    const status = (await request(t.http).get(`/v1/complaints/${body.trackingId}`).set(verifier).expect(200)).body.process;
     expect(status.deadlines).toEqual([expect.objectContaining({ stage: 'verification', breached: true })]);
     expect(status.escalations.map((e: { level: number }) => e.level)).toEqual([1, 2, 3]);
     const described = await handle.describe();
     expect(described.searchAttributes.EscalationLevel).toEqual([3]);
     expect(described.searchAttributes.ComplaintStatus).toEqual(['SUBMITTED']);
-    new ComplaintDriver(t).recordHistory(body.trackingId, 'breach-to-level-3');
+    c.recordHistory(body.trackingId, 'breach-to-level-3');
   });
 
   it('stops the ladder when the complaint is verified, and a late verify still works', async () => {
@@ -61,7 +65,8 @@ describe('verification deadline breach (PT2S policy)', () => {
     await eventually(async () => ((await escalationsOf(body.trackingId)).length === 1 ? true : undefined));
     await request(t.http)
       .post(`/v1/complaints/${body.trackingId}/verify`)
-      .send({ officerId: 'verifier-02', agencyId: agencies.jayapura.id })
+      .set(verifier)
+      .send({ agencyId: agencies.jayapura.id })
       .expect(200);
     await new Promise((r) => setTimeout(r, 5000));
     expect((await escalationsOf(body.trackingId)).map((r) => r.level)).toEqual([1]);
@@ -72,7 +77,8 @@ describe('verification deadline breach (PT2S policy)', () => {
     const { body } = await request(t.http).post('/v1/complaints').send(complaintBody()).expect(201);
     await request(t.http)
       .post(`/v1/complaints/${body.trackingId}/verify`)
-      .send({ officerId: 'verifier-02', agencyId: agencies.jakarta.id })
+      .set(verifier)
+      .send({ agencyId: agencies.jakarta.id })
       .expect(200);
     await new Promise((r) => setTimeout(r, 3000));
     expect(await escalationsOf(body.trackingId)).toEqual([]);
@@ -85,7 +91,7 @@ describe('reminders, escalation notices, acknowledgements and extensions (PT2S p
 
   beforeAll(async () => {
     t = await createTestApp({ SLA_POLICY_FILE: 'test/fixtures/sla-policy-seconds.json' });
-    c = new ComplaintDriver(t);
+    c = await driverFor(t);
   });
   afterAll(() => t.close());
 
@@ -113,20 +119,21 @@ describe('reminders, escalation notices, acknowledgements and extensions (PT2S p
     const id = await c.submit();
     const breached = await c.until(id, (s) => s.escalations.length >= 1);
     const key = breached.escalations[0].key;
-    const acked = await c.act(id, 'acknowledge-escalation', { officerId: 'supervisor-05', escalationKey: key });
-    expect(acked.escalations.find((e) => e.key === key)).toMatchObject({ acknowledgedBy: 'supervisor-05' });
+    const supervisor = await c.officer(id, 'SUPERVISOR');
+    const acked = await c.act(id, 'acknowledge-escalation', { escalationKey: key });
+    expect(acked.escalations.find((e) => e.key === key)).toMatchObject({ acknowledgedBy: supervisor.id });
     const row = await t.prisma.escalation.findUniqueOrThrow({ where: { key } });
-    expect(row.acknowledgedBy).toBe('supervisor-05');
+    expect(row.acknowledgedBy).toBe(supervisor.id);
     expect(row.acknowledgedAt).not.toBeNull();
-    const again = await c.act(id, 'acknowledge-escalation', { officerId: 'supervisor-05', escalationKey: key }, 400);
-    expect(again.message).toMatch(/already acknowledged by supervisor-05/);
+    const again = await c.act(id, 'acknowledge-escalation', { escalationKey: key }, 400);
+    expect(again.message).toMatch(new RegExp(`already acknowledged by ${supervisor.id}`));
     c.recordHistory(id, 'escalation-acknowledged');
   });
 
   it('keeps escalating a breach that is already running while the complaint waits for clarification', async () => {
     const id = await c.submit();
     await c.until(id, (s) => s.escalations.length === 1);
-    const paused = await c.act(id, 'request-clarification', { officerId: 'verifier-01', question: 'Lokasi?' });
+    const paused = await c.act(id, 'request-clarification', { question: 'Lokasi?' });
     expect(paused.state).toBe('AWAITING_CLARIFICATION');
     const climbed = await c.until(id, (s) => s.escalations.length === 3, 20_000);
     expect(climbed.state).toBe('AWAITING_CLARIFICATION');
@@ -136,11 +143,12 @@ describe('reminders, escalation notices, acknowledgements and extensions (PT2S p
   it('moves a deadline when a supervisor extends it, within the policy cap', async () => {
     const id = await c.submit();
     await c.until(id, (s) => s.deadlines.length === 1);
-    const body = { officerId: 'supervisor-05', stage: 'verification', extra: { duration: 'PT20S' }, reason: 'menunggu data', approvedBy: 'supervisor-05' };
+    const body = { stage: 'verification', extra: { duration: 'PT20S' }, reason: 'menunggu data' };
+    const supervisor = await c.officer(id, 'SUPERVISOR');
     const extended = await c.act(id, 'extend-deadline', body);
     const [deadline] = extended.deadlines;
     expect(deadline.extensions).toBe(1);
-    expect(deadline.explanation.rule).toMatch(/^PT2S \(exact duration\), then extended by PT20S .*supervisor-05: menunggu data/);
+    expect(deadline.explanation.rule).toMatch(new RegExp(`^PT2S \\(exact duration\\), then extended by PT20S .*${supervisor.id}: menunggu data`));
     await c.act(id, 'extend-deadline', body, 400);
     await c.act(id, 'extend-deadline', { ...body, stage: 'resolution' }, 400);
     await new Promise((r) => setTimeout(r, 3000));

@@ -15,7 +15,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const app = await createApp(loadConfig({ ...process.env, MIGRATE_ON_BOOT: 'false', ...env }));
+  // Tests submit many complaints from one address; the rate-limit test sets its own limit.
+  const app = await createApp(loadConfig({ ...process.env, MIGRATE_ON_BOOT: 'false', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', ...env }));
   await app.init();
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
   return {

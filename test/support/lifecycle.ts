@@ -1,26 +1,73 @@
-// Drives complaints through the API the way officers and reporters do.
+// Drives complaints through the API the way officers and reporters do: officers with their bearer
+// tokens (the one of the right role in the complaint's current agency), reporters with the access code.
 import request from 'supertest';
 import { saveHistory } from '../../scripts/record-history.js';
+import type { Role } from '../../src/auth/officer.js';
 import { complaintWorkflowId, type ComplaintStatus } from '../../workflows/messages.js';
 import { complaintBody, eventually, type TestApp } from './app.js';
+import { createOfficers, type Officers, type TestOfficer } from './officers.js';
+
+/** Stands for "the liaison of the complaint's current agency" in an assign body. */
+export const LIAISON = '<liaison of the complaint agency>';
+
+const REPORTER_ACTIONS = ['provide-clarification', 'accept', 'dispute'];
+
+/** The role that usually takes each action; `officerRole` in a body picks another. */
+const USUAL_ROLE: Record<string, Role> = {
+  verify: 'VERIFIER',
+  'request-clarification': 'VERIFIER',
+  archive: 'VERIFIER',
+  assign: 'AGENCY_ADMIN',
+  redirect: 'AGENCY_ADMIN',
+  'follow-up': 'LIAISON',
+  resolve: 'LIAISON',
+  'extend-deadline': 'SUPERVISOR',
+  'acknowledge-escalation': 'SUPERVISOR',
+};
+
+export type ActionAnswer = ComplaintStatus & { message?: string; state?: string; allowedActions?: string[] };
 
 export class ComplaintDriver {
-  constructor(private readonly t: TestApp) {}
+  private readonly accessCodes = new Map<string, string>();
+
+  constructor(
+    private readonly t: TestApp,
+    readonly officers: Officers,
+  ) {}
 
   async submit(overrides: Record<string, unknown> = {}): Promise<string> {
     const res = await request(this.t.http).post('/v1/complaints').send(complaintBody(overrides)).expect(201);
+    this.accessCodes.set(res.body.trackingId, res.body.accessCode);
     return res.body.trackingId as string;
   }
 
+  accessCode(trackingId: string): string {
+    return this.accessCodes.get(trackingId)!;
+  }
+
+  /** The officer of `role` for the complaint's current agency. */
+  async officer(trackingId: string, role: Role): Promise<TestOfficer> {
+    const { agencyId } = await this.t.prisma.complaint.findUniqueOrThrow({ where: { trackingId }, select: { agencyId: true } });
+    return this.officers.forRole(role, agencyId);
+  }
+
   /** POSTs an action and expects `status`; answers the body (the process status on 200). */
-  async act(trackingId: string, action: string, body: Record<string, unknown>, status = 200) {
-    const res = await request(this.t.http).post(`/v1/complaints/${trackingId}/${action}`).send(body);
+  async act(trackingId: string, action: string, body: Record<string, unknown>, status = 200): Promise<ActionAnswer> {
+    const res = REPORTER_ACTIONS.includes(action)
+      ? await request(this.t.http).post(`/v1/track/${trackingId}/${action}`).set('X-Access-Code', this.accessCode(trackingId)).send(body)
+      : await this.actAsOfficer(trackingId, action, body);
     if (res.status !== status) throw new Error(`${action} answered ${res.status}, expected ${status}: ${JSON.stringify(res.body)}`);
-    return res.body as ComplaintStatus & { message?: string; state?: string; allowedActions?: string[] };
+    return res.body as ActionAnswer;
+  }
+
+  private async actAsOfficer(trackingId: string, action: string, { officerRole, ...body }: Record<string, unknown>) {
+    const officer = await this.officer(trackingId, (officerRole as Role | undefined) ?? USUAL_ROLE[action]);
+    if (body.liaisonId === LIAISON) body.liaisonId = (await this.officer(trackingId, 'LIAISON')).id;
+    return request(this.t.http).post(`/v1/complaints/${trackingId}/${action}`).set(officer.auth).send(body);
   }
 
   async status(trackingId: string): Promise<ComplaintStatus> {
-    const res = await request(this.t.http).get(`/v1/complaints/${trackingId}`).expect(200);
+    const res = await request(this.t.http).get(`/v1/complaints/${trackingId}`).set(this.officers.national.AUDITOR.auth).expect(200);
     return res.body.process as ComplaintStatus;
   }
 
@@ -48,4 +95,9 @@ export class ComplaintDriver {
       return accept(s) ? s : undefined;
     }, timeoutMs);
   }
+}
+
+/** A driver with officers of every role for `agencies` (and the national roles). */
+export async function driverFor(t: TestApp, agencies: Record<string, { id: string }> = {}): Promise<ComplaintDriver> {
+  return new ComplaintDriver(t, await createOfficers(t, Object.values(agencies).map((a) => a.id)));
 }

@@ -1,5 +1,5 @@
-// Request bodies of the lifecycle actions, one class per action. Officers are named by ID and role
-// only; reporter actions carry no identity at all.
+// Request bodies of the lifecycle actions, one class per action. The acting officer comes from the
+// bearer token (ID and role only, never a name); reporter actions carry no identity at all.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -14,28 +14,12 @@ import {
   type OfficerStage,
 } from '../../../workflows/messages.js';
 
-export const OFFICER_ROLES = ['VERIFIER', 'AGENCY_ADMIN', 'LIAISON', 'SUPERVISOR', 'COMPLAINT_MANAGER', 'NATIONAL_ADMIN', 'OMBUDSMAN', 'SYSADMIN'] as const;
-export type OfficerRole = (typeof OFFICER_ROLES)[number];
-
-export class OfficerActionDto {
-  @ApiProperty({ example: 'officer-0042', description: 'ID of the acting officer (never a name)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  officerId!: string;
-
-  @ApiPropertyOptional({ enum: OFFICER_ROLES, description: "Acting role; defaults to the action's usual role" })
-  @IsOptional()
-  @IsIn(OFFICER_ROLES)
-  officerRole?: OfficerRole;
-}
-
 const text = (max: number) => [IsString(), IsNotEmpty(), MaxLength(max)];
 function Text(max: number): PropertyDecorator {
   return (target, key) => text(max).forEach((decorate) => decorate(target, key));
 }
 
-export class VerifyComplaintDto extends OfficerActionDto {
+export class VerifyComplaintDto {
   @ApiProperty({ example: 'kemendagri', description: 'Authorised agency the complaint is disposed to' })
   @Text(64)
   agencyId!: string;
@@ -51,7 +35,7 @@ export class VerifyComplaintDto extends OfficerActionDto {
   complexity?: Complexity;
 }
 
-export class RequestClarificationDto extends OfficerActionDto {
+export class RequestClarificationDto {
   @ApiProperty({ example: 'Di kelurahan mana lokasi jalan rusak tersebut?' })
   @Text(4000)
   question!: string;
@@ -63,7 +47,7 @@ export class ProvideClarificationDto {
   answer!: string;
 }
 
-export class ArchiveComplaintDto extends OfficerActionDto {
+export class ArchiveComplaintDto {
   @ApiProperty({ enum: ARCHIVE_REASONS })
   @IsIn(ARCHIVE_REASONS)
   reason!: ArchiveReason;
@@ -74,13 +58,13 @@ export class ArchiveComplaintDto extends OfficerActionDto {
   note?: string;
 }
 
-export class AssignLiaisonDto extends OfficerActionDto {
-  @ApiProperty({ example: 'liaison-0107', description: 'ID of the liaison officer (pejabat penghubung)' })
+export class AssignLiaisonDto {
+  @ApiProperty({ example: 'liaison-0107', description: 'User ID of a liaison officer (pejabat penghubung) of the complaint\'s agency' })
   @Text(64)
   liaisonId!: string;
 }
 
-export class RedirectComplaintDto extends OfficerActionDto {
+export class RedirectComplaintDto {
   @ApiProperty({ example: 'pemprov-sulsel', description: 'The agency with authority (no wrong door: never back to the citizen)' })
   @Text(64)
   toAgencyId!: string;
@@ -90,13 +74,13 @@ export class RedirectComplaintDto extends OfficerActionDto {
   reason!: string;
 }
 
-export class RecordFollowUpDto extends OfficerActionDto {
+export class RecordFollowUpDto {
   @ApiProperty({ example: 'Tim sudah meninjau lokasi; perbaikan dijadwalkan.' })
   @Text(20000)
   text!: string;
 }
 
-export class ResolveComplaintDto extends OfficerActionDto {
+export class ResolveComplaintDto {
   @ApiProperty({ example: 'Jalan telah diperbaiki pada 12 November.' })
   @Text(20000)
   answer!: string;
@@ -134,7 +118,7 @@ export class ExtraTimeDto {
   duration?: string;
 }
 
-export class ExtendDeadlineDto extends OfficerActionDto {
+export class ExtendDeadlineDto {
   @ApiProperty({ enum: OFFICER_STAGES })
   @IsIn(OFFICER_STAGES)
   stage!: OfficerStage;
@@ -147,13 +131,9 @@ export class ExtendDeadlineDto extends OfficerActionDto {
   @ApiProperty({ example: 'Menunggu hasil uji laboratorium' })
   @Text(2000)
   reason!: string;
-
-  @ApiProperty({ example: 'supervisor-0003', description: 'ID of the approving supervisor' })
-  @Text(64)
-  approvedBy!: string;
 }
 
-export class AcknowledgeEscalationDto extends OfficerActionDto {
+export class AcknowledgeEscalationDto {
   @ApiProperty({ example: 'complaint-LPR-7K3M-9Q2X:verification-1:1' })
   @Text(300)
   escalationKey!: string;

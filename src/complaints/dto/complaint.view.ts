@@ -13,6 +13,21 @@ export class SubmittedComplaintView {
   submittedAt!: string;
 }
 
+export class SubmittedComplaintAnswer extends SubmittedComplaintView {
+  @ApiProperty({
+    example: '7K3M-9Q2X-4HTB',
+    description: 'Keep it: with the tracking ID it opens GET /v1/track/{trackingId} (header X-Access-Code). Stored only as a hash.',
+  })
+  accessCode!: string;
+}
+
+export class ReporterIdentityDto {
+  @ApiPropertyOptional({ nullable: true, example: 'Siti Rahmawati' }) name!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '+6281234567890' }) phone!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'siti@example.id' }) email!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '3273012345678901' }) nik!: string | null;
+}
+
 export class ComplaintView extends SubmittedComplaintView {
   @ApiProperty() title!: string;
   @ApiProperty() chronology!: string;
@@ -24,6 +39,15 @@ export class ComplaintView extends SubmittedComplaintView {
   @ApiProperty() confidential!: boolean;
   @ApiPropertyOptional({ nullable: true }) agencyId!: string | null;
   @ApiProperty({ example: '2026.1' }) policyVersion!: string;
+  @ApiPropertyOptional({ nullable: true, example: 'usr-penghubung-dukcapil' }) assigneeId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Officer who typed in an OFFLINE report' }) intakeOfficerId!: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: ReporterIdentityDto,
+    description: 'Only for VERIFIER and SYSADMIN, and each view is written to the audit log; null for every other role',
+  })
+  reporter!: ReporterIdentityDto | null;
 
   @ApiPropertyOptional({
     nullable: true,
@@ -32,13 +56,17 @@ export class ComplaintView extends SubmittedComplaintView {
   process!: ComplaintStatus | null;
 }
 
-export function toSubmittedView(row: ComplaintRow): SubmittedComplaintView {
+function toSubmittedFacts(row: ComplaintRow): SubmittedComplaintView {
   return { trackingId: row.trackingId, status: row.status, submittedAt: row.submittedAt.toISOString() };
 }
 
-export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | null): ComplaintView {
+export function toSubmittedView(row: ComplaintRow, accessCode: string): SubmittedComplaintAnswer {
+  return { ...toSubmittedFacts(row), accessCode };
+}
+
+export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | null, reporter: ReporterIdentityDto | null): ComplaintView {
   return {
-    ...toSubmittedView(row),
+    ...toSubmittedFacts(row),
     title: row.title,
     chronology: row.chronology,
     occurredAt: row.occurredAt.toISOString(),
@@ -49,6 +77,9 @@ export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | nu
     confidential: row.confidential,
     agencyId: row.agencyId,
     policyVersion: row.policyVersion,
+    assigneeId: row.assigneeId,
+    intakeOfficerId: row.intakeOfficerId,
+    reporter,
     process,
   };
 }

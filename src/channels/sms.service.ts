@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import type { CreateComplaintDto } from '../complaints/dto/create-complaint.dto.js';
+import type { InboundSmsDto, SmsReplyView } from './sms.dto.js';
+
+/** What an SMS that names no place is filed under; the verifier asks the reporter for it. */
+export const UNKNOWN_REGENCY = 'Belum disebutkan (SMS 1708)';
+const TITLE_LENGTH = 80;
+
+/** `LAPOR#<regency>#<report>` names the place; anything else is the report itself. */
+export function parseSms(text: string): { regency: string; report: string } {
+  const match = /^\s*LAPOR\s*#([^#]{2,120})#([\s\S]+)$/i.exec(text);
+  return match ? { regency: match[1].trim(), report: match[2].trim() } : { regency: UNKNOWN_REGENCY, report: text.trim() };
+}
+
+/** SMS 1708: each message becomes an intake with channel SMS; the reply carries the tracking ID and access code. */
+@Injectable()
+export class SmsService {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  async receive(sms: InboundSmsDto, idempotencyKey?: string): Promise<SmsReplyView> {
+    const { regency, report } = parseSms(sms.text);
+    const dto: CreateComplaintDto = {
+      title: report.length > TITLE_LENGTH ? `${report.slice(0, TITLE_LENGTH - 1)}…` : report,
+      chronology: report,
+      occurredAt: sms.receivedAt ?? new Date().toISOString(),
+      location: { regency },
+      classification: 'COMPLAINT',
+      channel: 'SMS',
+      anonymous: false,
+      confidential: false,
+      reporter: { phone: sms.from },
+    };
+    const { view } = await this.complaints.submit(dto, { idempotencyKey });
+    return {
+      trackingId: view.trackingId,
+      reply: `LAPOR! Laporan Anda diterima. No. ${view.trackingId}, kode akses ${view.accessCode}. Simpan untuk memantau laporan.`,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ACTION_ROLES } from '../access/complaint-access.js';
+import { CurrentOfficer, Roles } from '../auth/auth.decorators.js';
+import type { Officer } from '../auth/officer.js';
+import { Idempotent } from '../common/idempotent-request.interceptor.js';
+import { ActingOfficer } from '../complaints/acting-officer.decorator.js';
+import type { OfficerRequest } from '../complaints/complaints.service.js';
+import type { ComplaintStatus } from '../../workflows/messages.js';
+import { EscalationIdParam, EscalationPage, ListEscalationsQuery } from './escalations.dto.js';
+import { EscalationsService } from './escalations.service.js';
+
+@ApiTags('escalations')
+@ApiBearerAuth()
+@Controller({ path: 'escalations', version: '1' })
+export class EscalationsController {
+  constructor(private readonly escalations: EscalationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Escalation inbox: by default those addressed to your role and not yet acknowledged, newest first' })
+  @ApiOkResponse({ type: EscalationPage })
+  list(@Query() query: ListEscalationsQuery, @CurrentOfficer() officer: Officer): Promise<EscalationPage> {
+    return this.escalations.list(query, officer);
+  }
+
+  @Post(':id/acknowledge')
+  @Roles(...ACTION_ROLES.acknowledgeEscalation)
+  @HttpCode(HttpStatus.OK)
+  @Idempotent()
+  @ApiOperation({ summary: `Acknowledge an escalation addressed to your role — roles: ${ACTION_ROLES.acknowledgeEscalation.join(', ')}` })
+  @ApiOkResponse({ description: 'Done; the complaint process status after it' })
+  @ApiForbiddenResponse({ description: 'Addressed to another role' })
+  @ApiNotFoundResponse({ description: 'No such escalation on a complaint visible to you' })
+  acknowledge(@Param() { id }: EscalationIdParam, @ActingOfficer() by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.escalations.acknowledge(id, by);
+  }
+}

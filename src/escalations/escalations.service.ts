@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { ComplaintAccessService } from '../access/complaint-access.service.js';
+import type { Officer } from '../auth/officer.js';
+import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
+import { NotFoundError } from '../common/domain-errors.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { ComplaintsService, type OfficerRequest } from '../complaints/complaints.service.js';
+import type { ComplaintStatus } from '../../workflows/messages.js';
+import type { EscalationPage, ListEscalationsQuery } from './escalations.dto.js';
+
+/** Escalation inbox: escalations on complaints the officer may see, newest first. */
+@Injectable()
+export class EscalationsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly access: ComplaintAccessService,
+    private readonly complaints: ComplaintsService,
+  ) {}
+
+  async list(query: ListEscalationsQuery, officer: Officer): Promise<EscalationPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor);
+    const rows = await this.prisma.escalation.findMany({
+      where: {
+        complaint: await this.access.visibleWhere(officer),
+        ...((query.mine ?? true) ? { receiverRole: officer.role } : {}),
+        ...((query.open ?? true) ? { acknowledgedAt: null } : {}),
+      },
+      include: { complaint: { select: { trackingId: true } } },
+      orderBy: [{ firedAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    });
+    return toPage(rows, limit, (e) => ({
+      id: e.id,
+      key: e.key,
+      trackingId: e.complaint.trackingId,
+      stage: e.stage,
+      level: e.level,
+      receiverRole: e.receiverRole,
+      agencyId: e.agencyId,
+      dueAt: e.dueAt.toISOString(),
+      firedAt: e.firedAt.toISOString(),
+      acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
+      acknowledgedBy: e.acknowledgedBy,
+    }));
+  }
+
+  /** Through the complaint's workflow, like every action: visibility (404) and receiver role (403) apply. */
+  async acknowledge(id: string, by: OfficerRequest): Promise<ComplaintStatus> {
+    const escalation = await this.prisma.escalation.findFirst({
+      where: { id, complaint: await this.access.visibleWhere(by.officer) },
+      select: { key: true, complaint: { select: { trackingId: true } } },
+    });
+    if (!escalation) throw new NotFoundError('escalation', id);
+    return this.complaints.acknowledgeEscalation(escalation.complaint.trackingId, { escalationKey: escalation.key }, by);
+  }
+}

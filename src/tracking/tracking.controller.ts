@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { AnonymousRateLimitGuard } from '../auth/anonymous-rate-limit.guard.js';
+import { Public } from '../auth/auth.decorators.js';
+import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
+import { Idempotent } from '../common/idempotent-request.interceptor.js';
+import { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
+import { TrackingIdParam } from '../complaints/dto/tracking-id.param.js';
+import type { ComplaintStatus } from '../../workflows/messages.js';
+import { AccessCodeGuard } from './access-code.guard.js';
+import { TrackingService } from './tracking.service.js';
+import { TrackingView } from './tracking.view.js';
+
+/** The reporter, without an account: tracking ID plus the access code given at submission. */
+@ApiTags('reporter')
+@Public()
+@UseGuards(AnonymousRateLimitGuard, AccessCodeGuard)
+@ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB' })
+@ApiNotFoundResponse({ description: 'No complaint with this tracking ID and access code' })
+@ApiTooManyRequestsResponse({ description: 'Too many requests from this address' })
+@Controller({ path: 'track/:trackingId', version: '1' })
+export class TrackingController {
+  constructor(private readonly tracking: TrackingService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Reporter: status, the deadlines that apply, questions and answers' })
+  @ApiOkResponse({ type: TrackingView })
+  track(@Param() { trackingId }: TrackingIdParam): Promise<TrackingView> {
+    return this.tracking.track(trackingId);
+  }
+
+  @Post('provide-clarification')
+  @HttpCode(HttpStatus.OK)
+  @Idempotent()
+  @ApiOperation({ summary: 'Reporter: answer the request for details; the paused deadlines resume' })
+  provideClarification(@Param() { trackingId }: TrackingIdParam, @Body() dto: ProvideClarificationDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
+    return this.tracking.provideClarification(trackingId, dto, key);
+  }
+
+  @Post('accept')
+  @HttpCode(HttpStatus.OK)
+  @Idempotent()
+  @ApiOperation({ summary: 'Reporter: accept and rate the answer (1 to 5); the complaint closes' })
+  accept(@Param() { trackingId }: TrackingIdParam, @Body() dto: AcceptAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
+    return this.tracking.accept(trackingId, dto, key);
+  }
+
+  @Post('dispute')
+  @HttpCode(HttpStatus.OK)
+  @Idempotent()
+  @ApiOperation({ summary: 'Reporter: dispute the answer; the complaint reopens at the agency' })
+  dispute(@Param() { trackingId }: TrackingIdParam, @Body() dto: DisputeAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
+    return this.tracking.dispute(trackingId, dto, key);
+  }
+}

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class CitizenDeadline {
+  @ApiProperty({ example: 'firstFollowUp' }) stage!: string;
+  @ApiProperty({ enum: ['YOU', 'VERIFIER', 'AGENCY'], description: 'Who must act before the deadline' }) awaiting!: 'YOU' | 'VERIFIER' | 'AGENCY';
+  @ApiProperty({ example: '2026-12-01T23:59:59.999+07:00' }) dueAt!: string;
+  @ApiProperty({ description: 'Paused while you are asked for details' }) paused!: boolean;
+  @ApiProperty({ description: 'Passed without the awaited action; it has been escalated' }) overdue!: boolean;
+}
+
+export class CitizenMessage {
+  @ApiProperty({ example: '2026-11-24T03:15:00.000Z' }) at!: string;
+  @ApiProperty({ enum: ['CLARIFICATION_REQUESTED', 'CLARIFICATION_PROVIDED', 'REDIRECTED', 'FOLLOWED_UP', 'RESOLVED', 'DISPUTED', 'ARCHIVED', 'CLOSED'] })
+  type!: string;
+  @ApiProperty({ example: 'Tim sudah meninjau lokasi; perbaikan dijadwalkan.' }) text!: string;
+}
+
+export class TrackingView {
+  @ApiProperty({ example: 'LPR-7K3M-9Q2X' }) trackingId!: string;
+  @ApiProperty({ example: 'IN_PROGRESS' }) status!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() submittedAt!: string;
+  @ApiPropertyOptional({ nullable: true, example: { id: 'kemendagri', name: 'Kementerian Dalam Negeri' } }) agency!: { id: string; name: string } | null;
+  @ApiProperty({ type: [CitizenDeadline] }) deadlines!: CitizenDeadline[];
+  @ApiProperty({ type: [CitizenMessage], description: 'Questions to you, follow-ups and answers, oldest first' }) messages!: CitizenMessage[];
+  @ApiProperty({ example: ['accept', 'dispute'], description: 'What you can do now' }) allowedActions!: string[];
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 5 }) rating!: number | null;
+}
