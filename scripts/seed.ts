@@ -1,9 +1,12 @@
-// npm run db:seed: loads reference agencies (config/agencies.json) into DATABASE_URL; safe to repeat.
+// npm run db:seed: loads reference agencies (config/agencies.json) and the demo officers with their
+// units (config/officers.json, password DEMO_PASSWORD or tenggat-demo) into DATABASE_URL; safe to repeat.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prismaAdapter } from '../src/database/database-url.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { projectRoot } from '../src/project-root.js';
+import { hashSecret } from '../src/auth/passwords.js';
+import type { Role } from '../src/auth/officer.js';
 
 interface AgencySeed {
   id: string;
@@ -12,8 +15,18 @@ interface AgencySeed {
   daysOff?: { date: string; reason: string }[];
 }
 
-export async function seedAgencies(databaseUrl: string): Promise<number> {
-  const agencies: AgencySeed[] = JSON.parse(readFileSync(join(projectRoot(), 'config', 'agencies.json'), 'utf8'));
+interface OfficerSeeds {
+  units: { id: string; agencyId: string; name: string; parentUnitId?: string }[];
+  officers: { id: string; username: string; displayName: string; role: Role; agencyId?: string; unitId?: string; supervisorId?: string }[];
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'tenggat-demo';
+
+const readConfig = <T>(file: string): T => JSON.parse(readFileSync(join(projectRoot(), 'config', file), 'utf8')) as T;
+
+export async function seedAgencies(databaseUrl: string, demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<number> {
+  const agencies = readConfig<AgencySeed[]>('agencies.json');
+  const { units, officers } = readConfig<OfficerSeeds>('officers.json');
   const prisma = new PrismaClient({ adapter: prismaAdapter(databaseUrl, 1) });
   try {
     for (const { daysOff = [], ...agency } of agencies) {
@@ -22,6 +35,15 @@ export async function seedAgencies(databaseUrl: string): Promise<number> {
         data: daysOff.map((d) => ({ agencyId: agency.id, date: new Date(`${d.date}T00:00:00Z`), reason: d.reason })),
         skipDuplicates: true,
       });
+    }
+    for (const unit of units) await prisma.unit.upsert({ where: { id: unit.id }, create: unit, update: unit });
+    const passwordHash = await hashSecret(demoPassword);
+    // Supervisors first: the chain refers to them.
+    for (const { supervisorId: _setBelow, ...officer } of officers) {
+      await prisma.user.upsert({ where: { id: officer.id }, create: { ...officer, passwordHash }, update: officer });
+    }
+    for (const { id, supervisorId } of officers) {
+      if (supervisorId) await prisma.user.update({ where: { id }, data: { supervisorId } });
     }
     return agencies.length;
   } finally {
@@ -35,5 +57,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('DATABASE_URL is required');
     process.exit(2);
   }
-  console.log(`seeded ${await seedAgencies(url)} agencies`);
+  console.log(`seeded ${await seedAgencies(url)} agencies and the demo officers (config/officers.json)`);
 }

@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Open311 clients post forms; extended parsing turns attribute[code]=value into nested objects.
+  app.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: undefined });
   app.useGlobalPipes(
     new ValidationPipe({

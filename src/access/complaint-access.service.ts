@@ -28,7 +28,7 @@ export class ComplaintAccessService {
    * The reporter's identity, for VERIFIER and SYSADMIN only (null for everyone else, anonymous or not);
    * each disclosure is written to the audit log before the identity leaves this method.
    */
-  async reporterIdentity(complaintId: string, trackingId: string, officer: Officer, request: { path: string; id?: unknown }): Promise<ReporterIdentityView | null> {
+  async reporterIdentity(complaintId: string, trackingId: string, officer: Officer, request: { path: string; id?: string | number }): Promise<ReporterIdentityView | null> {
     if (!IDENTITY_ROLES.includes(officer.role)) return null;
     const identity = await this.prisma.reporterIdentity.findUnique({
       where: { complaintId },

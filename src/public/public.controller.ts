@@ -1,10 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { PublicComplaintPage } from '../complaints/dto/complaint-list.view.js';
 import { PageQuery } from '../complaints/dto/list-complaints.query.js';
 
+/** Open to everyone, no account: content of non-confidential complaints only, never who reported them. */
 @ApiTags('public')
+@Public()
 @Controller({ path: 'public/complaints', version: '1' })
 export class PublicController {
   constructor(private readonly complaints: ComplaintsService) {}

@@ -28,7 +28,7 @@ const MESSAGE_TEXT: Record<string, (detail: Record<string, unknown>) => string> 
   FOLLOWED_UP: (d) => String(d.text),
   RESOLVED: (d) => String(d.answer),
   DISPUTED: (d) => String(d.reason),
-  ARCHIVED: (d) => `Diarsipkan: ${String(d.reason)}${d.note ? ` — ${String(d.note)}` : ''}`,
+  ARCHIVED: (d) => `Diarsipkan: ${String(d.reason)}${typeof d.note === 'string' ? ` — ${d.note}` : ''}`,
   CLOSED: () => 'Laporan selesai.',
 };
 

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import { stringify } from 'csv-stringify/sync';
+import { NotFoundError } from '../common/domain-errors.js';
+import { AppConfig } from '../config/app-config.js';
+import { TemporalClientService } from '../temporal/temporal-client.service.js';
+import { AuditLogService } from './audit-log.service.js';
+import type { AuditHistoryView, AuditStepView } from './audit-history.dto.js';
+import { AuditHistoryRepository } from './audit-history.repository.js';
+import { type HistoryEvent, timestampMs, WorkflowHistoryDecoder } from './workflow-history.decoder.js';
+
+type AuditLogRow = Awaited<ReturnType<AuditLogService['forComplaint']>>[number];
+
+interface WorkflowRun {
+  runId: string;
+  events: HistoryEvent[];
+}
+
+/** gRPC status of a run Temporal no longer holds (closed runs are deleted after the namespace's retention). */
+const GRPC_NOT_FOUND = 5;
+
+/** How the API audit log's actions read, after "<role> <id>". */
+const API_ACTIONS: Record<string, string> = {
+  REPORTER_IDENTITY_VIEWED: "viewed the reporter's identity",
+};
+
+/**
+ * Auditors' view of one complaint: its workflow's event history across every run (the process's
+ * system of record) merged with the API audit log, in time order.
+ */
+@Injectable()
+export class AuditHistoryService {
+  constructor(
+    private readonly complaints: AuditHistoryRepository,
+    private readonly temporal: TemporalClientService,
+    private readonly auditLog: AuditLogService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async history(trackingId: string): Promise<AuditHistoryView> {
+    const complaint = await this.complaints.findComplaint(trackingId);
+    if (!complaint) throw new NotFoundError('complaint', trackingId);
+    const [process, apiRows] = await Promise.all([this.workflowSteps(complaint.workflowId), this.auditLog.forComplaint(trackingId)]);
+    const steps = [...process.steps, ...apiRows.map(toApiStep)]
+      .map((step, index) => ({ step, index, at: Date.parse(step.at) }))
+      .sort((a, b) => a.at - b.at || a.index - b.index)
+      .map(({ step }) => step);
+    return {
+      trackingId: complaint.trackingId,
+      workflowId: complaint.workflowId,
+      status: complaint.status,
+      workflowStatus: process.workflowStatus,
+      temporalUiUrl: `${this.config.temporalUiUrl.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(this.config.temporalNamespace)}/workflows/${encodeURIComponent(complaint.workflowId)}`,
+      runIds: process.runIds,
+      steps,
+    };
+  }
+
+  /** The same history as CSV: one row per step, formula-like cells neutralised for spreadsheets. */
+  async historyCsv(trackingId: string): Promise<{ filename: string; csv: string }> {
+    const { steps } = await this.history(trackingId);
+    const csv = stringify(
+      steps.map((s) => ({ ...s, detail: JSON.stringify(s.detail) })),
+      {
+        header: true,
+        columns: [
+          { key: 'at', header: 'at' },
+          { key: 'source', header: 'source' },
+          { key: 'kind', header: 'kind' },
+          { key: 'actorId', header: 'actor_id' },
+          { key: 'actorRole', header: 'actor_role' },
+          { key: 'summary', header: 'summary' },
+          { key: 'detail', header: 'detail' },
+        ],
+        escape_formulas: true,
+      },
+    );
+    return { filename: `complaint-${trackingId.replace(/[^A-Za-z0-9-]/g, '_')}-history.csv`, csv };
+  }
+
+  private async workflowSteps(workflowId: string): Promise<{ workflowStatus: string | null; runIds: string[]; steps: AuditStepView[] }> {
+    const decoder = new WorkflowHistoryDecoder(this.temporal.client.options.loadedDataConverter);
+    const { workflowStatus, runs, missingBefore } = await this.runs(workflowId);
+    const steps: AuditStepView[] = [];
+    if (missingBefore) steps.push(missingRunsStep(missingBefore, runs[0]));
+    for (const run of runs) steps.push(...(await decoder.decodeRun(run.runId, run.events)));
+    return { workflowStatus, runIds: runs.map((r) => r.runId), steps };
+  }
+
+  /**
+   * Every run of the workflow, oldest first: from the latest run back along continuedExecutionRunId.
+   * Without a workflow (never started, or past retention) there are no runs and only the API log speaks.
+   */
+  private async runs(workflowId: string): Promise<{ workflowStatus: string | null; runs: WorkflowRun[]; missingBefore?: string }> {
+    const workflows = this.temporal.client.workflow;
+    let latest;
+    try {
+      latest = await workflows.getHandle(workflowId).describe();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { workflowStatus: null, runs: [] };
+      throw error;
+    }
+    const runs: WorkflowRun[] = [];
+    const seen = new Set<string>();
+    for (let runId: string | undefined = latest.runId; runId && !seen.has(runId); ) {
+      seen.add(runId);
+      let events: HistoryEvent[];
+      try {
+        events = (await workflows.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+      } catch (error) {
+        if (runs.length > 0 && isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) {
+          return { workflowStatus: latest.status.name, runs, missingBefore: runId };
+        }
+        throw error;
+      }
+      runs.unshift({ runId, events });
+      runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+    }
+    return { workflowStatus: latest.status.name, runs };
+  }
+}
+
+function toApiStep(row: AuditLogRow): AuditStepView {
+  const verb = API_ACTIONS[row.action] ?? `called ${row.action}`;
+  const logged = row.detail !== null && typeof row.detail === 'object' && Object.keys(row.detail).length > 0 ? { logged: row.detail } : {};
+  return {
+    at: row.at.toISOString(),
+    source: 'api',
+    kind: row.action,
+    summary: `${row.actorRole} ${row.actorId} ${verb} (${row.method} ${row.path}, answered ${row.statusCode}).`,
+    actorId: row.actorId,
+    actorRole: row.actorRole,
+    detail: { method: row.method, path: row.path, statusCode: row.statusCode, requestId: row.requestId, ...logged },
+  };
+}
+
+function missingRunsStep(missingRunId: string, oldestKept: WorkflowRun | undefined): AuditStepView {
+  const at = oldestKept?.events[0]?.eventTime ? new Date(timestampMs(oldestKept.events[0].eventTime)) : new Date(0);
+  return {
+    at: at.toISOString(),
+    source: 'workflow',
+    kind: 'history-missing',
+    summary: `Temporal no longer holds run ${missingRunId} or the runs before it (past the namespace's retention); their steps are missing here.`,
+    actorId: null,
+    actorRole: null,
+    detail: { missingRunId },
+  };
+}

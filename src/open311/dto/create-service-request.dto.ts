@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { Allow, IsBoolean, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CLASSIFICATIONS, type Classification } from '../../../workflows/messages.js';
+
+type Transformed = { value: unknown };
+
+const trimmed = ({ value }: Transformed) => (typeof value === 'string' ? value.trim() : value);
+/** Form clients send empty fields for what they do not have: an empty optional field is an absent one. */
+const blankIsAbsent = ({ value }: Transformed) => (typeof value === 'string' && value.trim() === '' ? undefined : trimmed({ value }));
+/** Form values are text: "true"/"false" are booleans; JSON clients may send real booleans. */
+const formBoolean = ({ value }: Transformed) => (value === 'true' ? true : value === 'false' ? false : value);
+/** People write phone numbers with spaces, dashes, dots and brackets. */
+const phoneDigits = ({ value }: Transformed) => {
+  const v = blankIsAbsent({ value });
+  return typeof v === 'string' ? v.replace(/[\s\-.()]/g, '') : v;
+};
+
+/** Open311 attribute[code] values: what the spec's base fields cannot say. */
+export class Open311AttributesDto {
+  @ApiPropertyOptional({ example: '2026-08-02T09:00:00+07:00', description: 'When it happened (ISO-8601 with zone); default: now' })
+  @Transform(blankIsAbsent)
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 date-time such as 2026-08-02T09:00:00+07:00' })
+  occurred_at?: string;
+
+  @ApiPropertyOptional({ example: false, description: 'Hide the reporter identity from the reported agency and the public' })
+  @Transform(formBoolean)
+  @IsOptional()
+  @IsBoolean({ message: '$property must be true or false' })
+  anonymous?: boolean;
+
+  @ApiPropertyOptional({ example: false, description: 'Hide the content from the public (never listed in GET requests)' })
+  @Transform(formBoolean)
+  @IsOptional()
+  @IsBoolean({ message: '$property must be true or false' })
+  confidential?: boolean;
+}
+
+/**
+ * POST requests.json/.xml, as form fields (application/x-www-form-urlencoded, attribute[occurred_at]=…)
+ * or JSON. Contact fields are stored with the complaint in PostgreSQL only, never shown by Open311.
+ */
+export class CreateServiceRequestDto {
+  @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT', description: 'From GET services' })
+  @IsIn(CLASSIFICATIONS, { message: `service_code must be one of ${CLASSIFICATIONS.join(', ')} (GET /open311/v2/services.json)` })
+  service_code!: Classification;
+
+  @ApiProperty({
+    example: 'Saya mengajukan KTP-el pada 2 Agustus di Disdukcapil; sampai kini belum dicetak.',
+    description: 'What happened, in order (the chronology); its first 120 characters become the title',
+  })
+  @Transform(trimmed)
+  @Length(1, 20000, { message: 'description is required: what happened, 1 to 20000 characters' })
+  description!: string;
+
+  @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
+  @Transform(trimmed)
+  @Length(1, 120, { message: 'address_string is required: the regency or city (kabupaten/kota) where it happened, at most 120 characters' })
+  address_string!: string;
+
+  @ApiPropertyOptional({
+    type: Open311AttributesDto,
+    description: 'Form encoding: attribute[occurred_at]=…&attribute[anonymous]=true&attribute[confidential]=true',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => Open311AttributesDto)
+  attribute?: Open311AttributesDto;
+
+  @ApiPropertyOptional({ example: 'siti@example.id' })
+  @Transform(blankIsAbsent)
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Siti' })
+  @Transform(blankIsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  first_name?: string;
+
+  @ApiPropertyOptional({ example: 'Rahmawati' })
+  @Transform(blankIsAbsent)
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  last_name?: string;
+
+  @ApiPropertyOptional({ example: '+62 812-3456-7890' })
+  @Transform(phoneDigits)
+  @IsOptional()
+  @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally starting with +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored: submitting needs no key' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  api_key?: string;
+
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored: this server has one jurisdiction' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jurisdiction_id?: string;
+
+  // Spec fields this server does not use: accepted so standard clients work, and not stored.
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored (the regency in address_string is what counts)' }) @Allow() lat?: unknown;
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored (the regency in address_string is what counts)' }) @Allow() long?: unknown;
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored' }) @Allow() address_id?: unknown;
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored' }) @Allow() device_id?: unknown;
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored' }) @Allow() account_id?: unknown;
+  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored: evidence files go through the complaint API' }) @Allow() media_url?: unknown;
+}

@@ -1,0 +1,70 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { TRACKING_ID_PATTERN } from '../../complaints/tracking-id.js';
+import { CLASSIFICATIONS, type Classification } from '../../../workflows/messages.js';
+
+export const MAX_REQUESTS = 1000;
+export const DEFAULT_REQUESTS = 50;
+export const OPEN311_STATUSES = ['open', 'closed'] as const;
+export type Open311Status = (typeof OPEN311_STATUSES)[number];
+
+/** "a, b,,c" → ['a', 'b', 'c']; anything but a string is left for the validators to refuse. */
+const commaList = (normalise: (s: string) => string) => ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => normalise(s.trim())).filter(Boolean) : value;
+
+/** Query parameters of GET requests.json/.xml (GeoReport v2) plus a non-spec `limit`. */
+export class ListServiceRequestsQuery {
+  @ApiPropertyOptional({
+    type: String,
+    example: 'LPR-7K3M-9Q2X,LPR-4HTB-2Q9X',
+    description: 'Comma-separated tracking IDs; when given, it overrides every other filter (per spec)',
+  })
+  @IsOptional()
+  @Transform(commaList((s) => s.toUpperCase()))
+  @ArrayMaxSize(MAX_REQUESTS)
+  @Matches(TRACKING_ID_PATTERN, { each: true, message: 'service_request_id must list tracking IDs like LPR-7K3M-9Q2X, comma-separated' })
+  service_request_id?: string[];
+
+  @ApiPropertyOptional({ type: String, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}` })
+  @IsOptional()
+  @Transform(commaList((s) => s.toUpperCase()))
+  @IsIn(CLASSIFICATIONS, { each: true, message: `service_code must list codes among ${CLASSIFICATIONS.join(', ')}, comma-separated` })
+  service_code?: Classification[];
+
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  start_date?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  end_date?: string;
+
+  @ApiPropertyOptional({ type: String, example: 'open', description: 'open, closed, or both comma-separated; closed = CLOSED or ARCHIVED' })
+  @IsOptional()
+  @Transform(commaList((s) => s.toLowerCase()))
+  @IsIn(OPEN311_STATUSES, { each: true, message: 'status must be open, closed, or both comma-separated' })
+  status?: Open311Status[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_REQUESTS, default: DEFAULT_REQUESTS, description: 'Not in the spec: how many, newest first' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_REQUESTS)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Accepted for compatibility and ignored: this server has one jurisdiction' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jurisdiction_id?: string;
+
+  @ApiPropertyOptional({ description: 'Accepted for compatibility and ignored: reading needs no key' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  api_key?: string;
+}

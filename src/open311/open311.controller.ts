@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AnonymousRateLimitGuard } from '../auth/anonymous-rate-limit.guard.js';
+import { Public } from '../auth/auth.decorators.js';
+import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
+import { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
+import { ListServiceRequestsQuery } from './dto/list-service-requests.query.js';
+import { Open311CreatedView, Open311ErrorView, Open311ServiceRequestView, Open311ServiceView } from './dto/open311.views.js';
+import { Open311Answer, Open311FormatInterceptor } from './open311-format.interceptor.js';
+import { SERVICE_REQUESTS_XML, SERVICES_XML } from './open311-format.js';
+import { Open311Service } from './open311.service.js';
+
+/**
+ * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): no account needed. The extension picks
+ * the format (.json or .xml); errors are a list of {code, description} in the same format.
+ */
+@ApiTags('open311')
+@Public()
+@UseInterceptors(Open311FormatInterceptor)
+@ApiBadRequestResponse({ type: [Open311ErrorView], description: 'Bad input: one entry per problem, naming the field' })
+@Controller('open311/v2')
+export class Open311Controller {
+  constructor(private readonly open311: Open311Service) {}
+
+  @Get(['services.json', 'services.xml'])
+  @Open311Answer(SERVICES_XML)
+  @ApiOperation({ summary: 'Service list: one service per classification (pengaduan, aspirasi, permintaan informasi)' })
+  @ApiOkResponse({ type: [Open311ServiceView] })
+  services(): Open311ServiceView[] {
+    return this.open311.services();
+  }
+
+  @Get(['requests.json', 'requests.xml'])
+  @Open311Answer(SERVICE_REQUESTS_XML)
+  @ApiOperation({ summary: 'Non-confidential complaints, newest first, without reporter data; expected_datetime is the running deadline' })
+  @ApiOkResponse({ type: [Open311ServiceRequestView] })
+  listRequests(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
+    return this.open311.listRequests(query);
+  }
+
+  @Get(['requests/:id.json', 'requests/:id.xml'])
+  @Open311Answer(SERVICE_REQUESTS_XML)
+  @ApiOperation({ summary: 'One request, as a one-element list' })
+  @ApiParam({ name: 'id', description: 'service_request_id (tracking ID)', example: 'LPR-7K3M-9Q2X' })
+  @ApiOkResponse({ type: [Open311ServiceRequestView] })
+  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown, or confidential' })
+  getRequest(@Param('id') id: string): Promise<Open311ServiceRequestView[]> {
+    return this.open311.getRequest(id);
+  }
+
+  @Post(['requests.json', 'requests.xml'])
+  @UseGuards(AnonymousRateLimitGuard)
+  @Open311Answer(SERVICE_REQUESTS_XML)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOperation({
+    summary: 'Submit a complaint; the answer carries the tracking ID and the access code (not in the spec) the reporter tracks it with',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: same key, same request' })
+  @ApiCreatedResponse({ type: [Open311CreatedView] })
+  @ApiTooManyRequestsResponse({ type: [Open311ErrorView], description: 'Too many submissions from this address' })
+  async createRequest(
+    @Body() dto: CreateServiceRequestDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Open311CreatedView[]> {
+    const { answer, replayed } = await this.open311.createRequest(dto, idempotencyKey);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return answer;
+  }
+}

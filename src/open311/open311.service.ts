@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/domain-errors.js';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import type { CreateComplaintDto, ReporterContactDto } from '../complaints/dto/create-complaint.dto.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Classification, ComplaintState } from '../../workflows/messages.js';
+import type { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
+import { DEFAULT_REQUESTS, type ListServiceRequestsQuery } from './dto/list-service-requests.query.js';
+import type { Open311CreatedView, Open311ServiceRequestView, Open311ServiceView } from './dto/open311.views.js';
+
+/** The service list: one Open311 service per classification; the code is the classification. */
+const SERVICES: Record<Classification, Omit<Open311ServiceView, 'service_code' | 'metadata' | 'type' | 'group'>> = {
+  COMPLAINT: {
+    service_name: 'Pengaduan',
+    description: 'Laporan atas pelayanan publik yang tidak sesuai standar, lambat, dipungut biaya tidak resmi, atau penyalahgunaan wewenang.',
+    keywords: 'pengaduan,keluhan,laporan,pelayanan publik,complaint',
+  },
+  ASPIRATION: {
+    service_name: 'Aspirasi',
+    description: 'Usulan, saran atau harapan masyarakat untuk perbaikan kebijakan dan pelayanan publik.',
+    keywords: 'aspirasi,usulan,saran,masukan,aspiration',
+  },
+  INFORMATION_REQUEST: {
+    service_name: 'Permintaan informasi',
+    description: 'Permintaan informasi publik kepada instansi pemerintah (kementerian, lembaga, pemerintah daerah).',
+    keywords: 'informasi,permintaan informasi,keterbukaan informasi,information request',
+  },
+};
+
+const SERVICE_GROUP = 'SP4N-LAPOR!';
+
+/** Open311 knows two states; a complaint is closed once it is CLOSED or ARCHIVED. */
+const CLOSED_STATES: ComplaintState[] = ['CLOSED', 'ARCHIVED'];
+
+const STATUS_NOTES: Record<ComplaintState, string> = {
+  SUBMITTED: 'Menunggu verifikasi (SUBMITTED)',
+  AWAITING_CLARIFICATION: 'Menunggu keterangan tambahan dari pelapor (AWAITING_CLARIFICATION)',
+  DISPOSED: 'Diteruskan ke instansi berwenang (DISPOSED)',
+  IN_PROGRESS: 'Sedang ditindaklanjuti instansi (IN_PROGRESS)',
+  AWAITING_FEEDBACK: 'Telah dijawab; menunggu tanggapan pelapor (AWAITING_FEEDBACK)',
+  CLOSED: 'Selesai (CLOSED)',
+  ARCHIVED: 'Diarsipkan (ARCHIVED)',
+};
+
+const TITLE_LENGTH = 120;
+
+/** What Open311 shows of a complaint: content only, never who reported it. */
+const requestSelect = {
+  trackingId: true,
+  title: true,
+  regency: true,
+  classification: true,
+  status: true,
+  submittedAt: true,
+  updatedAt: true,
+  nextDeadlineAt: true,
+  agency: { select: { name: true } },
+} satisfies Prisma.ComplaintSelect;
+
+type RequestRow = Prisma.ComplaintGetPayload<{ select: typeof requestSelect }>;
+
+/** Confidential complaints are invisible to Open311: never listed, and 404 when asked for. */
+const PUBLIC_ONLY = { confidential: false } satisfies Prisma.ComplaintWhereInput;
+
+/** Open311 GeoReport v2 over the complaint intake and the read model. */
+@Injectable()
+export class Open311Service {
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  services(): Open311ServiceView[] {
+    return Object.entries(SERVICES).map(([code, service]) => ({
+      service_code: code,
+      service_name: service.service_name,
+      description: service.description,
+      metadata: false,
+      type: 'realtime',
+      keywords: service.keywords,
+      group: SERVICE_GROUP,
+    }));
+  }
+
+  /** Non-confidential requests, newest first; service_request_id overrides the other filters (spec). */
+  async listRequests(query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
+    const where: Prisma.ComplaintWhereInput = query.service_request_id
+      ? { ...PUBLIC_ONLY, trackingId: { in: query.service_request_id } }
+      : {
+          ...PUBLIC_ONLY,
+          classification: query.service_code ? { in: query.service_code } : undefined,
+          submittedAt: {
+            gte: query.start_date ? new Date(query.start_date) : undefined,
+            lte: query.end_date ? new Date(query.end_date) : undefined,
+          },
+          status: statusFilter(query.status),
+        };
+    const rows = await this.prisma.complaint.findMany({
+      select: requestSelect,
+      where,
+      orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+      take: query.limit ?? DEFAULT_REQUESTS,
+    });
+    return rows.map(toServiceRequest);
+  }
+
+  /** One request, as the spec's one-element list. */
+  async getRequest(serviceRequestId: string): Promise<Open311ServiceRequestView[]> {
+    const row = await this.prisma.complaint.findFirst({
+      select: requestSelect,
+      where: { ...PUBLIC_ONLY, trackingId: serviceRequestId.toUpperCase() },
+    });
+    if (!row) throw new NotFoundError('service request', serviceRequestId);
+    return [toServiceRequest(row)];
+  }
+
+  /**
+   * Submits through the complaint intake. Without attribute[occurred_at] the time of the first submission
+   * is used, also when an Idempotency-Key repeats it, so that the repeat is the same request.
+   */
+  async createRequest(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<{ answer: Open311CreatedView[]; replayed: boolean }> {
+    const occurredAt = dto.attribute?.occurred_at ?? (await this.occurredAtOfRepeat(idempotencyKey)) ?? new Date().toISOString();
+    const { view, replayed } = await this.complaints.submit(toComplaint(dto, occurredAt), { idempotencyKey });
+    const answer: Open311CreatedView = {
+      service_request_id: view.trackingId,
+      service_notice: `Simpan kode akses ini: lacak laporan di GET /v1/track/${view.trackingId} dengan header X-Access-Code.`,
+      account_id: null,
+      token: null,
+      access_code: view.accessCode,
+    };
+    return { answer: [answer], replayed };
+  }
+
+  private async occurredAtOfRepeat(idempotencyKey: string | undefined): Promise<string | undefined> {
+    if (idempotencyKey === undefined) return undefined;
+    const first = await this.prisma.idempotencyKey.findUnique({
+      where: { key: idempotencyKey },
+      select: { complaint: { select: { occurredAt: true } } },
+    });
+    return first?.complaint.occurredAt.toISOString();
+  }
+}
+
+function statusFilter(statuses: readonly string[] | undefined): Prisma.ComplaintWhereInput['status'] {
+  const open = statuses?.includes('open') ?? true;
+  const closed = statuses?.includes('closed') ?? true;
+  if (open === closed) return open ? undefined : { in: [] };
+  return closed ? { in: CLOSED_STATES } : { notIn: CLOSED_STATES };
+}
+
+function toServiceRequest(row: RequestRow): Open311ServiceRequestView {
+  return {
+    service_request_id: row.trackingId,
+    status: CLOSED_STATES.includes(row.status) ? 'closed' : 'open',
+    status_notes: STATUS_NOTES[row.status],
+    service_name: SERVICES[row.classification].service_name,
+    service_code: row.classification,
+    description: row.title,
+    agency_responsible: row.agency?.name ?? null,
+    service_notice: null,
+    requested_datetime: row.submittedAt.toISOString(),
+    updated_datetime: row.updatedAt.toISOString(),
+    expected_datetime: row.nextDeadlineAt?.toISOString() ?? null,
+    address: row.regency,
+  };
+}
+
+function toComplaint(dto: CreateServiceRequestDto, occurredAt: string): CreateComplaintDto {
+  const name = [dto.first_name, dto.last_name].filter(Boolean).join(' ');
+  const contact: ReporterContactDto = { name: name || undefined, email: dto.email, phone: dto.phone };
+  const hasContact = Object.values(contact).some((v) => v !== undefined);
+  return {
+    title: Array.from(dto.description.replace(/\s+/g, ' ')).slice(0, TITLE_LENGTH).join('').trimEnd(),
+    chronology: dto.description,
+    occurredAt,
+    location: { regency: dto.address_string },
+    classification: dto.service_code,
+    channel: 'WEB',
+    anonymous: dto.attribute?.anonymous ?? false,
+    confidential: dto.attribute?.confidential ?? false,
+    reporter: hasContact ? contact : undefined,
+  };
+}

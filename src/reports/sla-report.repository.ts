@@ -1,0 +1,113 @@
+// The SLA report's only database code: two grouped queries over the read model, in one snapshot.
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { EscalationCountRow, ReportScope, SlaCountsRow } from './sla-figures.js';
+
+export interface ReportWindow {
+  from: Date;
+  to: Date;
+}
+
+@Injectable()
+export class SlaReportRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  agencyName(id: string): Promise<{ name: string } | null> {
+    return this.prisma.agency.findUnique({ where: { id }, select: { name: true } });
+  }
+
+  /** Counts per group (GROUPING SETS: one row per agency plus the totals row) and escalations per group and level. */
+  async counts(window: ReportWindow, scope: ReportScope): Promise<{ counts: SlaCountsRow[]; escalations: EscalationCountRow[] }> {
+    const facts = complaintFacts(window, scope);
+    const where = scopeFilter(scope);
+    const [counts, escalations] = await this.prisma.$transaction(
+      [
+        this.prisma.$queryRaw<SlaCountsRow[]>`
+          WITH ${facts}
+          SELECT f.agency_id AS "agencyId",
+                 a.name AS "agencyName",
+                 GROUPING(f.agency_id) = 1 AS "isTotal",
+                 count(*)::int AS "received",
+                 count(*) FILTER (WHERE f.disposed_at IS NOT NULL)::int AS "verified",
+                 count(*) FILTER (WHERE f.disposed_at IS NOT NULL AND NOT f.verification_breached)::int AS "verifiedOnTime",
+                 count(f.first_response_at)::int AS "responded",
+                 count(*) FILTER (WHERE f.first_response_at IS NOT NULL AND NOT f.follow_up_breached)::int AS "respondedOnTime",
+                 count(*) FILTER (WHERE f.resolved)::int AS "resolved",
+                 count(*) FILTER (WHERE f.resolved AND NOT f.resolution_breached)::int AS "resolvedOnTime",
+                 percentile_cont(0.5) WITHIN GROUP (
+                   ORDER BY (extract(epoch FROM f.first_response_at - f.disposed_at) / 3600)::float8
+                 ) AS "medianFirstResponseHours",
+                 avg(f.rating)::float8 AS "meanRating",
+                 count(f.rating)::int AS "rated"
+          FROM facts f
+          LEFT JOIN agencies a ON a.id = f.agency_id
+          ${where}
+          GROUP BY GROUPING SETS ((f.agency_id, a.name), ())`,
+        this.prisma.$queryRaw<EscalationCountRow[]>`
+          WITH ${facts}
+          SELECT f.agency_id AS "agencyId",
+                 GROUPING(f.agency_id) = 1 AS "isTotal",
+                 x.level AS "level",
+                 count(*)::int AS "count"
+          FROM facts f
+          JOIN escalations x ON x.complaint_id = f.id
+          ${where}
+          GROUP BY GROUPING SETS ((f.agency_id, x.level), (x.level))`,
+      ],
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    );
+    return { counts, escalations };
+  }
+}
+
+/**
+ * One row per complaint submitted in the window, with the facts the figures need. Event types and
+ * details are those the workflow projects (workflows/complaint-case.ts, `project(...)`):
+ * - disposition: the latest VERIFIED or REDIRECTED event; until the first, the complaint belongs to
+ *   the national verification group (agency_id null), whatever agency the reporter named;
+ * - first response: the first FOLLOWED_UP or RESOLVED event after that disposition, so an answer
+ *   given by an agency the complaint was later redirected away from does not count for the next one;
+ * - breaches: DEADLINE_BREACHED events, written exactly when a deadline passes, detail { stage, dueAt };
+ *   agency stages count only after the latest disposition (the new agency's clocks start afresh);
+ * - resolved: the answer stands (AWAITING_FEEDBACK or CLOSED; a dispute reopens the complaint).
+ */
+function complaintFacts(window: ReportWindow, scope: ReportScope): Prisma.Sql {
+  const agencyOnly = scope.kind === 'agency' ? Prisma.sql`AND c.agency_id = ${scope.agencyId}` : Prisma.empty;
+  return Prisma.sql`
+    scoped AS (
+      SELECT c.id, c.agency_id, c.status, c.rating
+      FROM complaints c
+      WHERE c.submitted_at >= ${window.from} AND c.submitted_at < ${window.to} ${agencyOnly}
+    ),
+    disposition AS (
+      SELECT e.complaint_id, max(e.seq) AS seq, (array_agg(e.occurred_at ORDER BY e.seq DESC))[1] AS occurred_at
+      FROM complaint_events e
+      JOIN scoped s ON s.id = e.complaint_id
+      WHERE e.type IN ('VERIFIED', 'REDIRECTED')
+      GROUP BY e.complaint_id
+    ),
+    facts AS (
+      SELECT s.id,
+             CASE WHEN d.seq IS NULL THEN NULL ELSE s.agency_id END AS agency_id,
+             s.rating,
+             s.status IN ('AWAITING_FEEDBACK', 'CLOSED') AS resolved,
+             d.occurred_at AS disposed_at,
+             min(e.occurred_at) FILTER (WHERE e.type IN ('FOLLOWED_UP', 'RESOLVED') AND e.seq > d.seq) AS first_response_at,
+             coalesce(bool_or(e.type = 'DEADLINE_BREACHED' AND e.detail->>'stage' = 'verification'), false) AS verification_breached,
+             coalesce(bool_or(e.type = 'DEADLINE_BREACHED' AND e.detail->>'stage' = 'firstFollowUp' AND e.seq > d.seq), false)
+               AS follow_up_breached,
+             coalesce(bool_or(e.type = 'DEADLINE_BREACHED' AND e.detail->>'stage' = 'resolution' AND e.seq > d.seq), false)
+               AS resolution_breached
+      FROM scoped s
+      LEFT JOIN disposition d ON d.complaint_id = s.id
+      LEFT JOIN complaint_events e ON e.complaint_id = s.id AND e.type IN ('DEADLINE_BREACHED', 'FOLLOWED_UP', 'RESOLVED')
+      GROUP BY s.id, s.agency_id, s.rating, s.status, d.seq, d.occurred_at
+    )`;
+}
+
+function scopeFilter(scope: ReportScope): Prisma.Sql {
+  if (scope.kind === 'agency') return Prisma.sql`WHERE f.agency_id = ${scope.agencyId}`;
+  if (scope.kind === 'national') return Prisma.sql`WHERE f.agency_id IS NULL`;
+  return Prisma.empty;
+}
