@@ -93,7 +93,8 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintView })
   @ApiNotFoundResponse({ description: 'No complaint with this tracking ID visible to you' })
   get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request): Promise<ComplaintView> {
-    return this.complaints.get(trackingId, officer, { path: request.originalUrl, id: request.id });
+    const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? request.id : undefined;
+    return this.complaints.get(trackingId, officer, { path: request.originalUrl, id: requestId });
   }
 
   @Post(':trackingId/verify')

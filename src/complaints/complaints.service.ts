@@ -112,7 +112,7 @@ export class ComplaintsService {
   }
 
   /** The complaint and its live process; the reporter's identity only for roles allowed to see it (audited). */
-  async get(trackingId: string, officer: Officer, request: { path: string; id?: unknown }): Promise<ComplaintView> {
+  async get(trackingId: string, officer: Officer, request: { path: string; id?: string | number }): Promise<ComplaintView> {
     const complaint = await this.findVisible(trackingId, officer);
     const reporter = await this.access.reporterIdentity(complaint.id, trackingId, officer, request);
     return toComplaintView(complaint, await this.process.status(complaint), reporter);
