@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { seedAgencies } from '../scripts/seed.js';
+import { DEFAULT_DEMO_PASSWORD, seedAgencies } from '../scripts/seed.js';
 import { findTemporalCli } from '../scripts/temporal-dev-server.js';
 import { parseDatabaseUrl } from '../src/database/database-url.js';
 import { migrate } from '../src/database/migrator.js';
@@ -68,11 +68,13 @@ async function main(): Promise<void> {
     const port = await freePort();
     const api = await startNodeProcess(
       join('src', 'main.js'),
-      { ...env, PORT: String(port), NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'), MIGRATE_ON_BOOT: 'false', LOG_LEVEL: 'info' },
+      // The load comes from one address without an account: the anonymous limit is lifted for it.
+      { ...env, PORT: String(port), NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'), MIGRATE_ON_BOOT: 'false', LOG_LEVEL: 'info', AUTH_SECRET: randomBytes(32).toString('hex'), ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000' },
       'Nest application successfully started',
     );
     cleanups.unshift(() => api.stop());
     const base = `http://127.0.0.1:${port}`;
+    const verifier = await signIn(base, 'verifikator');
     const connection = await Connection.connect({ address: temporal.address });
     cleanups.unshift(() => connection.close());
     const client = new Client({ connection });
@@ -83,10 +85,10 @@ async function main(): Promise<void> {
 
     const raw = await rawBaselines(temporal.address, client);
     const intake = await intakeSteps(base, raw.startsPerSecond);
-    const officer = await officerActions(base, db, raw.updateRoundTrip);
+    const officer = await officerActions(base, verifier, db, raw.updateRoundTrip);
     const storm = await deadlineStorm(client, db, taskQueue);
     const capacity = await openComplaints(client, db, taskQueue, worker.child.pid, temporal.pid);
-    const reads = await readLoad(base, db);
+    const reads = await readLoad(base, verifier, db);
 
     const report = {
       at: new Date().toISOString(),
@@ -113,6 +115,17 @@ async function main(): Promise<void> {
 }
 
 /** Raw Temporal: the start rate of an empty workflow (closed loop, 50 in flight) and a trivial Update's round trip. */
+/** Signs in a demo officer (seeded with the agencies); answers the Authorization header value. */
+async function signIn(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEFAULT_DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}`);
+  return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
+}
+
 async function rawBaselines(address: string, client: Client) {
   const taskQueue = `bench-raw-${randomBytes(4).toString('hex')}`;
   const connection = await NativeConnection.connect({ address });
@@ -180,7 +193,7 @@ function sustained(step: { rate: number; achieved: number; latencyMs: Percentile
 }
 
 /** `verify` through the API, one after another, against the raw Update round trip; and the projection lag after each. */
-async function officerActions(base: string, db: pg.Client, rawUpdate: Percentiles) {
+async function officerActions(base: string, verifier: string, db: pg.Client, rawUpdate: Percentiles) {
   const trackingIds: string[] = [];
   await pool(Array.from({ length: size.officerActions }), 10, async () => {
     const res = await fetch(`${base}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaintBody) });
@@ -193,8 +206,8 @@ async function officerActions(base: string, db: pg.Client, rawUpdate: Percentile
     const t = performance.now();
     const res = await fetch(`${base}/v1/complaints/${id}/verify`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ officerId: 'bench-verifier', agencyId: 'kemendagri' }),
+      headers: { 'content-type': 'application/json', authorization: verifier },
+      body: JSON.stringify({ agencyId: 'kemendagri' }),
     });
     const done = performance.now();
     if (res.status !== 200) throw new Error(`verify answered ${res.status}: ${await res.text()}`);
@@ -216,12 +229,12 @@ async function officerActions(base: string, db: pg.Client, rawUpdate: Percentile
 }
 
 /** The work queue and the public list at 50 requests/s each (open model), over every complaint created so far. */
-async function readLoad(base: string, db: pg.Client) {
+async function readLoad(base: string, verifier: string, db: pg.Client) {
   const { rows } = await db.query(`SELECT count(*)::int AS n FROM complaints`);
   const endpoints = ['/v1/complaints?status=SUBMITTED&limit=50', '/v1/public/complaints?limit=50'];
   const results = [];
   for (const path of endpoints) {
-    const load = await openLoad(50, size.readSeconds, () => fetch(`${base}${path}`));
+    const load = await openLoad(50, size.readSeconds, () => fetch(`${base}${path}`, { headers: { authorization: verifier } }));
     results.push({ endpoint: `GET ${path}`, latencyMs: roundAll(percentiles(load.latenciesMs)), errors: load.errors });
   }
   return { complaints: rows[0].n, rate: 50, endpoints: results };

@@ -45,12 +45,12 @@ curl -sf -X POST "$BASE/v1/track/$ID/accept" -H "X-Access-Code: $CODE" -H 'Conte
 # 7. The auditor reads the whole history (Temporal events and the API audit log) and the SLA report.
 AUDITOR=$(login auditor)
 curl -sf "$BASE/v1/audit/complaints/$ID/history" -H "Authorization: Bearer $AUDITOR" | field temporalUiUrl
-curl -sf "$BASE/v1/audit/complaints/$ID/history?format=csv" -H "Authorization: Bearer $AUDITOR" | head -2
-curl -sf "$BASE/v1/reports/sla?agency=kemendagri" -H "Authorization: Bearer $AUDITOR" | head -c 300; echo
+CSV=$(curl -sf "$BASE/v1/audit/complaints/$ID/history?format=csv" -H "Authorization: Bearer $AUDITOR"); echo "${CSV%%$'\n'*}"
+REPORT=$(curl -sf "$BASE/v1/reports/sla?agency=kemendagri" -H "Authorization: Bearer $AUDITOR"); echo "${REPORT:0:300}"
 
 # 8. The Ombudsman's inbox holds what reached level 3; the public sees non-confidential complaints, also as Open311.
 OMBUDSMAN=$(login ombudsman)
 curl -sf "$BASE/v1/escalations" -H "Authorization: Bearer $OMBUDSMAN" | field items.length
 curl -sf "$BASE/v1/public/complaints?limit=1" | field items.0.status
-curl -sf "$BASE/open311/v2/requests/$ID.xml" | head -c 200; echo
+XML=$(curl -sf "$BASE/open311/v2/requests/$ID.xml"); echo "${XML:0:200}"
 echo "walk-through done: $ID"

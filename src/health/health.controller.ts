@@ -1,12 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, PrismaHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/auth.decorators.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -59,7 +59,7 @@ describe('reporter anonymity and complaint confidentiality', () => {
     let text = '';
     let cursor: string | null = null;
     for (let page = 0; page < 500; page++) {
-      const res = await request(t.http)
+      const res: request.Response = await request(t.http)
         .get('/v1/public/complaints')
         .query({ limit: 200, ...(cursor ? { cursor } : {}) })
         .expect(200);

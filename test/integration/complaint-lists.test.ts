@@ -23,7 +23,7 @@ describe('work queue and public list', () => {
       ids.push(id);
     }
     const all = await eventually(async () => {
-      const res = await request(t.http).get('/v1/complaints').query({ agencyId: agencies.jayapura.id }).expect(200);
+      const res = await request(t.http).get('/v1/complaints').set(c.officers.national.VERIFIER.auth).query({ agencyId: agencies.jayapura.id }).expect(200);
       return res.body.items.length === 3 && res.body.items.every((i: { nextDeadlineAt: string | null }) => i.nextDeadlineAt) ? res.body : undefined;
     });
     const deadlines = all.items.map((i: { nextDeadlineAt: string }) => Date.parse(i.nextDeadlineAt));
@@ -31,19 +31,20 @@ describe('work queue and public list', () => {
     expect(all.nextCursor).toBeNull();
     expect(JSON.stringify(all)).not.toMatch(/Siti|6281234567890|3273012345678901|reporter/);
 
-    const first = await request(t.http).get('/v1/complaints').query({ agencyId: agencies.jayapura.id, limit: 2 }).expect(200);
+    const first = await request(t.http).get('/v1/complaints').set(c.officers.national.VERIFIER.auth).query({ agencyId: agencies.jayapura.id, limit: 2 }).expect(200);
     expect(first.body.items).toHaveLength(2);
     const second = await request(t.http)
       .get('/v1/complaints')
+      .set(c.officers.national.VERIFIER.auth)
       .query({ agencyId: agencies.jayapura.id, limit: 2, cursor: first.body.nextCursor })
       .expect(200);
     expect(second.body).toMatchObject({ nextCursor: null });
     expect([...first.body.items, ...second.body.items].map((i: { trackingId: string }) => i.trackingId)).toEqual(
       all.items.map((i: { trackingId: string }) => i.trackingId),
     );
-    const disposed = await request(t.http).get('/v1/complaints').query({ agencyId: agencies.jayapura.id, status: 'DISPOSED', breached: 'false' }).expect(200);
+    const disposed = await request(t.http).get('/v1/complaints').set(c.officers.national.VERIFIER.auth).query({ agencyId: agencies.jayapura.id, status: 'DISPOSED', breached: 'false' }).expect(200);
     expect(disposed.body.items).toHaveLength(3);
-    const escalated = await request(t.http).get('/v1/complaints').query({ agencyId: agencies.jayapura.id, breached: 'true' }).expect(200);
+    const escalated = await request(t.http).get('/v1/complaints').set(c.officers.national.VERIFIER.auth).query({ agencyId: agencies.jayapura.id, breached: 'true' }).expect(200);
     expect(escalated.body.items).toEqual([]);
   });
 
@@ -53,7 +54,7 @@ describe('work queue and public list', () => {
     [{ limit: '1000' }, /limit must not be greater than 200/],
     [{ dueBefore: 'soon' }, /dueBefore must be a valid ISO 8601/],
   ])('answers 400 naming the field for %j', async (query, message) => {
-    const res = await request(t.http).get('/v1/complaints').query(query).expect(400);
+    const res = await request(t.http).get('/v1/complaints').set(c.officers.national.VERIFIER.auth).query(query).expect(400);
     expect([res.body.message].flat().join(' ')).toMatch(message);
   });
 
