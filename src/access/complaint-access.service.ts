@@ -48,16 +48,16 @@ export class ComplaintAccessService {
     return identity;
   }
 
-  /** Officers of the officer's unit and every unit below it. */
+  /** Officers of the officer's unit and every unit below it, in one round trip (UNION stops at a cycle). */
   private async unitMembers(officer: Officer): Promise<string[]> {
     if (!officer.unitId || !['SUPERVISOR', 'LIAISON'].includes(officer.role)) return [];
-    const units = [officer.unitId];
-    for (let frontier = [officer.unitId]; frontier.length > 0; ) {
-      const children = await this.prisma.unit.findMany({ where: { parentUnitId: { in: frontier } }, select: { id: true } });
-      frontier = children.map((c) => c.id).filter((id) => !units.includes(id));
-      units.push(...frontier);
-    }
-    const members = await this.prisma.user.findMany({ where: { unitId: { in: units } }, select: { id: true } });
+    const members = await this.prisma.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE subtree(id) AS (
+        SELECT ${officer.unitId}::text
+        UNION
+        SELECT u.id FROM units u JOIN subtree s ON u.parent_unit_id = s.id
+      )
+      SELECT users.id FROM users JOIN subtree ON users.unit_id = subtree.id`;
     return members.map((m) => m.id);
   }
 }

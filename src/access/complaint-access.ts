@@ -30,6 +30,9 @@ export const OMBUDSMAN_LEVEL = 3;
 
 const NOTHING: Prisma.ComplaintWhereInput = { id: { in: [] } };
 
+/** What the public (public list, Open311) may see: confidential complaints never. */
+export const PUBLICLY_VISIBLE = { confidential: false } as const satisfies Prisma.ComplaintWhereInput;
+
 /**
  * The complaints an officer may see, as a Prisma filter. `unitMembers` lists the officer IDs of the
  * officer's unit and the units below it (the caller loads them; see ComplaintAccessService).

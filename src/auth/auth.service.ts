@@ -10,11 +10,12 @@ interface TokenClaims {
   role: string;
 }
 
-/** Verified against when the username is unknown, so a wrong username costs as long as a wrong password. */
-const UNKNOWN_USER_HASH = hashSecret('tenggat: no such user');
 
 @Injectable()
 export class AuthService {
+  /** Verified against when the username is unknown, so a wrong username costs as long as a wrong password. */
+  private unknownUserHash?: Promise<string>;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly jwt: JwtService,
@@ -23,7 +24,7 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number; officer: Officer }> {
     const user = await this.prisma.user.findUnique({ where: { username } });
-    const valid = await verifySecret(user?.passwordHash ?? (await UNKNOWN_USER_HASH), password);
+    const valid = await verifySecret(user?.passwordHash ?? (await (this.unknownUserHash ??= hashSecret('tenggat: no such user'))), password);
     if (!user || !user.active || !valid) throw new UnauthorizedException('username or password is wrong');
     const officer = toOfficer(user);
     const claims: TokenClaims = { sub: officer.id, role: officer.role };

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { titleFrom } from '../complaints/complaint-title.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import type { CreateComplaintDto } from '../complaints/dto/create-complaint.dto.js';
 import type { InboundSmsDto, SmsReplyView } from './sms.dto.js';
 
 /** What an SMS that names no place is filed under; the verifier asks the reporter for it. */
 export const UNKNOWN_REGENCY = 'Belum disebutkan (SMS 1708)';
-const TITLE_LENGTH = 80;
 
 /** `LAPOR#<regency>#<report>` names the place; anything else is the report itself. */
 export function parseSms(text: string): { regency: string; report: string } {
@@ -21,7 +21,7 @@ export class SmsService {
   async receive(sms: InboundSmsDto, idempotencyKey?: string): Promise<SmsReplyView> {
     const { regency, report } = parseSms(sms.text);
     const dto: CreateComplaintDto = {
-      title: report.length > TITLE_LENGTH ? `${report.slice(0, TITLE_LENGTH - 1)}…` : report,
+      title: titleFrom(report),
       chronology: report,
       occurredAt: sms.receivedAt ?? new Date().toISOString(),
       location: { regency },
@@ -31,7 +31,7 @@ export class SmsService {
       confidential: false,
       reporter: { phone: sms.from },
     };
-    const { view } = await this.complaints.submit(dto, { idempotencyKey });
+    const { view } = await this.complaints.submit(dto, { idempotencyKey, asSent: sms });
     return {
       trackingId: view.trackingId,
       reply: `LAPOR! Laporan Anda diterima. No. ${view.trackingId}, kode akses ${view.accessCode}. Simpan untuk memantau laporan.`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config.js';
 import { ProcessEndedError } from '../common/domain-errors.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
@@ -59,7 +59,7 @@ export class ComplaintProcessService {
   ): Promise<ComplaintStatus> {
     const updateId = idempotencyKey
       ? createHash('sha256').update(`${caller}\n${update.name}\n${idempotencyKey}`).digest('base64url')
-      : crypto.randomUUID();
+      : randomUUID();
     try {
       const handle = this.temporal.client.workflow.getHandle(complaint.workflowId);
       return await retryServiceErrors(() => handle.executeUpdate(update, { updateId, args: [input] }));

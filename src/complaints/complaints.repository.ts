@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PUBLICLY_VISIBLE } from '../access/complaint-access.js';
 import { IdempotencyKeyReusedError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -129,7 +130,7 @@ export class ComplaintsRepository {
   listPublic(page: Page): Promise<PublicRow[]> {
     return this.prisma.complaint.findMany({
       select: publicSelect,
-      where: { confidential: false },
+      where: PUBLICLY_VISIBLE,
       orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
       ...keyset(page),
     });

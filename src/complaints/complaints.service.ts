@@ -45,6 +45,11 @@ import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 
 export interface SubmitOptions {
   idempotencyKey?: string;
+  /**
+   * The request as the client sent it (an SMS, an Open311 form), when the intake derived `dto` from it:
+   * a repeat is recognised by what the client sent, not by values the server filled in (e.g. "now").
+   */
+  asSent?: object;
   /** The officer typing in a paper or phone report (required for channel OFFLINE). */
   officer?: Officer;
 }
@@ -71,7 +76,7 @@ export class ComplaintsService {
    * Stores the complaint (identity in PostgreSQL only) and starts its workflow. A repeated request with
    * the same Idempotency-Key answers the same complaint and access code; starting is idempotent too.
    */
-  async submit(dto: CreateComplaintDto, { idempotencyKey, officer }: SubmitOptions = {}): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
+  async submit(dto: CreateComplaintDto, { idempotencyKey, officer, asSent = dto }: SubmitOptions = {}): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
     if (dto.channel === 'OFFLINE') {
       if (!officer) throw new UnauthorizedException('channel OFFLINE is typed in by an officer: sign in');
       if (!INTAKE_ROLES.includes(officer.role)) throw new ForbiddenException(`channel OFFLINE is typed in by ${INTAKE_ROLES.join(' or ')}`);
@@ -86,7 +91,7 @@ export class ComplaintsService {
       dto,
       submittedAt,
       policyVersion: this.policy.inForceAt(submittedAt).version,
-      idempotency: idempotencyKey ? { key: idempotencyKey, requestHash: hashRequest(dto) } : undefined,
+      idempotency: idempotencyKey ? { key: idempotencyKey, requestHash: hashRequest(asSent) } : undefined,
     });
     await this.process.start(complaint);
     return { view: toSubmittedView(complaint, deriveAccessCode(this.config.authSecret, complaint.id)), replayed: !created };

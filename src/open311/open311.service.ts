@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { PUBLICLY_VISIBLE } from '../access/complaint-access.js';
 import { NotFoundError } from '../common/domain-errors.js';
+import { titleFrom } from '../complaints/complaint-title.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import type { CreateComplaintDto, ReporterContactDto } from '../complaints/dto/create-complaint.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -43,8 +45,6 @@ const STATUS_NOTES: Record<ComplaintState, string> = {
   ARCHIVED: 'Diarsipkan (ARCHIVED)',
 };
 
-const TITLE_LENGTH = 120;
-
 /** What Open311 shows of a complaint: content only, never who reported it. */
 const requestSelect = {
   trackingId: true,
@@ -60,8 +60,6 @@ const requestSelect = {
 
 type RequestRow = Prisma.ComplaintGetPayload<{ select: typeof requestSelect }>;
 
-/** Confidential complaints are invisible to Open311: never listed, and 404 when asked for. */
-const PUBLIC_ONLY = { confidential: false } satisfies Prisma.ComplaintWhereInput;
 
 /** Open311 GeoReport v2 over the complaint intake and the read model. */
 @Injectable()
@@ -86,9 +84,9 @@ export class Open311Service {
   /** Non-confidential requests, newest first; service_request_id overrides the other filters (spec). */
   async listRequests(query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
     const where: Prisma.ComplaintWhereInput = query.service_request_id
-      ? { ...PUBLIC_ONLY, trackingId: { in: query.service_request_id } }
+      ? { ...PUBLICLY_VISIBLE, trackingId: { in: query.service_request_id } }
       : {
-          ...PUBLIC_ONLY,
+          ...PUBLICLY_VISIBLE,
           classification: query.service_code ? { in: query.service_code } : undefined,
           submittedAt: {
             gte: query.start_date ? new Date(query.start_date) : undefined,
@@ -109,19 +107,16 @@ export class Open311Service {
   async getRequest(serviceRequestId: string): Promise<Open311ServiceRequestView[]> {
     const row = await this.prisma.complaint.findFirst({
       select: requestSelect,
-      where: { ...PUBLIC_ONLY, trackingId: serviceRequestId.toUpperCase() },
+      where: { ...PUBLICLY_VISIBLE, trackingId: serviceRequestId.toUpperCase() },
     });
     if (!row) throw new NotFoundError('service request', serviceRequestId);
     return [toServiceRequest(row)];
   }
 
-  /**
-   * Submits through the complaint intake. Without attribute[occurred_at] the time of the first submission
-   * is used, also when an Idempotency-Key repeats it, so that the repeat is the same request.
-   */
+  /** Submits through the complaint intake; without attribute[occurred_at] it happened now. */
   async createRequest(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<{ answer: Open311CreatedView[]; replayed: boolean }> {
-    const occurredAt = dto.attribute?.occurred_at ?? (await this.occurredAtOfRepeat(idempotencyKey)) ?? new Date().toISOString();
-    const { view, replayed } = await this.complaints.submit(toComplaint(dto, occurredAt), { idempotencyKey });
+    const occurredAt = dto.attribute?.occurred_at ?? new Date().toISOString();
+    const { view, replayed } = await this.complaints.submit(toComplaint(dto, occurredAt), { idempotencyKey, asSent: dto });
     const answer: Open311CreatedView = {
       service_request_id: view.trackingId,
       service_notice: `Simpan kode akses ini: lacak laporan di GET /v1/track/${view.trackingId} dengan header X-Access-Code.`,
@@ -130,15 +125,6 @@ export class Open311Service {
       access_code: view.accessCode,
     };
     return { answer: [answer], replayed };
-  }
-
-  private async occurredAtOfRepeat(idempotencyKey: string | undefined): Promise<string | undefined> {
-    if (idempotencyKey === undefined) return undefined;
-    const first = await this.prisma.idempotencyKey.findUnique({
-      where: { key: idempotencyKey },
-      select: { complaint: { select: { occurredAt: true } } },
-    });
-    return first?.complaint.occurredAt.toISOString();
   }
 }
 
@@ -171,7 +157,7 @@ function toComplaint(dto: CreateServiceRequestDto, occurredAt: string): CreateCo
   const contact: ReporterContactDto = { name: name || undefined, email: dto.email, phone: dto.phone };
   const hasContact = Object.values(contact).some((v) => v !== undefined);
   return {
-    title: Array.from(dto.description.replace(/\s+/g, ' ')).slice(0, TITLE_LENGTH).join('').trimEnd(),
+    title: titleFrom(dto.description),
     chronology: dto.description,
     occurredAt,
     location: { regency: dto.address_string },

@@ -22,6 +22,14 @@ describe('intake channels: SMS 1708 and OFFLINE reports typed in by officers', (
     await request(t.http).get(`/v1/track/${res.body.trackingId}`).set('X-Access-Code', code).expect(200);
   });
 
+  it('files a redelivered SMS (same Idempotency-Key, no receivedAt) once', async () => {
+    const sms = { from: '+6281100000001', text: `Lampu jalan padam ${Date.now()}` };
+    const key = `sms-${Date.now()}`;
+    const first = await request(t.http).post('/v1/channels/sms').set('Idempotency-Key', key).send(sms).expect(200);
+    const again = await request(t.http).post('/v1/channels/sms').set('Idempotency-Key', key).send(sms).expect(200);
+    expect(again.body).toEqual(first.body);
+  });
+
   it('answers 400 naming the field for an SMS without a sender', async () => {
     const res = await request(t.http).post('/v1/channels/sms').send({ text: 'tolong' }).expect(400);
     expect(JSON.stringify(res.body.message)).toMatch(/from must be/);
