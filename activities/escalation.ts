@@ -44,7 +44,8 @@ function outboxRow(n: NotificationRecord) {
 
 export function createEscalationActivities(prisma: PrismaClient) {
   return {
-    async recordEscalation(e: EscalationRecord): Promise<void> {
+    /** Answers the record: a local activity's input is not in history, its result is (auditors read it). */
+    async recordEscalation(e: EscalationRecord): Promise<EscalationRecord> {
       await prisma.$transaction([
         prisma.escalation.createMany({
           data: [
@@ -64,10 +65,12 @@ export function createEscalationActivities(prisma: PrismaClient) {
         }),
         prisma.notification.createMany({ data: [outboxRow({ ...e, kind: 'ESCALATION' })], skipDuplicates: true }),
       ]);
+      return e;
     },
 
-    async notify(n: NotificationRecord): Promise<void> {
+    async notify(n: NotificationRecord): Promise<NotificationRecord> {
       await prisma.notification.createMany({ data: [outboxRow(n)], skipDuplicates: true });
+      return n;
     },
 
     async markEscalationAcknowledged(a: { key: string; acknowledgedBy: string; acknowledgedAt: string }): Promise<void> {

@@ -69,6 +69,8 @@ const TERMINAL: ComplaintState[] = ['CLOSED', 'ARCHIVED'];
 const PATCH_LADDER_PLANNED_WITH_DEADLINE = 'ladder-planned-with-deadline';
 const PATCH_AGENCY_CLOCKS_PLANNED_TOGETHER = 'agency-clocks-planned-together';
 const PATCH_LOCAL_ACTIVITIES = 'local-activities';
+/** The SUBMITTED row carries the verification deadline (work queues sort by it); runs before projected it first. */
+const PATCH_SUBMISSION_PROJECTED_WITH_DEADLINE = 'submission-projected-with-deadline';
 const AGENCY_STAGES: Stage[] = ['assignment', 'firstFollowUp', 'resolution'];
 const REPORTER_STAGES: Stage[] = ['clarification', 'feedback'];
 
@@ -234,8 +236,12 @@ export class ComplaintCase {
   // ---- actions ----
 
   async start(): Promise<void> {
-    await this.project('SUBMITTED', null, { channel: this.input.channel, classification: this.s.classification }, this.input.submittedAt);
+    const projectSubmission = () =>
+      this.project('SUBMITTED', null, { channel: this.input.channel, classification: this.s.classification }, this.input.submittedAt);
+    const withDeadline = patched(PATCH_SUBMISSION_PROJECTED_WITH_DEADLINE);
+    if (!withDeadline) await projectSubmission();
     await this.startClock('verification', null, this.input.submittedAt, this.policy.deadlines.verification);
+    if (withDeadline) await projectSubmission();
   }
 
   async verify({ actor, agencyId, classification, complexity }: VerifyInput): Promise<void> {

@@ -384,7 +384,7 @@ function describeActivityInput(type: string, input: unknown): Described {
   }
 }
 
-/** What an activity answered; recordEscalation and notify are read from it too, should they ever return their record. */
+/** What an activity answered; recordEscalation and notify answer their record, the only place history keeps it. */
 function describeActivityResult(type: string, result: unknown): Described {
   if (result === undefined || result === null) return { detail: {} };
   const r = asFields(result);

@@ -133,7 +133,12 @@ describe('auditor history: GET /v1/audit/complaints/:trackingId/history', () => 
     const planned = local.filter((s) => s.detail.activityType === 'planDeadline');
     expect(planned.length).toBeGreaterThanOrEqual(2);
     expect(planned[0].summary).toContain(`due ${String(planned[0].detail.dueAt)}`);
-    expect(local.filter((s) => s.detail.activityType === 'recordEscalation')).toHaveLength(3);
+    const escalations = local.filter((s) => s.detail.activityType === 'recordEscalation');
+    expect(escalations.map((s) => [s.detail.level, s.detail.receiverRole])).toEqual([
+      [1, 'SUPERVISOR'],
+      [2, 'COMPLAINT_MANAGER'],
+      [3, 'OMBUDSMAN'],
+    ]);
     expect(local.some((s) => s.detail.activityType === 'notify')).toBe(true);
     expect(local.some((s) => s.detail.activityType === 'projectTransition')).toBe(true);
     expect(of('search-attributes').some((s) => s.detail.ComplaintStatus === 'DISPOSED')).toBe(true);

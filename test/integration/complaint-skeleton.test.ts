@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { complaintWorkflowId } from '../../workflows/messages.js';
+import { complaintWorkflowId, statusQuery } from '../../workflows/messages.js';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { createOfficers, type TestOfficer } from '../support/officers.js';
 
@@ -50,6 +50,16 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
     expect(deadline.explanation).toMatchObject({ rule: '3 working days', timeZone: 'Asia/Jakarta' });
     expect(deadline.explanation.source).toMatch(/LAPOR!/);
     expect(deadline.dueAt).toMatch(/T23:59:59\.999\+07:00$/);
+  });
+
+  it('projects the submission together with its verification deadline, so work queues sort new complaints by it', async () => {
+    const { body } = await request(t.http).post('/v1/complaints').send(complaintBody()).expect(201);
+    const row = await eventually(async () => {
+      const c = await t.prisma.complaint.findUniqueOrThrow({ where: { trackingId: body.trackingId }, include: { events: true } });
+      return c.events.length > 0 ? c : undefined;
+    });
+    const status = await t.temporal.workflow.getHandle(complaintWorkflowId(body.trackingId)).query(statusQuery);
+    expect(row.nextDeadlineAt?.getTime()).toBe(Date.parse(status.deadlines[0].dueAt));
   });
 
   it('verifies through a Workflow Update: 200 with the new state, projected to the read model', async () => {
