@@ -26,7 +26,8 @@ export async function retimeRunningDeadlines(
         .getHandle(execution.workflowId)
         .executeUpdate(retimeDeadlinesUpdate, { updateId, args: [{ actor: { id: by, role: 'SYSADMIN' }, reason }] });
     try {
-      await retryServiceErrors(retime);
+      // An operator's batch may wait longer than an officer's request: up to about 45 s per complaint.
+      await retryServiceErrors(retime, 10);
       retimed += 1;
     } catch (error) {
       failed.push(`${execution.workflowId}: ${describeFailure(error)}`);

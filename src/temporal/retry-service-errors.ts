@@ -3,10 +3,12 @@ import { ServiceError } from '@temporalio/client';
 
 /**
  * Retries calls the Temporal service could not complete (a ServiceError: e.g. right after a worker
- * restart the server may abort an update whose workflow task went to the old worker's sticky queue).
+ * restart the server may abort an update whose workflow task went to the old worker's sticky queue, or
+ * refuse it while that workflow task is being retried after a failure).
  * A refusal by the workflow itself is final. Callers pass a fixed update ID so a retry is never applied twice.
  */
 export async function retryServiceErrors<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
+  // Waits 1 s, 2 s, … between attempts.
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();

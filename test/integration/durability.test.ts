@@ -16,6 +16,16 @@ describe('durability: worker killed with live timers, calendar amended under run
   cpSync(join(projectRoot(), 'config', 'calendars'), calendarDir, { recursive: true });
   const startWorker = () => startWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, CALENDAR_DIR: calendarDir });
   let worker: NodeProcess;
+  /** A failure here is about the worker: say what it logged about workflow tasks and activities. */
+  const withWorkerLog = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      const log = worker.output().split('\n').filter((line) => /"level":(40|50|60)|WARN|ERROR|failed/i.test(line));
+      (error as Error).message += `\nworker warnings and errors (last 40):\n${log.slice(-40).join('\n')}`;
+      throw error;
+    }
+  };
 
   beforeAll(async () => {
     worker = await startWorker();
@@ -31,7 +41,7 @@ describe('durability: worker killed with live timers, calendar amended under run
     });
     afterAll(() => t.close());
 
-    it('fires every deadline exactly once after the worker is SIGKILLed and replaced', async () => {
+    it('fires every deadline exactly once after the worker is SIGKILLed and replaced', () => withWorkerLog(async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push(await c.submit());
       await Promise.all(ids.map((id) => c.until(id, (s) => s.deadlines.length === 1)));
@@ -47,7 +57,7 @@ describe('durability: worker killed with live timers, calendar amended under run
       expect(settled.map((r) => r.map((e) => e.level))).toEqual(ids.map(() => [1, 2, 3]));
       const lateness = rows.flat().map((e) => e.firedAt.getTime() - e.dueAt.getTime());
       console.log(`SIGKILL test: 5 complaints, ${rows.flat().length} escalations, each once; level-1 lateness after restart max ${Math.max(...rows.map((r) => r[0].firedAt.getTime() - r[0].dueAt.getTime()))} ms; all levels max ${Math.max(...lateness)} ms past due`);
-    });
+       }));
   });
 
   describe('calendar amendment', () => {
@@ -59,7 +69,7 @@ describe('durability: worker killed with live timers, calendar amended under run
     });
     afterAll(() => t.close());
 
-    it('re-times a running deadline when a decree adds a day off, and explains why', async () => {
+    it('re-times a running deadline when a decree adds a day off, and explains why', () => withWorkerLog(async () => {
       const id = await c.submit();
       const [before] = (await c.until(id, (s) => s.deadlines.length === 1)).deadlines;
       // The decree amendment: the first working day the clock counts becomes joint leave.
@@ -86,6 +96,6 @@ describe('durability: worker killed with live timers, calendar amended under run
       const event = (await c.row(id)).events.at(-1)!;
       expect(event).toMatchObject({ type: 'DEADLINES_RETIMED', actorId: 'calendar-admin', actorRole: 'SYSADMIN' });
       c.recordHistory(id, 'deadline-retimed-after-calendar-amendment');
-    });
+       }));
   });
 });
