@@ -1,7 +1,7 @@
 // Pure business-time arithmetic: Indonesian working days (Monday–Friday minus national holidays,
 // joint leave and agency days off) in an explicit IANA zone. No I/O, no host time zone.
 import { DateTime, Duration } from 'luxon';
-import type { DeadlineExplanation, DeadlineRule, SkippedDay } from '../workflows/messages.js';
+import type { DeadlineExplanation, DeadlineRule, Pause, PauseCredit, SkippedDay } from '../workflows/messages.js';
 
 export type DayOffKind = 'PUBLIC_HOLIDAY' | 'JOINT_LEAVE';
 
@@ -15,6 +15,13 @@ export interface CalendarDay {
 export interface CalendarYear {
   year: number;
   decrees: string[];
+  /** Where the list was taken from (the decree's publication). */
+  sources?: string[];
+  /**
+   * Not yet final: the decree for the year is not out, so only days fixed by law are known. Deadlines that
+   * count across it say so, and are re-timed when the decree is loaded (npm run deadlines:retime).
+   */
+  provisional?: boolean;
   days: CalendarDay[];
 }
 
@@ -30,7 +37,12 @@ export interface DeadlineRequest {
   agencyDaysOff?: AgencyDayOff[];
   /** Approved extensions, each counted from the deadline before it. */
   extensions?: DeadlineRule[];
-  /** Why the clock stands where it does (pauses credited, re-timings), carried into the explanation. */
+  /**
+   * Pauses that ended. Each gives back what it took: the rest of the clock when it paused is counted
+   * again from its end (pauses after the deadline move only what comes after it, e.g. escalation rungs).
+   */
+  pauses?: Pause[];
+  /** Why the clock stands where it does (re-timings), carried into the explanation. */
   notes?: string[];
 }
 
@@ -38,9 +50,17 @@ export interface PauseCreditRequest {
   startAt: string;
   rule: DeadlineRule;
   extensions?: DeadlineRule[];
+  pauses?: Pause[];
   timeZone: string;
   agencyDaysOff?: AgencyDayOff[];
   pausedAt: string;
+}
+
+/** One stretch of counting: from an instant, by a rule, to the instant it ends. */
+interface Stretch {
+  due: DateTime;
+  skipped: SkippedDay[];
+  provisional: Set<number>;
 }
 
 export class CalendarDataMissingError extends Error {
@@ -49,6 +69,9 @@ export class CalendarDataMissingError extends Error {
     this.name = 'CalendarDataMissingError';
   }
 }
+
+/** What a pause after the deadline left of it. */
+const AFTER_THE_DEADLINE = 'nothing: the deadline had passed';
 
 const KIND_LABEL: Record<DayOffKind, string> = {
   PUBLIC_HOLIDAY: 'national public holiday',
@@ -62,74 +85,114 @@ export class BusinessCalendar {
   constructor(years: CalendarYear[]) {
     for (const year of years) {
       this.years.set(year.year, year);
-      for (const day of year.days) {
-        this.daysOff.set(day.date, `${KIND_LABEL[day.kind]}: ${day.name} (${year.decrees.join('; ')})`);
-      }
+      const decree = year.provisional ? `PROVISIONAL: ${year.decrees.join('; ')}` : year.decrees.join('; ');
+      for (const day of year.days) this.daysOff.set(day.date, `${KIND_LABEL[day.kind]}: ${day.name} (${decree})`);
     }
   }
 
-  /** Why `date` (a calendar date in the agency's zone) is not a working day, or null if it is. */
+  /** Years whose data is not final yet. */
+  provisionalYears(): number[] {
+    return [...this.years.values()].filter((y) => y.provisional).map((y) => y.year);
+  }
+
+  /**
+   * Why `date` (a calendar date in the agency's zone) is not a working day, or null if it is. Every reason
+   * is told: a national holiday on a Saturday is both.
+   */
   dayOffReason(date: DateTime, agencyDaysOff: ReadonlyMap<string, string>): string | null {
     if (!this.years.has(date.year)) throw new CalendarDataMissingError(date.year);
-    if (date.weekday === 6) return 'Saturday';
-    if (date.weekday === 7) return 'Sunday';
     const iso = date.toISODate()!;
     const agencyReason = agencyDaysOff.get(iso);
-    if (agencyReason) return `agency day off: ${agencyReason}`;
-    return this.daysOff.get(iso) ?? null;
+    const reasons = [
+      date.weekday === 6 ? 'Saturday' : null,
+      date.weekday === 7 ? 'Sunday' : null,
+      agencyReason ? `agency day off: ${agencyReason}` : null,
+      this.daysOff.get(iso) ?? null,
+    ].filter((r): r is string => r !== null);
+    return reasons.length ? reasons.join('; ') : null;
   }
 
   /**
    * "Within N working days" ends at 23:59:59.999 of the N-th working day after the start day, in the
-   * given zone. An ISO-8601 duration is an exact duration from the start instant.
+   * given zone. An ISO-8601 duration is an exact duration from the start instant. Extensions count on
+   * from the deadline before them; pauses give back the time they took.
    */
   deadline(request: DeadlineRequest): DeadlineExplanation {
     const { timeZone } = request;
     const start = parseInstant(request.startAt, timeZone);
     const agencyDaysOff = daysOffMap(request.agencyDaysOff);
-    const first = this.step(start, request.rule, agencyDaysOff);
-    const skipped = [...first.skipped];
-    const rules = [describeRule(request.rule)];
-    let due = first.due;
-    for (const extension of request.extensions ?? []) {
-      const next = this.step(due, extension, agencyDaysOff);
-      skipped.push(...next.skipped);
-      rules.push(`extended by ${describeRule(extension)} (${extension.source})`);
-      due = next.due;
+    const pauses = endedPauses(request.pauses, timeZone);
+    const chain = [request.rule, ...(request.extensions ?? [])];
+    const skipped: SkippedDay[] = [];
+    const credits: PauseCredit[] = [];
+    const provisional = new Set<number>();
+    let at = start;
+    let nextPause = 0;
+    for (let i = 0; i < chain.length; i++) {
+      let rule = chain[i];
+      for (;;) {
+        const stretch = this.stretch(at, rule, agencyDaysOff);
+        stretch.provisional.forEach((year) => provisional.add(year));
+        const pause = pauses[nextPause];
+        if (pause && pause.from >= at && pause.from < stretch.due) {
+          // The clock stopped inside this stretch: what was left of it (and the rest of the chain) runs from the pause's end.
+          const left = this.leftOf(at, rule, pause.from, stretch.due, agencyDaysOff);
+          const pauseDay = pause.from.toISODate()!;
+          skipped.push(...stretch.skipped.filter((d) => d.date <= pauseDay));
+          credits.push({ from: pause.from.toISO()!, to: pause.to.toISO()!, remained: [left, ...chain.slice(i + 1)].map(describeRule).join(', then ') });
+          rule = left;
+          at = pause.to;
+          nextPause += 1;
+          continue;
+        }
+        skipped.push(...stretch.skipped);
+        at = stretch.due;
+        break;
+      }
     }
+    // Pauses after the deadline moved only its escalation ladder; the explanation still tells them.
+    for (const pause of pauses.slice(nextPause).filter((p) => p.from >= at)) {
+      credits.push({ from: pause.from.toISO()!, to: pause.to.toISO()!, remained: AFTER_THE_DEADLINE });
+    }
+    const rules = [describeRule(request.rule), ...(request.extensions ?? []).map((e) => `extended by ${describeRule(e)} (${e.source})`)];
+    const notes = [
+      ...credits.map((c) =>
+        c.remained === AFTER_THE_DEADLINE
+          ? `paused ${c.from} to ${c.to} awaiting the reporter's clarification, after the deadline had passed: its escalation ladder waited as long`
+          : `paused ${c.from} to ${c.to} awaiting the reporter's clarification; ${c.remained} remained, counted again from ${c.to}`,
+      ),
+      ...(request.notes ?? []),
+      ...[...provisional].map((year) => `counted on provisional calendar data for ${year}: its decree is not loaded yet; the deadline is re-timed when it is`),
+    ];
     return {
       startAt: start.toISO()!,
       timeZone: start.zoneName!,
       rule: rules.join(', then '),
       source: request.rule.source,
       skipped,
-      dueAt: due.toISO()!,
-      notes: request.notes ?? [],
+      dueAt: at.toISO()!,
+      notes,
+      ...(credits.length ? { pauses: credits } : {}),
+      ...(provisional.size ? { provisional: true } : {}),
     };
   }
 
   /**
-   * What is left of a clock paused at `pausedAt`, to be counted again from the resume. Working-day
-   * clocks give back whole working days (the pause day too, unless it is the start day, which never
-   * counts); exact durations give back exactly the time left.
+   * What is left of a clock paused at `pausedAt`, to be counted again from the resume: the rest of the
+   * stretch it paused in, then the rest of its chain.
    */
-  remainingAfterPause(request: PauseCreditRequest): DeadlineRule {
+  remainingAfterPause(request: PauseCreditRequest): DeadlineRule[] {
     const { timeZone } = request;
     const pausedAt = parseInstant(request.pausedAt, timeZone);
-    const due = DateTime.fromISO(this.deadline(request).dueAt, { zone: timeZone });
-    const source = `${request.rule.source}; remainder after a pause`;
-    if ('duration' in request.rule) {
-      const left = Math.max(0, due.toMillis() - pausedAt.toMillis());
-      return { duration: Duration.fromMillis(left).toISO(), source };
-    }
     const agencyDaysOff = daysOffMap(request.agencyDaysOff);
-    const startDay = parseInstant(request.startAt, timeZone).startOf('day');
-    const pauseDay = pausedAt.startOf('day');
-    let left = pauseDay > startDay && pauseDay <= due && !this.dayOffReason(pauseDay, agencyDaysOff) ? 1 : 0;
-    for (let day = pauseDay.plus({ days: 1 }); day <= due; day = day.plus({ days: 1 })) {
-      if (!this.dayOffReason(day, agencyDaysOff)) left += 1;
+    const chain = [request.rule, ...(request.extensions ?? [])];
+    let at = parseInstant(request.startAt, timeZone);
+    for (let i = 0; i < chain.length; i++) {
+      const stretch = this.stretch(at, chain[i], agencyDaysOff);
+      if (pausedAt < stretch.due) return [this.leftOf(at, chain[i], pausedAt, stretch.due, agencyDaysOff), ...chain.slice(i + 1)];
+      at = stretch.due;
     }
-    return { workingDays: Math.max(1, left), source };
+    return [];
   }
 
   /** The instant `before` ahead of `dueAt`: N working days back (end of that day), or an exact duration. */
@@ -145,22 +208,40 @@ export class BusinessCalendar {
     return day.endOf('day').toISO()!;
   }
 
-  /** One rule applied from `from`: the resulting instant and the days it skipped. */
-  private step(from: DateTime, rule: DeadlineRule, agencyDaysOff: ReadonlyMap<string, string>) {
+  /** One rule applied from `from`: the resulting instant, the days it skipped and the provisional years it crossed. */
+  private stretch(from: DateTime, rule: DeadlineRule, agencyDaysOff: ReadonlyMap<string, string>): Stretch {
+    const provisional = new Set<number>();
     if ('duration' in rule) {
       const duration = Duration.fromISO(rule.duration);
       if (!duration.isValid) throw new RangeError(`not an ISO-8601 duration: ${rule.duration}`);
-      return { due: from.plus(duration), skipped: [] as SkippedDay[] };
+      return { due: from.plus(duration), skipped: [], provisional };
     }
     const skipped: SkippedDay[] = [];
     let day = from.startOf('day');
     for (let counted = 0; counted < rule.workingDays; ) {
       day = day.plus({ days: 1 });
+      if (this.years.get(day.year)?.provisional) provisional.add(day.year);
       const reason = this.dayOffReason(day, agencyDaysOff);
       if (reason) skipped.push({ date: day.toISODate()!, reason });
       else counted += 1;
     }
-    return { due: day.endOf('day'), skipped };
+    return { due: day.endOf('day'), skipped, provisional };
+  }
+
+  /**
+   * What is left of a stretch from `from` to `due` when it stops at `pausedAt`. Exact durations leave
+   * exactly the time to go; working days leave the working days after the pause day up to the due day,
+   * plus the pause day itself unless it is the day counting started (which never counts).
+   */
+  private leftOf(from: DateTime, rule: DeadlineRule, pausedAt: DateTime, due: DateTime, agencyDaysOff: ReadonlyMap<string, string>): DeadlineRule {
+    const source = `${rule.source}; remainder after a pause`;
+    if ('duration' in rule) return { duration: Duration.fromMillis(Math.max(0, due.toMillis() - pausedAt.toMillis())).toISO(), source };
+    const pauseDay = pausedAt.startOf('day');
+    let left = pauseDay > from.startOf('day') && !this.dayOffReason(pauseDay, agencyDaysOff) ? 1 : 0;
+    for (let day = pauseDay.plus({ days: 1 }); day <= due; day = day.plus({ days: 1 })) {
+      if (!this.dayOffReason(day, agencyDaysOff)) left += 1;
+    }
+    return { workingDays: Math.max(1, left), source };
   }
 }
 
@@ -173,6 +254,14 @@ function parseInstant(iso: string, timeZone: string): DateTime {
   const instant = DateTime.fromISO(iso, { zone: timeZone });
   if (!instant.isValid) throw new RangeError(`cannot read ${iso} in zone ${timeZone}: ${instant.invalidExplanation ?? instant.invalidReason}`);
   return instant;
+}
+
+/** Pauses that ended, in the clock's zone, oldest first. */
+function endedPauses(pauses: Pause[] | undefined, timeZone: string): { from: DateTime; to: DateTime }[] {
+  return (pauses ?? [])
+    .filter((p): p is { from: string; to: string } => p.to !== null)
+    .map((p) => ({ from: parseInstant(p.from, timeZone), to: parseInstant(p.to, timeZone) }))
+    .sort((a, b) => a.from.toMillis() - b.from.toMillis());
 }
 
 function daysOffMap(days: AgencyDayOff[] | undefined): ReadonlyMap<string, string> {

@@ -19,12 +19,17 @@ function parseCalendarYear(raw: CalendarYear, file: string): CalendarYear {
   if (!Number.isInteger(raw.year)) fail('year', 'must be an integer');
   if (!Array.isArray(raw.decrees) || raw.decrees.length === 0) fail('decrees', 'must name the decree(s) the year comes from');
   if (!Array.isArray(raw.days)) fail('days', 'must be a list');
+  if (raw.provisional !== undefined && typeof raw.provisional !== 'boolean') fail('provisional', 'must be true or false');
+  if (raw.sources !== undefined && !(Array.isArray(raw.sources) && raw.sources.every((s) => typeof s === 'string'))) fail('sources', 'must be a list of texts');
+  const seen = new Set<string>();
   raw.days.forEach((day, i) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day.date) || !day.date.startsWith(`${raw.year}-`)) {
       fail(`days[${i}].date`, `must be a yyyy-MM-dd date in ${raw.year}`);
     }
     if (!KINDS.includes(day.kind)) fail(`days[${i}].kind`, `must be one of ${KINDS.join(', ')}`);
     if (!day.name) fail(`days[${i}].name`, 'is required');
+    if (seen.has(day.date)) fail(`days[${i}].date`, `repeats ${day.date}`);
+    seen.add(day.date);
   });
   return raw;
 }

@@ -1,7 +1,7 @@
 // Deadline activities: resolve whose calendar counts (the agency's zone, or the national one), then
 // ask the pure business calendar. Results are recorded in history, so workflows stay deterministic.
 import type { AgencyDayOff, BusinessCalendar } from './business-calendar.js';
-import type { DeadlineExplanation, DeadlineRule, EscalationStep } from '../workflows/messages.js';
+import type { DeadlinePlanRequest, DeadlineRule, PlannedDeadline } from '../workflows/messages.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 
 interface CalendarOf {
@@ -10,29 +10,8 @@ interface CalendarOf {
   defaultTimeZone: string;
 }
 
-export interface PlanDeadlineInput extends CalendarOf {
-  startAt: string;
-  rule: DeadlineRule;
-  extensions: DeadlineRule[];
-  notes: string[];
-  /** When to remind the owner, ahead of the deadline; null for no reminder. */
-  reminderBefore: DeadlineRule | null;
-  /** The escalation ladder to place after the deadline, if the workflow wants it planned now. */
-  escalation?: EscalationStep[];
-}
-
-export interface PlannedDeadline {
-  explanation: DeadlineExplanation;
-  remindAt: string | null;
-  rungs?: { level: number; at: string }[];
-}
-
-export interface RemainingAfterPauseInput extends CalendarOf {
-  startAt: string;
-  rule: DeadlineRule;
-  extensions: DeadlineRule[];
-  pausedAt: string;
-}
+/** Histories from before pauses were credited by the calendar ask for the remainder of a paused clock. */
+export type RemainingAfterPauseInput = DeadlinePlanRequest & { pausedAt: string };
 
 export function createDeadlineActivities(prisma: PrismaClient, calendar: BusinessCalendar) {
   /** The zone and days off of the agency whose calendar counts. */
@@ -49,20 +28,24 @@ export function createDeadlineActivities(prisma: PrismaClient, calendar: Busines
   };
 
   return {
-    async planDeadline(input: PlanDeadlineInput): Promise<PlannedDeadline> {
+    /**
+     * A clock's deadline with its explanation, its reminder, and (when asked) the instants of its
+     * escalation ladder: each rung counts on from the deadline, pauses after the deadline included.
+     * Answers which clock it planned, so a reader of the history knows.
+     */
+    async planDeadline(input: DeadlinePlanRequest): Promise<PlannedDeadline> {
       const { timeZone, agencyDaysOff } = await calendarOf(input);
-      const explanation = calendar.deadline({ ...input, timeZone, agencyDaysOff });
+      const request = { ...input, timeZone, agencyDaysOff };
+      const explanation = calendar.deadline(request);
       const remindAt = input.reminderBefore ? calendar.ahead(explanation.dueAt, input.reminderBefore, timeZone, agencyDaysOff) : null;
       const rungs = input.escalation?.map((step) => ({
         level: step.level,
-        at: step.afterBreach
-          ? calendar.deadline({ startAt: explanation.dueAt, rule: step.afterBreach, timeZone, agencyDaysOff }).dueAt
-          : explanation.dueAt,
+        at: step.afterBreach ? calendar.deadline({ ...request, extensions: [...input.extensions, step.afterBreach] }).dueAt : explanation.dueAt,
       }));
-      return { explanation, remindAt, ...(rungs ? { rungs } : {}) };
+      return { clockId: input.clockId, stage: input.stage, explanation, remindAt, ...(rungs ? { rungs } : {}) };
     },
 
-    async remainingAfterPause(input: RemainingAfterPauseInput): Promise<DeadlineRule> {
+    async remainingAfterPause(input: RemainingAfterPauseInput): Promise<DeadlineRule[]> {
       return calendar.remainingAfterPause({ ...input, ...(await calendarOf(input)) });
     },
   };

@@ -2,32 +2,8 @@
 // transaction, keyed by workflow, clock and level, so a retried activity never doubles either;
 // the outbox dispatcher (src/notifications) delivers them.
 import { randomUUID } from 'node:crypto';
-import type { Stage } from '../workflows/messages.js';
+import { NATIONAL_ADMIN_ROLE, NATIONAL_ROLES, type AcknowledgementRecord, type EscalationRecord, type NotificationRecord, type Role } from '../workflows/messages.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
-
-export interface NotificationRecord {
-  key: string;
-  complaintId: string;
-  trackingId: string;
-  kind: 'REMINDER' | 'ESCALATION';
-  stage: Stage | 'redirection';
-  level: number;
-  receiverRole: string;
-  agencyId: string | null;
-  dueAt: string;
-}
-
-export interface EscalationRecord {
-  key: string;
-  complaintId: string;
-  trackingId: string;
-  stage: Stage | 'redirection';
-  level: number;
-  receiverRole: string;
-  agencyId: string | null;
-  dueAt: string;
-  firedAt: string;
-}
 
 /** What a receiver is told: no reporter data, only what identifies the case and the deadline. */
 function outboxRow(n: NotificationRecord) {
@@ -43,9 +19,27 @@ function outboxRow(n: NotificationRecord) {
 }
 
 export function createEscalationActivities(prisma: PrismaClient) {
+  /** Whether an active account holds `role` for the escalation's agency (any, for national roles). */
+  const someoneHolds = async (role: string, agencyId: string | null): Promise<boolean> => {
+    const scope = NATIONAL_ROLES.includes(role as Role) ? {} : { agencyId };
+    return (await prisma.user.count({ where: { role: role as Role, active: true, ...scope }, take: 1 })) > 0;
+  };
+
   return {
-    /** Answers the record: a local activity's input is not in history, its result is (auditors read it). */
-    async recordEscalation(e: EscalationRecord): Promise<EscalationRecord> {
+    /**
+     * Records the escalation and queues its notification. When nobody holds the receiver role for the
+     * agency, it goes to the national admin instead (and says so): every escalation reaches someone
+     * who can acknowledge it. Answers the record as stored: a local activity's input is not in history,
+     * its result is (the workflow and the auditors read it).
+     */
+    async recordEscalation(requested: EscalationRecord): Promise<EscalationRecord> {
+      const existing = await prisma.escalation.findUnique({ where: { key: requested.key }, select: { receiverRole: true, reroutedFrom: true } });
+      let e = requested;
+      if (existing) {
+        e = { ...requested, receiverRole: existing.receiverRole, ...(existing.reroutedFrom ? { reroutedFrom: existing.reroutedFrom } : {}) };
+      } else if (requested.receiverRole !== NATIONAL_ADMIN_ROLE && !(await someoneHolds(requested.receiverRole, requested.agencyId))) {
+        e = { ...requested, receiverRole: NATIONAL_ADMIN_ROLE, reroutedFrom: `${requested.receiverRole} of ${requested.agencyId ?? 'the national level'} (no active account)` };
+      }
       await prisma.$transaction([
         prisma.escalation.createMany({
           data: [
@@ -59,6 +53,7 @@ export function createEscalationActivities(prisma: PrismaClient) {
               agencyId: e.agencyId,
               dueAt: new Date(e.dueAt),
               firedAt: new Date(e.firedAt),
+              reroutedFrom: e.reroutedFrom ?? null,
             },
           ],
           skipDuplicates: true,
@@ -73,10 +68,10 @@ export function createEscalationActivities(prisma: PrismaClient) {
       return n;
     },
 
-    async markEscalationAcknowledged(a: { key: string; acknowledgedBy: string; acknowledgedAt: string }): Promise<void> {
+    async markEscalationAcknowledged(a: AcknowledgementRecord): Promise<void> {
       await prisma.escalation.updateMany({
         where: { key: a.key, acknowledgedAt: null },
-        data: { acknowledgedAt: new Date(a.acknowledgedAt), acknowledgedBy: a.acknowledgedBy },
+        data: { acknowledgedAt: new Date(a.acknowledgedAt), acknowledgedBy: a.acknowledgedBy, acknowledgementComment: a.comment ?? null },
       });
     },
   };

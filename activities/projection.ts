@@ -1,38 +1,20 @@
 // Read-model projection: each workflow transition becomes one append-only event row, keyed by
 // complaint and sequence, and moves the complaint row forward only if it is newer.
-import type { Actor, ComplaintState, Complexity } from '../workflows/messages.js';
+import { FREE_TEXT_FIELDS, type ProjectedTransition, type TransitionRecord } from '../workflows/messages.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 
-/** The queryable columns of the complaint row, as the workflow sees them after the transition. */
-export interface ReadModelFields {
-  complexity: Complexity | null;
-  assigneeId: string | null;
-  firstResponseAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  rating: number | null;
-  redirectCount: number;
-  nextDeadlineAt: string | null;
-  escalationLevel: number;
-}
+const asDate = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
-export interface TransitionRecord {
-  complaintId: string;
-  seq: number;
-  type: string;
-  status: ComplaintState;
-  agencyId: string | null;
-  actor: Actor | null;
-  detail: Record<string, unknown>;
-  occurredAt: string;
-  readModel: ReadModelFields;
+/** The transition as the history may repeat it: free text stays in the Update that brought it. */
+function withoutFreeText({ seq, type, status, detail }: TransitionRecord): ProjectedTransition {
+  const kept = Object.entries(detail).filter(([field]) => !(FREE_TEXT_FIELDS as readonly string[]).includes(field));
+  return { seq, type, status, detail: Object.fromEntries(kept) };
 }
-
-const asDate = (iso: string | null) => (iso ? new Date(iso) : null);
 
 export function createProjectionActivities(prisma: PrismaClient) {
   return {
-    async projectTransition(t: TransitionRecord): Promise<void> {
+    /** Answers what it wrote (without free text), so the auditor's timeline can say which transition each step was. */
+    async projectTransition(t: TransitionRecord): Promise<ProjectedTransition> {
       const m = t.readModel;
       await prisma.$transaction([
         prisma.complaintEvent.createMany({
@@ -65,9 +47,11 @@ export function createProjectionActivities(prisma: PrismaClient) {
             redirectCount: m.redirectCount,
             nextDeadlineAt: asDate(m.nextDeadlineAt),
             escalationLevel: m.escalationLevel,
+            ...(m.resolutionDueAt !== undefined ? { resolutionDueAt: asDate(m.resolutionDueAt) } : {}),
           },
         }),
       ]);
+      return withoutFreeText(t);
     },
   };
 }

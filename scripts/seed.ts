@@ -1,12 +1,14 @@
 // npm run db:seed: loads reference agencies (config/agencies.json) and the demo officers with their
 // units (config/officers.json, password DEMO_PASSWORD or tenggat-demo) into DATABASE_URL; safe to repeat.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { prismaAdapter } from '../src/database/database-url.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { projectRoot } from '../src/project-root.js';
 import { hashSecret } from '../src/auth/passwords.js';
 import type { Role } from '../src/auth/officer.js';
+import { loadSlaPolicy } from '../src/policy/sla-policy.js';
+import { describeUncovered, uncoveredReceivers } from '../src/policy/receiver-coverage.js';
 
 interface AgencySeed {
   id: string;
@@ -24,9 +26,18 @@ export const DEFAULT_DEMO_PASSWORD = 'tenggat-demo';
 
 const readConfig = <T>(file: string): T => JSON.parse(readFileSync(join(projectRoot(), 'config', file), 'utf8')) as T;
 
+/** The demo data must give every escalation a receiver: refuse to seed data that would not. */
+function assertEveryReceiverHeld(agencies: AgencySeed[], officers: OfficerSeeds['officers']): void {
+  const policy = loadSlaPolicy(resolve(projectRoot(), process.env.SLA_POLICY_FILE ?? join('config', 'sla-policy.json')));
+  const accounts = officers.map((o) => ({ role: o.role, agencyId: o.agencyId ?? null }));
+  const uncovered = uncoveredReceivers(policy.all(), agencies.map((a) => a.id), accounts);
+  if (uncovered.length) throw new Error(`config/officers.json leaves escalations without a receiver:\n${uncovered.map(describeUncovered).join('\n')}`);
+}
+
 export async function seedAgencies(databaseUrl: string, demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<number> {
   const agencies = readConfig<AgencySeed[]>('agencies.json');
   const { units, officers } = readConfig<OfficerSeeds>('officers.json');
+  assertEveryReceiverHeld(agencies, officers);
   const prisma = new PrismaClient({ adapter: prismaAdapter(databaseUrl, 1) });
   try {
     for (const { daysOff = [], ...agency } of agencies) {

@@ -1,45 +1,112 @@
-// One complaint, one workflow. It waits on officer and reporter Updates plus one timer: the next step
-// the clocks would take on their own. Handlers run one at a time; every Update is validated before it
-// enters history.
+// One complaint, one workflow: the Temporal shell around the pure lifecycle (lifecycle/). It registers
+// the Updates and the Query, answers what the lifecycle asks (activities, patches, search attributes),
+// and waits on one timer: the next step the clocks would take on their own. Handlers run one at a
+// time; every Update is validated before it enters history; after every handler the loop looks again.
 import {
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setCurrentDetails,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ComplaintCase } from './complaint-case.js';
+import type { createActivities } from '../activities/index.js';
+import { describeStep, type Step } from './lifecycle/clocks.js';
+import { CaseRefusal, ComplaintCase, type Request, type Work } from './lifecycle/complaint-case.js';
+import type { SearchAttributeValues } from './lifecycle/records.js';
 import {
-  acceptUpdate,
-  acknowledgeEscalationUpdate,
-  archiveUpdate,
-  assignUpdate,
-  disputeUpdate,
-  extendDeadlineUpdate,
-  provideClarificationUpdate,
-  recordFollowUpUpdate,
-  redirectUpdate,
-  requestClarificationUpdate,
-  resolveUpdate,
+  ACTION_NAMES,
+  ACTION_UPDATES,
+  complaintWorkflowId,
   retimeDeadlinesUpdate,
   statusQuery,
-  verifyUpdate,
-  type Actor,
+  type ActionInputs,
   type ComplaintAction,
   type ComplaintStatus,
   type ComplaintWorkflowInput,
+  type RetimeDeadlinesInput,
 } from './messages.js';
 
-/** Workflow-code change made once histories existed; runs recorded before it keep arming a timer. */
+/** Workflow-code changes of the shell made once histories existed (the lifecycle's own are its `Change`s). */
 const PATCH_DUE_STEPS_WITHOUT_TIMER = 'due-steps-fire-without-timer';
+const PATCH_LOCAL_ACTIVITIES = 'local-activities';
+/** Runs before woke the loop only when the clocks changed, so an acknowledgement after closing never ended the workflow. */
+const PATCH_WAKE_AFTER_EVERY_HANDLER = 'loop-wakes-after-every-handler';
 
 /** For inputs recorded before the limit travelled with the input. */
 const DEFAULT_HISTORY_LIMIT = 5000;
 
+const activityOptions = {
+  // Short: these are quick database and calendar calls, and a worker killed mid-activity delays its retry by this much.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+} as const;
+type Activities = ReturnType<typeof createActivities>;
+
+/**
+ * The activities, as local activities in runs that carry PATCH_LOCAL_ACTIVITIES: short database and
+ * calendar calls, spared three history events and a task round trip each. Runs recorded before keep
+ * scheduling them on the task queue. The summary names what each call is for in the Web UI.
+ */
+const activities = (summary: string): Activities =>
+  patched(PATCH_LOCAL_ACTIVITIES)
+    ? proxyLocalActivities<Activities>({ ...activityOptions, summary })
+    : proxyActivities<Activities>({ ...activityOptions, summary });
+
+function publish(values: SearchAttributeValues): void {
+  upsertSearchAttributes({ ...values, NextDeadline: values.NextDeadline.map((at) => new Date(at)) });
+}
+
+/** Answers one request of the lifecycle. */
+function answer(request: Request): Promise<unknown> | unknown {
+  switch (request.kind) {
+    case 'since':
+      return patched(request.change);
+    case 'planDeadline':
+      return activities(`plan the ${request.request.stage} deadline`).planDeadline(request.request);
+    case 'planDeadlines':
+      return Promise.all(request.requests.map((r) => activities(`plan the ${r.stage} deadline`).planDeadline(r)));
+    case 'remainingAfterPause':
+      return activities('time left after a pause').remainingAfterPause(request.request);
+    case 'publish':
+      return publish(request.attributes);
+    case 'project':
+      return activities(`record ${request.record.type} in the read model`).projectTransition(request.record);
+    case 'notify':
+      return activities(`remind ${request.notice.receiverRole}: ${request.notice.stage} deadline`).notify(request.notice);
+    case 'recordEscalation':
+      return activities(`escalate the ${request.escalation.stage} deadline, level ${request.escalation.level}`).recordEscalation(request.escalation);
+    case 'markAcknowledged':
+      return activities('mark an escalation acknowledged').markEscalationAcknowledged(request.acknowledgement);
+  }
+}
+
+/** Runs a transition of the lifecycle to its end, answering each request in turn. */
+async function run<T>(work: Work<T>): Promise<T> {
+  for (let next = work.next(); ; ) {
+    if (next.done) return next.value;
+    next = work.next(await answer(next.value));
+  }
+}
+
+/** A refusal of the lifecycle as the failure an Update answers with (the API maps its type to 409 or 400). */
+function refusing<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof CaseRefusal)) throw error;
+    throw ApplicationFailure.create({ type: error.type, message: error.message, details: error.details ? [error.details] : undefined, nonRetryable: true });
+  }
+}
+
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintStatus> {
-  const complaint = new ComplaintCase(input);
+  const complaint = new ComplaintCase(input, { now: () => new Date(Date.now()).toISOString(), workflowId: complaintWorkflowId(input.trackingId) });
 
   // One handler at a time: each awaits activities, and the clocks must see a consistent case.
   let tail: Promise<unknown> = Promise.resolve();
@@ -50,61 +117,59 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   };
 
   // Queued before any handler is registered: an Update delivered with the start must wait for it.
-  const started = input.carried ? Promise.resolve() : exclusive(() => complaint.start());
+  const started = input.carried ? Promise.resolve() : exclusive(() => run(complaint.start()));
 
-  const officerAction = <I extends { actor: Actor }>(
-    update: UpdateDefinition<ComplaintStatus, [I], string>,
-    action: ComplaintAction | null,
-    perform: (input: I) => Promise<void>,
-  ) =>
+  /** The one place a handler ends: the loop looks at the case again (the last acknowledgement may end the workflow). */
+  const handled = (): ComplaintStatus => {
+    if (patched(PATCH_WAKE_AFTER_EVERY_HANDLER)) complaint.touch();
+    return complaint.status();
+  };
+
+  for (const action of ACTION_NAMES) {
+    type AnyActionInput = ActionInputs[ComplaintAction];
     setHandler(
-      update,
-      (actionInput: I) =>
+      ACTION_UPDATES[action] as UpdateDefinition<ComplaintStatus, [AnyActionInput]>,
+      (actionInput: AnyActionInput) =>
         exclusive(async () => {
-          // Re-checked inside the lock: another Update may have moved the case since validation.
-          if (action) complaint.validate(action, actionInput as I & Record<string, unknown>);
-          await perform(actionInput);
-          return complaint.status();
+          // Checked again inside the lock: another Update may have moved the case since validation.
+          refusing(() => complaint.validate(action, actionInput));
+          await run(complaint.perform(action, actionInput));
+          return handled();
         }),
-      {
-        validator: (actionInput: I) => {
-          if (action) complaint.validate(action, actionInput as I & Record<string, unknown>);
-          else complaint.assertOpen();
-        },
-      },
+      { validator: (actionInput: AnyActionInput) => refusing(() => complaint.validate(action, actionInput)) },
     );
-
+  }
+  setHandler<ComplaintStatus, [RetimeDeadlinesInput], typeof retimeDeadlinesUpdate>(
+    retimeDeadlinesUpdate,
+    (retime: RetimeDeadlinesInput) =>
+      exclusive(async () => {
+        await run(complaint.retimeDeadlines(retime));
+        return handled();
+      }),
+    { validator: () => refusing(() => complaint.assertOpen()) },
+  );
   setHandler(statusQuery, () => complaint.status());
-  officerAction(verifyUpdate, 'verify', (i) => complaint.verify(i));
-  officerAction(requestClarificationUpdate, 'requestClarification', (i) => complaint.requestClarification(i));
-  officerAction(provideClarificationUpdate, 'provideClarification', (i) => complaint.provideClarification(i));
-  officerAction(archiveUpdate, 'archive', (i) => complaint.archive(i));
-  officerAction(assignUpdate, 'assign', (i) => complaint.assign(i));
-  officerAction(redirectUpdate, 'redirect', (i) => complaint.redirect(i));
-  officerAction(recordFollowUpUpdate, 'recordFollowUp', (i) => complaint.recordFollowUp(i));
-  officerAction(resolveUpdate, 'resolve', (i) => complaint.resolve(i));
-  officerAction(acceptUpdate, 'accept', (i) => complaint.accept(i));
-  officerAction(disputeUpdate, 'dispute', (i) => complaint.dispute(i));
-  officerAction(extendDeadlineUpdate, 'extendDeadline', (i) => complaint.extendDeadline(i));
-  officerAction(acknowledgeEscalationUpdate, 'acknowledgeEscalation', (i) => complaint.acknowledgeEscalation(i));
-  officerAction(retimeDeadlinesUpdate, null, (i) => complaint.retimeDeadlines(i));
 
   await started;
-  complaint.publishSearchAttributes();
+  publish(complaint.searchAttributes());
 
+  const fire = (step: Step) => exclusive(() => run(complaint.fire(step)));
   while (!complaint.finished()) {
     const step = complaint.nextStep();
     // A step already due runs now: a fresh timer would cost the server's timer granularity (~1 s) each time.
     if (step && Date.parse(step.at) <= Date.now() && patched(PATCH_DUE_STEPS_WITHOUT_TIMER)) {
-      await exclusive(() => complaint.fire(step));
+      await fire(step);
       continue;
     }
     const seen = complaint.version;
     const moved = () => complaint.version !== seen;
     if (!step) {
+      setCurrentDetails(`${complaint.state}: no deadline running; waiting for the next action`);
       await condition(moved);
-    } else if (!(await condition(moved, Math.max(1, Date.parse(step.at) - Date.now())))) {
-      await exclusive(() => complaint.fire(step));
+    } else {
+      const summary = describeStep(step, complaint.clock(step.clockId), complaint.receiversOf(step));
+      setCurrentDetails(`${complaint.state}: next, at ${step.at}, ${summary}`);
+      if (!(await condition(moved, Math.max(1, Date.parse(step.at) - Date.now()), { summary }))) await fire(step);
     }
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.continueAsNewAfterEvents ?? DEFAULT_HISTORY_LIMIT)) {
       await condition(allHandlersFinished);

@@ -1,20 +1,23 @@
 // Who may see and do what with a complaint: the one place role and agency scoping is decided.
 import type { Prisma } from '../generated/prisma/client.js';
-import type { ComplaintAction } from '../../workflows/messages.js';
+import { ESCALATION_RECEIVER_ROLES } from '../../workflows/lifecycle/ladder.js';
+import { NATIONAL_ROLES, type ComplaintAction } from '../../workflows/messages.js';
 import type { Officer, Role } from '../auth/officer.js';
 
 /** Officer actions and the roles that may take them (reporter actions go through /v1/track with the access code). */
 export const ACTION_ROLES = {
   verify: ['VERIFIER'],
-  requestClarification: ['VERIFIER', 'LIAISON'],
+  'request-clarification': ['VERIFIER', 'LIAISON'],
   archive: ['VERIFIER'],
   assign: ['AGENCY_ADMIN', 'SUPERVISOR'],
   redirect: ['AGENCY_ADMIN'],
-  recordFollowUp: ['LIAISON'],
+  'follow-up': ['LIAISON'],
   resolve: ['LIAISON'],
-  extendDeadline: ['SUPERVISOR', 'COMPLAINT_MANAGER'],
-  acknowledgeEscalation: ['SUPERVISOR', 'COMPLAINT_MANAGER', 'OMBUDSMAN', 'VERIFIER'],
+  'extend-deadline': ['SUPERVISOR', 'COMPLAINT_MANAGER'],
+  'acknowledge-escalation': ESCALATION_RECEIVER_ROLES,
 } as const satisfies Partial<Record<ComplaintAction, readonly Role[]>>;
+
+export type OfficerAction = keyof typeof ACTION_ROLES;
 
 /** Roles that type in a paper or phone report (channel OFFLINE) on the reporter's behalf. */
 export const INTAKE_ROLES: Role[] = ['VERIFIER', 'AGENCY_ADMIN'];
@@ -34,11 +37,25 @@ const NOTHING: Prisma.ComplaintWhereInput = { id: { in: [] } };
 export const PUBLICLY_VISIBLE = { confidential: false } as const satisfies Prisma.ComplaintWhereInput;
 
 /**
+ * The escalations addressed to an officer: their role, and for agency roles their agency (null = the
+ * national level). National roles receive them whatever the agency.
+ */
+export function escalationsAddressedTo(officer: Pick<Officer, 'role' | 'agencyId'>): Prisma.EscalationWhereInput {
+  return NATIONAL_ROLES.includes(officer.role) ? { receiverRole: officer.role } : { receiverRole: officer.role, agencyId: officer.agencyId };
+}
+
+/**
  * The complaints an officer may see, as a Prisma filter. `unitMembers` lists the officer IDs of the
  * officer's unit and the units below it (the caller loads them; see ComplaintAccessService).
  */
 export function visibleComplaints(officer: Officer, unitMembers: string[]): Prisma.ComplaintWhereInput {
   if (READ_ALL_ROLES.includes(officer.role)) return {};
+  const scoped = scopedComplaints(officer, unitMembers);
+  // Whoever receives an escalation sees its complaint, wherever the complaint went since: they must act on it.
+  return ESCALATION_RECEIVER_ROLES.includes(officer.role) ? { OR: [scoped, { escalations: { some: escalationsAddressedTo(officer) } }] } : scoped;
+}
+
+function scopedComplaints(officer: Officer, unitMembers: string[]): Prisma.ComplaintWhereInput {
   switch (officer.role) {
     case 'OMBUDSMAN':
       return { escalations: { some: { level: { gte: OMBUDSMAN_LEVEL } } } };

@@ -8,6 +8,7 @@ import { AuditLogService } from './audit-log.service.js';
 import type { AuditHistoryView, AuditStepView } from './audit-history.dto.js';
 import { AuditHistoryRepository } from './audit-history.repository.js';
 import { type HistoryEvent, timestampMs, WorkflowHistoryDecoder } from './workflow-history.decoder.js';
+import { ACTIONS, type ComplaintAction } from '../../workflows/messages.js';
 
 type AuditLogRow = Awaited<ReturnType<AuditLogService['forComplaint']>>[number];
 
@@ -120,8 +121,16 @@ export class AuditHistoryService {
   }
 }
 
+/** An API audit entry in words: an action that succeeded by its verb, anything else by what was asked. */
+function apiVerb(row: AuditLogRow): string {
+  if (API_ACTIONS[row.action]) return API_ACTIONS[row.action];
+  const action = ACTIONS[row.action as ComplaintAction];
+  if (action && row.statusCode < 300) return action.verb;
+  return action ? `asked to ${row.action}` : `called ${row.action}`;
+}
+
 function toApiStep(row: AuditLogRow): AuditStepView {
-  const verb = API_ACTIONS[row.action] ?? `called ${row.action}`;
+  const verb = apiVerb(row);
   const logged = row.detail !== null && typeof row.detail === 'object' && Object.keys(row.detail).length > 0 ? { logged: row.detail } : {};
   return {
     at: row.at.toISOString(),

@@ -30,6 +30,14 @@ export class AuditLogService {
     this.record(entry).catch((err: unknown) => this.logger.error({ err, action: entry.action }, 'audit log write failed'));
   }
 
+  /** For an action on an escalation: the entry carries the tracking ID of the escalation's complaint. */
+  recordForEscalationInBackground(escalationId: string, entry: Omit<AuditEntry, 'trackingId'>): void {
+    this.prisma.escalation
+      .findUnique({ where: { id: escalationId }, select: { complaint: { select: { trackingId: true } } } })
+      .then((row) => this.record({ ...entry, trackingId: row?.complaint.trackingId ?? null, detail: { escalationId } }))
+      .catch((err: unknown) => this.logger.error({ err, action: entry.action }, 'audit log write failed'));
+  }
+
   forComplaint(trackingId: string) {
     return this.prisma.auditLog.findMany({ where: { trackingId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   }

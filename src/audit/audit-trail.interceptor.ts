@@ -1,8 +1,10 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { RequestWithOfficer } from '../auth/auth.decorators.js';
 import { AuditLogService } from './audit-log.service.js';
+import { AUDITED_AS, type AuditedAs } from './audited.decorator.js';
 
 /** Reporter requests carry this instead of an officer (set by the access-code check). */
 export type AuditedRequest = RequestWithOfficer & { reporterOf?: string };
@@ -13,7 +15,10 @@ export type AuditedRequest = RequestWithOfficer & { reporterOf?: string };
  */
 @Injectable()
 export class AuditTrailInterceptor implements NestInterceptor {
-  constructor(private readonly audit: AuditLogService) {}
+  constructor(
+    private readonly audit: AuditLogService,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuditedRequest>();
@@ -26,16 +31,22 @@ export class AuditTrailInterceptor implements NestInterceptor {
             ? { actorId: 'reporter', actorRole: 'REPORTER' }
             : undefined;
         if (!actor) return;
-        const trackingId = request.reporterOf ?? (typeof request.params?.trackingId === 'string' ? request.params.trackingId : null);
-        this.audit.recordInBackground({
+        const as = this.reflector.get<AuditedAs | undefined>(AUDITED_AS, context.getHandler());
+        const param = (name: string) => (typeof request.params?.[name] === 'string' ? request.params[name] : null);
+        const entry = {
           ...actor,
-          action: context.getHandler().name,
-          trackingId,
+          action: as?.action ?? context.getHandler().name,
           method: request.method,
           path: request.originalUrl.split('?')[0],
           statusCode: response.statusCode,
           requestId: request.id === undefined ? null : String(request.id),
-        });
+        };
+        const escalationId = as?.subject === 'escalation' ? param('id') : null;
+        if (escalationId) {
+          this.audit.recordForEscalationInBackground(escalationId, entry);
+        } else {
+          this.audit.recordInBackground({ ...entry, trackingId: request.reporterOf ?? param('trackingId') });
+        }
       });
     }
     return next.handle();

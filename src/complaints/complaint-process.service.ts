@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config.js';
 import { ProcessEndedError } from '../common/domain-errors.js';
+import { describeRule } from '../../activities/business-calendar.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
 import { retryServiceErrors } from '../temporal/retry-service-errors.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
@@ -42,6 +43,14 @@ export class ComplaintProcessService {
       workflowId: complaintWorkflowId(complaint.trackingId),
       taskQueue: this.config.temporalTaskQueue,
       args: [input],
+      // What the Temporal Web UI shows for the run: never the reporter's words or identity.
+      staticSummary: `Complaint ${complaint.trackingId}: ${complaint.classification.toLowerCase().replaceAll('_', ' ')} via ${complaint.channel}`,
+      staticDetails: [
+        `Tracking ID: ${complaint.trackingId}`,
+        `Submitted: ${input.submittedAt}`,
+        `SLA policy: ${input.policy.version} (verification ${describeRule(input.policy.deadlines.verification)})`,
+        `Timeline for auditors: GET /v1/audit/complaints/${complaint.trackingId}/history`,
+      ].join('\n'),
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });

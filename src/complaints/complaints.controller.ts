@@ -13,7 +13,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ACTION_ROLES } from '../access/complaint-access.js';
+import { ACTION_ROLES, type OfficerAction } from '../access/complaint-access.js';
+import { Audited } from '../audit/audited.decorator.js';
 import { AnonymousRateLimitGuard } from '../auth/anonymous-rate-limit.guard.js';
 import { CurrentOfficer, Public, Roles } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
@@ -39,10 +40,15 @@ import { ListComplaintsQuery } from './dto/list-complaints.query.js';
 import { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { TrackingIdParam } from './dto/tracking-id.param.js';
 
-/** What every lifecycle action shares: who may take it, Idempotency-Key, and its answers (200, 400, 401, 403, 404, 409). */
-function LifecycleAction(action: keyof typeof ACTION_ROLES, summary: string) {
+/**
+ * What every lifecycle action shares: its URL is its name (POST /v1/complaints/:trackingId/<action>), who may
+ * take it, Idempotency-Key, and its answers (200, 400, 401, 403, 404, 409).
+ */
+function LifecycleAction(action: OfficerAction, summary: string) {
   const roles = ACTION_ROLES[action];
   return applyDecorators(
+    Post(`:trackingId/${action}`),
+    Audited({ action }),
     Roles(...roles),
     HttpCode(HttpStatus.OK),
     Idempotent(),
@@ -97,7 +103,6 @@ export class ComplaintsController {
     return this.complaints.get(trackingId, officer, { path: request.originalUrl, id: requestId });
   }
 
-  @Post(':trackingId/verify')
   @LifecycleAction('verify', 'Verifier: verify and dispose to the authorised agency')
   verify(
     @Param() { trackingId }: TrackingIdParam,
@@ -107,8 +112,7 @@ export class ComplaintsController {
     return this.complaints.verify(trackingId, dto, by);
   }
 
-  @Post(':trackingId/request-clarification')
-  @LifecycleAction('requestClarification', "Officer: ask the reporter for missing details (tunda); the officers' clocks pause")
+  @LifecycleAction('request-clarification', "Officer: ask the reporter for missing details (tunda); the officers' clocks pause")
   requestClarification(
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: RequestClarificationDto,
@@ -117,7 +121,6 @@ export class ComplaintsController {
     return this.complaints.requestClarification(trackingId, dto, by);
   }
 
-  @Post(':trackingId/archive')
   @LifecycleAction('archive', 'Verifier: archive (spam, duplicate, out of scope, insufficient information)')
   archive(
     @Param() { trackingId }: TrackingIdParam,
@@ -127,7 +130,6 @@ export class ComplaintsController {
     return this.complaints.archive(trackingId, dto, by);
   }
 
-  @Post(':trackingId/assign')
   @LifecycleAction('assign', 'Agency admin: assign a liaison officer')
   assign(
     @Param() { trackingId }: TrackingIdParam,
@@ -137,7 +139,6 @@ export class ComplaintsController {
     return this.complaints.assign(trackingId, dto, by);
   }
 
-  @Post(':trackingId/redirect')
   @LifecycleAction('redirect', "Agency: redirect to the agency with authority (bukan wewenang); the new agency's clocks start")
   redirect(
     @Param() { trackingId }: TrackingIdParam,
@@ -147,8 +148,7 @@ export class ComplaintsController {
     return this.complaints.redirect(trackingId, dto, by);
   }
 
-  @Post(':trackingId/follow-up')
-  @LifecycleAction('recordFollowUp', 'Liaison: record a follow-up (tindak lanjut)')
+  @LifecycleAction('follow-up', 'Liaison: record a follow-up (tindak lanjut)')
   recordFollowUp(
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: RecordFollowUpDto,
@@ -157,7 +157,6 @@ export class ComplaintsController {
     return this.complaints.recordFollowUp(trackingId, dto, by);
   }
 
-  @Post(':trackingId/resolve')
   @LifecycleAction('resolve', "Liaison: give the final answer; the reporter's feedback clock starts")
   resolve(
     @Param() { trackingId }: TrackingIdParam,
@@ -167,8 +166,7 @@ export class ComplaintsController {
     return this.complaints.resolve(trackingId, dto, by);
   }
 
-  @Post(':trackingId/extend-deadline')
-  @LifecycleAction('extendDeadline', 'Supervisor: extend a running deadline with a recorded reason (capped by policy)')
+  @LifecycleAction('extend-deadline', 'Supervisor: extend a running deadline with a recorded reason (capped by policy)')
   extendDeadline(
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: ExtendDeadlineDto,
@@ -177,8 +175,7 @@ export class ComplaintsController {
     return this.complaints.extendDeadline(trackingId, dto, by);
   }
 
-  @Post(':trackingId/acknowledge-escalation')
-  @LifecycleAction('acknowledgeEscalation', 'Receiver: acknowledge an escalation')
+  @LifecycleAction('acknowledge-escalation', 'Receiver: acknowledge an escalation')
   acknowledgeEscalation(
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: AcknowledgeEscalationDto,

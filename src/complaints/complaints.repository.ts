@@ -142,7 +142,7 @@ export class ComplaintsRepository {
   }
 
   escalation(complaintId: string, key: string) {
-    return this.prisma.escalation.findFirst({ where: { complaintId, key }, select: { receiverRole: true } });
+    return this.prisma.escalation.findFirst({ where: { complaintId, key }, select: { receiverRole: true, agencyId: true } });
   }
 
   /** The complaint, if it exists and `visible` (an officer's scope) admits it. */

@@ -1,6 +1,5 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { UpdateDefinition } from '@temporalio/common';
 import { ComplaintAccessService } from '../access/complaint-access.service.js';
 import { INTAKE_ROLES } from '../access/complaint-access.js';
 import type { Officer } from '../auth/officer.js';
@@ -10,20 +9,9 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
 import { InvalidFieldError, NotFoundError } from '../common/domain-errors.js';
 import { hashRequest } from '../common/request-hash.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
-import {
-  acknowledgeEscalationUpdate,
-  archiveUpdate,
-  assignUpdate,
-  extendDeadlineUpdate,
-  recordFollowUpUpdate,
-  redirectUpdate,
-  requestClarificationUpdate,
-  resolveUpdate,
-  verifyUpdate,
-  type Actor,
-  type ComplaintStatus,
-  type DeadlineRule,
-} from '../../workflows/messages.js';
+import { isReceiver } from '../../workflows/lifecycle/ladder.js';
+import { ACTION_UPDATES, type ActionInputs, type Actor, type ComplaintStatus, type DeadlineRule } from '../../workflows/messages.js';
+import type { OfficerAction } from '../access/complaint-access.js';
 import { deriveAccessCode } from './access-code.js';
 import { ComplaintProcessService } from './complaint-process.service.js';
 import { ComplaintsRepository, type ComplaintRow } from './complaints.repository.js';
@@ -126,19 +114,19 @@ export class ComplaintsService {
   async verify(trackingId: string, dto: VerifyComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
     await this.assertAgency('agencyId', dto.agencyId);
     const { agencyId, classification, complexity } = dto;
-    return this.act(trackingId, by, verifyUpdate, { actor: actorOf(by.officer), agencyId, classification, complexity });
+    return this.act(trackingId, by, 'verify', { actor: actorOf(by.officer), agencyId, classification, complexity });
   }
 
   requestClarification(trackingId: string, dto: RequestClarificationDto, by: OfficerRequest): Promise<ComplaintStatus> {
-    return this.act(trackingId, by, requestClarificationUpdate, { actor: actorOf(by.officer), question: dto.question });
+    return this.act(trackingId, by, 'request-clarification', { actor: actorOf(by.officer), question: dto.question });
   }
 
   archive(trackingId: string, dto: ArchiveComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
-    return this.act(trackingId, by, archiveUpdate, { actor: actorOf(by.officer), reason: dto.reason, note: dto.note });
+    return this.act(trackingId, by, 'archive', { actor: actorOf(by.officer), reason: dto.reason, note: dto.note });
   }
 
   assign(trackingId: string, dto: AssignLiaisonDto, by: OfficerRequest): Promise<ComplaintStatus> {
-    return this.act(trackingId, by, assignUpdate, { actor: actorOf(by.officer), liaisonId: dto.liaisonId }, async (complaint) => {
+    return this.act(trackingId, by, 'assign', { actor: actorOf(by.officer), liaisonId: dto.liaisonId }, async (complaint) => {
       // Not yet disposed: the workflow refuses the assignment itself (409 naming the state).
       if (complaint.agencyId && !(await this.complaints.isOfficerOf(dto.liaisonId, 'LIAISON', complaint.agencyId))) {
         throw new InvalidFieldError('liaisonId', `'${dto.liaisonId}' is not an active liaison officer of the complaint's agency`);
@@ -148,15 +136,15 @@ export class ComplaintsService {
 
   async redirect(trackingId: string, dto: RedirectComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
     await this.assertAgency('toAgencyId', dto.toAgencyId);
-    return this.act(trackingId, by, redirectUpdate, { actor: actorOf(by.officer), toAgencyId: dto.toAgencyId, reason: dto.reason });
+    return this.act(trackingId, by, 'redirect', { actor: actorOf(by.officer), toAgencyId: dto.toAgencyId, reason: dto.reason });
   }
 
   recordFollowUp(trackingId: string, dto: RecordFollowUpDto, by: OfficerRequest): Promise<ComplaintStatus> {
-    return this.act(trackingId, by, recordFollowUpUpdate, { actor: actorOf(by.officer), text: dto.text });
+    return this.act(trackingId, by, 'follow-up', { actor: actorOf(by.officer), text: dto.text });
   }
 
   resolve(trackingId: string, dto: ResolveComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
-    return this.act(trackingId, by, resolveUpdate, { actor: actorOf(by.officer), answer: dto.answer });
+    return this.act(trackingId, by, 'resolve', { actor: actorOf(by.officer), answer: dto.answer });
   }
 
   /** The approving supervisor is the signed-in officer. */
@@ -167,7 +155,7 @@ export class ComplaintsService {
     }
     const source = 'supervisor extension';
     const extra: DeadlineRule = workingDays !== undefined ? { workingDays, source } : { duration: duration!, source };
-    return this.act(trackingId, by, extendDeadlineUpdate, {
+    return this.act(trackingId, by, 'extend-deadline', {
       actor: actorOf(by.officer),
       stage: dto.stage,
       extra,
@@ -176,28 +164,32 @@ export class ComplaintsService {
     });
   }
 
-  /** Only the escalation's receiver role acknowledges it (403 otherwise). */
+  /** Only the escalation's receiver acknowledges it: its role, for its agency (national roles for any) — 403 otherwise. */
   acknowledgeEscalation(trackingId: string, dto: AcknowledgeEscalationDto, by: OfficerRequest): Promise<ComplaintStatus> {
-    return this.act(trackingId, by, acknowledgeEscalationUpdate, { actor: actorOf(by.officer), escalationKey: dto.escalationKey }, async (complaint) => {
+    const input = { actor: actorOf(by.officer), escalationKey: dto.escalationKey, ...(dto.comment ? { comment: dto.comment } : {}) };
+    return this.act(trackingId, by, 'acknowledge-escalation', input, async (complaint) => {
       const escalation = await this.complaints.escalation(complaint.id, dto.escalationKey);
       if (!escalation) throw new InvalidFieldError('escalationKey', `no escalation '${dto.escalationKey}' on this complaint`);
-      if (escalation.receiverRole !== by.officer.role) {
-        throw new ForbiddenException(`this escalation is addressed to ${escalation.receiverRole}, not ${by.officer.role}`);
+      if (!isReceiver(escalation, by.officer)) {
+        const where = (agencyId: string | null) => (agencyId ? `of ${agencyId}` : 'at the national level');
+        throw new ForbiddenException(
+          `this escalation is addressed to ${escalation.receiverRole} ${where(escalation.agencyId)}, not to you (${by.officer.role} ${where(by.officer.agencyId)})`,
+        );
       }
     });
   }
 
   /** 404 unless visible to the officer; then the optional check; then the Workflow Update. */
-  private async act<I>(
+  private async act<A extends OfficerAction>(
     trackingId: string,
     { officer, idempotencyKey }: OfficerRequest,
-    update: UpdateDefinition<ComplaintStatus, [I], string>,
-    input: I,
+    action: A,
+    input: ActionInputs[A],
     check?: (complaint: ComplaintRow) => Promise<void>,
   ): Promise<ComplaintStatus> {
     const complaint = await this.findVisible(trackingId, officer);
     await check?.(complaint);
-    return this.process.update(complaint, update, input, { caller: officer.id, idempotencyKey });
+    return this.process.update(complaint, ACTION_UPDATES[action], input, { caller: officer.id, idempotencyKey });
   }
 
   private async findVisible(trackingId: string, officer: Officer): Promise<ComplaintRow> {

@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ACTION_ROLES } from '../access/complaint-access.js';
+import { Audited } from '../audit/audited.decorator.js';
 import { CurrentOfficer, Roles } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { ActingOfficer } from '../complaints/acting-officer.decorator.js';
+import { AcknowledgementDto } from '../complaints/dto/actions.dto.js';
 import type { OfficerRequest } from '../complaints/complaints.service.js';
 import type { ComplaintStatus } from '../../workflows/messages.js';
 import { EscalationIdParam, EscalationPage, ListEscalationsQuery } from './escalations.dto.js';
@@ -24,14 +26,15 @@ export class EscalationsController {
   }
 
   @Post(':id/acknowledge')
-  @Roles(...ACTION_ROLES.acknowledgeEscalation)
+  @Roles(...ACTION_ROLES['acknowledge-escalation'])
   @HttpCode(HttpStatus.OK)
   @Idempotent()
-  @ApiOperation({ summary: `Acknowledge an escalation addressed to your role — roles: ${ACTION_ROLES.acknowledgeEscalation.join(', ')}` })
+  @Audited({ action: 'acknowledge-escalation', subject: 'escalation' })
+  @ApiOperation({ summary: `Acknowledge an escalation addressed to your role — roles: ${ACTION_ROLES['acknowledge-escalation'].join(', ')}` })
   @ApiOkResponse({ description: 'Done; the complaint process status after it' })
-  @ApiForbiddenResponse({ description: 'Addressed to another role' })
+  @ApiForbiddenResponse({ description: 'Addressed to another role or agency' })
   @ApiNotFoundResponse({ description: 'No such escalation on a complaint visible to you' })
-  acknowledge(@Param() { id }: EscalationIdParam, @ActingOfficer() by: OfficerRequest): Promise<ComplaintStatus> {
-    return this.escalations.acknowledge(id, by);
+  acknowledge(@Param() { id }: EscalationIdParam, @Body() { comment }: AcknowledgementDto, @ActingOfficer() by: OfficerRequest): Promise<ComplaintStatus> {
+    return this.escalations.acknowledge(id, comment, by);
   }
 }

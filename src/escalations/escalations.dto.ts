@@ -6,7 +6,7 @@ import { PageQuery } from '../complaints/dto/list-complaints.query.js';
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListEscalationsQuery extends PageQuery {
-  @ApiPropertyOptional({ default: true, description: 'Only escalations addressed to your role (true), or every escalation on complaints you may see (false)' })
+  @ApiPropertyOptional({ default: true, description: 'Only escalations addressed to you — your role, for your agency (true), or every escalation on complaints you may see (false)' })
   @IsOptional()
   @Transform(booleanQuery)
   @IsBoolean()
@@ -37,6 +37,9 @@ export class EscalationItem {
   @ApiProperty() firedAt!: string;
   @ApiPropertyOptional({ nullable: true }) acknowledgedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) acknowledgedBy!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "The receiver's note when acknowledging" }) acknowledgementComment!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Set when nobody held the receiver role for the agency and the escalation went to the national admin instead' })
+  reroutedFrom!: string | null;
 }
 
 export class EscalationPage {

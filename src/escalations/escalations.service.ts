@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintAccessService } from '../access/complaint-access.service.js';
+import { escalationsAddressedTo } from '../access/complaint-access.js';
 import type { Officer } from '../auth/officer.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
 import { NotFoundError } from '../common/domain-errors.js';
@@ -23,7 +24,7 @@ export class EscalationsService {
     const rows = await this.prisma.escalation.findMany({
       where: {
         complaint: await this.access.visibleWhere(officer),
-        ...((query.mine ?? true) ? { receiverRole: officer.role } : {}),
+        ...((query.mine ?? true) ? escalationsAddressedTo(officer) : {}),
         ...((query.open ?? true) ? { acknowledgedAt: null } : {}),
       },
       include: { complaint: { select: { trackingId: true } } },
@@ -43,16 +44,18 @@ export class EscalationsService {
       firedAt: e.firedAt.toISOString(),
       acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
       acknowledgedBy: e.acknowledgedBy,
+      acknowledgementComment: e.acknowledgementComment,
+      reroutedFrom: e.reroutedFrom,
     }));
   }
 
-  /** Through the complaint's workflow, like every action: visibility (404) and receiver role (403) apply. */
-  async acknowledge(id: string, by: OfficerRequest): Promise<ComplaintStatus> {
+  /** Through the complaint's workflow, like every action: visibility (404) and receiver (403) apply. */
+  async acknowledge(id: string, comment: string | undefined, by: OfficerRequest): Promise<ComplaintStatus> {
     const escalation = await this.prisma.escalation.findFirst({
       where: { id, complaint: await this.access.visibleWhere(by.officer) },
       select: { key: true, complaint: { select: { trackingId: true } } },
     });
     if (!escalation) throw new NotFoundError('escalation', id);
-    return this.complaints.acknowledgeEscalation(escalation.complaint.trackingId, { escalationKey: escalation.key }, by);
+    return this.complaints.acknowledgeEscalation(escalation.complaint.trackingId, { escalationKey: escalation.key, comment }, by);
   }
 }

@@ -44,7 +44,7 @@ export class Open311Controller {
 
   @Get(['requests.json', 'requests.xml'])
   @Open311Answer(SERVICE_REQUESTS_XML)
-  @ApiOperation({ summary: 'Non-confidential complaints, newest first, without reporter data; expected_datetime is the running deadline' })
+  @ApiOperation({ summary: 'Non-confidential complaints, newest first, without reporter data; expected_datetime is the resolution target' })
   @ApiOkResponse({ type: [Open311ServiceRequestView] })
   listRequests(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
     return this.open311.listRequests(query);

@@ -54,7 +54,7 @@ const requestSelect = {
   status: true,
   submittedAt: true,
   updatedAt: true,
-  nextDeadlineAt: true,
+  resolutionDueAt: true,
   agency: { select: { name: true } },
 } satisfies Prisma.ComplaintSelect;
 
@@ -147,7 +147,8 @@ function toServiceRequest(row: RequestRow): Open311ServiceRequestView {
     service_notice: null,
     requested_datetime: row.submittedAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
-    expected_datetime: row.nextDeadlineAt?.toISOString() ?? null,
+    // The resolution target the agency was given (still shown when it is overdue); none before disposal.
+    expected_datetime: row.resolutionDueAt?.toISOString() ?? null,
     address: row.regency,
   };
 }

@@ -2,6 +2,7 @@
 // The version in force at submission is frozen into the complaint's workflow input.
 import { readFileSync } from 'node:fs';
 import { Duration, IANAZone } from 'luxon';
+import { ladderProblems } from '../../workflows/lifecycle/ladder.js';
 import { COMPLEXITIES, type DeadlineRule, type SlaPolicyVersion } from '../../workflows/messages.js';
 
 export class SlaPolicyError extends Error {
@@ -17,6 +18,11 @@ export class SlaPolicy {
 
   constructor(versions: SlaPolicyVersion[]) {
     this.versions = [...versions].sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom));
+  }
+
+  /** Every version, newest first. */
+  all(): SlaPolicyVersion[] {
+    return [...this.versions];
   }
 
   /** A version by name: a running complaint keeps the version frozen at its submission. */
@@ -83,6 +89,8 @@ function parseVersions(raw: unknown, file: string): SlaPolicyVersion[] {
       if (typeof step.receiverRole !== 'string' || !step.receiverRole) fail(`${where}.receiverRole`, 'is required');
       if (step.afterBreach !== null) checkRule(step.afterBreach, `${where}.afterBreach`, fail);
     });
+    // A policy that would address an escalation to nobody who can acknowledge it never boots.
+    for (const { field, problem } of ladderProblems(v, at)) fail(field, problem);
     return v;
   });
 }

@@ -82,7 +82,9 @@ export interface SlaCountsRow extends SlaCounts {
 }
 
 export interface EscalationCountRow {
+  /** The agency that owned the late stage; null = national (verification, redirects). */
   agencyId: string | null;
+  agencyName: string | null;
   isTotal: boolean;
   level: number;
   count: number;
@@ -136,7 +138,12 @@ export function buildSlaRows(
       ]),
     );
   const groups = counts.filter((c) => !c.isTotal);
-  if (required && !groups.some((c) => c.agencyId === required.agencyId)) groups.push({ ...NO_COUNTS, ...required, isTotal: false });
+  const ensureRow = (agencyId: string | null, agencyName: string | null) => {
+    if (!groups.some((c) => c.agencyId === agencyId)) groups.push({ ...NO_COUNTS, agencyId, agencyName, isTotal: false });
+  };
+  if (required) ensureRow(required.agencyId, required.agencyName);
+  // An agency charged with escalations has a row even when its complaints moved on to another agency.
+  for (const e of escalations.filter((e) => !e.isTotal)) ensureRow(e.agencyId, e.agencyName);
   const rows = groups
     .sort((a, b) => (a.agencyId ?? '').localeCompare(b.agencyId ?? ''))
     .map((c) => ({ agencyId: c.agencyId, agencyName: c.agencyName, ...toFigures(c, byLevel(false, c.agencyId)) }));

@@ -17,7 +17,7 @@ export class SlaReportRepository {
     return this.prisma.agency.findUnique({ where: { id }, select: { name: true } });
   }
 
-  /** Counts per group (GROUPING SETS: one row per agency plus the totals row) and escalations per group and level. */
+  /** Counts per group (GROUPING SETS: one row per agency plus the totals row) and escalations per owning agency and level. */
   async counts(window: ReportWindow, scope: ReportScope): Promise<{ counts: SlaCountsRow[]; escalations: EscalationCountRow[] }> {
     const facts = complaintFacts(window, scope);
     const where = scopeFilter(scope);
@@ -44,16 +44,19 @@ export class SlaReportRepository {
           LEFT JOIN agencies a ON a.id = f.agency_id
           ${where}
           GROUP BY GROUPING SETS ((f.agency_id, a.name), ())`,
+        // Each escalation counts against the owner of its stage (null: national verification and redirects),
+        // whichever agency has the complaint now.
         this.prisma.$queryRaw<EscalationCountRow[]>`
-          WITH ${facts}
-          SELECT f.agency_id AS "agencyId",
-                 GROUPING(f.agency_id) = 1 AS "isTotal",
+          SELECT x.agency_id AS "agencyId",
+                 a.name AS "agencyName",
+                 GROUPING(x.agency_id) = 1 AS "isTotal",
                  x.level AS "level",
                  count(*)::int AS "count"
-          FROM facts f
-          JOIN escalations x ON x.complaint_id = f.id
-          ${where}
-          GROUP BY GROUPING SETS ((f.agency_id, x.level), (x.level))`,
+          FROM escalations x
+          JOIN complaints c ON c.id = x.complaint_id AND c.submitted_at >= ${window.from} AND c.submitted_at < ${window.to}
+          LEFT JOIN agencies a ON a.id = x.agency_id
+          ${escalationScope(scope)}
+          GROUP BY GROUPING SETS ((x.agency_id, a.name, x.level), (x.level))`,
       ],
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
     );
@@ -104,6 +107,12 @@ function complaintFacts(window: ReportWindow, scope: ReportScope): Prisma.Sql {
       LEFT JOIN complaint_events e ON e.complaint_id = s.id AND e.type IN ('DEADLINE_BREACHED', 'FOLLOWED_UP', 'RESOLVED')
       GROUP BY s.id, s.agency_id, s.rating, s.status, d.seq, d.occurred_at
     )`;
+}
+
+function escalationScope(scope: ReportScope): Prisma.Sql {
+  if (scope.kind === 'agency') return Prisma.sql`WHERE x.agency_id = ${scope.agencyId}`;
+  if (scope.kind === 'national') return Prisma.sql`WHERE x.agency_id IS NULL`;
+  return Prisma.empty;
 }
 
 function scopeFilter(scope: ReportScope): Prisma.Sql {

@@ -1,15 +1,21 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator.js';
 import { AnonymousRateLimitGuard } from '../auth/anonymous-rate-limit.guard.js';
 import { Public } from '../auth/auth.decorators.js';
 import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
 import { TrackingIdParam } from '../complaints/dto/tracking-id.param.js';
-import type { ComplaintStatus } from '../../workflows/messages.js';
+import type { ComplaintStatus, ReporterAction } from '../../workflows/messages.js';
 import { AccessCodeGuard } from './access-code.guard.js';
 import { TrackingService } from './tracking.service.js';
 import { TrackingView } from './tracking.view.js';
+
+/** What every reporter action shares: its URL is its name, Idempotency-Key, and the audit log entry. */
+function ReporterActionRoute(action: ReporterAction, summary: string) {
+  return applyDecorators(Post(action), HttpCode(HttpStatus.OK), Idempotent(), Audited({ action }), ApiOperation({ summary }));
+}
 
 /** The reporter, without an account: tracking ID plus the access code given at submission. */
 @ApiTags('reporter')
@@ -29,26 +35,17 @@ export class TrackingController {
     return this.tracking.track(trackingId);
   }
 
-  @Post('provide-clarification')
-  @HttpCode(HttpStatus.OK)
-  @Idempotent()
-  @ApiOperation({ summary: 'Reporter: answer the request for details; the paused deadlines resume' })
+  @ReporterActionRoute('provide-clarification', 'Reporter: answer the request for details; the paused deadlines resume')
   provideClarification(@Param() { trackingId }: TrackingIdParam, @Body() dto: ProvideClarificationDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
     return this.tracking.provideClarification(trackingId, dto, key);
   }
 
-  @Post('accept')
-  @HttpCode(HttpStatus.OK)
-  @Idempotent()
-  @ApiOperation({ summary: 'Reporter: accept and rate the answer (1 to 5); the complaint closes' })
+  @ReporterActionRoute('accept', 'Reporter: accept and rate the answer (1 to 5); the complaint closes')
   accept(@Param() { trackingId }: TrackingIdParam, @Body() dto: AcceptAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
     return this.tracking.accept(trackingId, dto, key);
   }
 
-  @Post('dispute')
-  @HttpCode(HttpStatus.OK)
-  @Idempotent()
-  @ApiOperation({ summary: 'Reporter: dispute the answer; the complaint reopens at the agency' })
+  @ReporterActionRoute('dispute', 'Reporter: dispute the answer; the complaint reopens at the agency')
   dispute(@Param() { trackingId }: TrackingIdParam, @Body() dto: DisputeAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
     return this.tracking.dispute(trackingId, dto, key);
   }

@@ -1,36 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/common';
 import { NotFoundError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { ComplaintProcessService } from '../complaints/complaint-process.service.js';
 import { ComplaintsRepository, type ComplaintRow } from '../complaints/complaints.repository.js';
 import type { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
-import {
-  acceptUpdate,
-  disputeUpdate,
-  provideClarificationUpdate,
-  type Actor,
-  type ComplaintAction,
-  type ComplaintStatus,
-  type Stage,
-} from '../../workflows/messages.js';
+import { SlaPolicy } from '../policy/sla-policy.js';
+import { ACTION_UPDATES, REPORTER_ACTIONS, type ActionInputs, type Actor, type ComplaintStatus, type EventType, type ReporterAction, type Stage } from '../../workflows/messages.js';
+import { CITIZEN_EVENTS, CITIZEN_TEXT } from './citizen-texts.js';
 import type { CitizenDeadline, TrackingView } from './tracking.view.js';
 
 /** Reporter actions carry no identity: the reporter is known to PostgreSQL only. */
 const REPORTER: Actor = { id: 'reporter', role: 'REPORTER' };
-const REPORTER_ACTIONS: ComplaintAction[] = ['provideClarification', 'accept', 'dispute'];
-
-/** What each event tells the citizen, from its detail. */
-const MESSAGE_TEXT: Record<string, (detail: Record<string, unknown>) => string> = {
-  CLARIFICATION_REQUESTED: (d) => String(d.question),
-  CLARIFICATION_PROVIDED: (d) => String(d.answer),
-  REDIRECTED: (d) => `Diteruskan ke instansi berwenang (${String(d.toAgencyId)}): ${String(d.reason)}`,
-  FOLLOWED_UP: (d) => String(d.text),
-  RESOLVED: (d) => String(d.answer),
-  DISPUTED: (d) => String(d.reason),
-  ARCHIVED: (d) => `Diarsipkan: ${String(d.reason)}${typeof d.note === 'string' ? ` — ${d.note}` : ''}`,
-  CLOSED: () => 'Laporan selesai.',
-};
 
 const AWAITING: Record<Stage, CitizenDeadline['awaiting']> = {
   verification: 'VERIFIER',
@@ -48,6 +28,7 @@ export class TrackingService {
     private readonly prisma: PrismaService,
     private readonly complaints: ComplaintsRepository,
     private readonly process: ComplaintProcessService,
+    private readonly policy: SlaPolicy,
   ) {}
 
   async track(trackingId: string): Promise<TrackingView> {
@@ -59,10 +40,11 @@ export class TrackingService {
         select: {
           rating: true,
           agency: { select: { id: true, name: true } },
-          events: { where: { type: { in: Object.keys(MESSAGE_TEXT) } }, orderBy: { seq: 'asc' }, select: { type: true, occurredAt: true, detail: true } },
+          events: { where: { type: { in: CITIZEN_EVENTS } }, orderBy: { seq: 'asc' }, select: { type: true, occurredAt: true, detail: true } },
         },
       }),
     ]);
+    const policy = this.policy.version(complaint.policyVersion);
     return {
       trackingId,
       status: status?.state ?? complaint.status,
@@ -70,26 +52,30 @@ export class TrackingService {
       submittedAt: complaint.submittedAt.toISOString(),
       agency: details.agency,
       deadlines: (status?.deadlines ?? []).map((d) => ({ stage: d.stage, awaiting: AWAITING[d.stage], dueAt: d.dueAt, paused: d.paused, overdue: d.breached })),
-      messages: details.events.map((e) => ({ at: e.occurredAt.toISOString(), type: e.type, text: MESSAGE_TEXT[e.type](e.detail as Record<string, unknown>) })),
-      allowedActions: (status?.allowedActions ?? []).filter((a) => REPORTER_ACTIONS.includes(a)),
+      messages: details.events.map((e) => ({
+        at: e.occurredAt.toISOString(),
+        type: e.type,
+        text: CITIZEN_TEXT[e.type as EventType]?.(e.detail as Record<string, unknown>, policy) ?? '',
+      })),
+      allowedActions: (status?.allowedActions ?? []).filter((a): a is ReporterAction => (REPORTER_ACTIONS as string[]).includes(a)),
       rating: details.rating,
     };
   }
 
   provideClarification(trackingId: string, dto: ProvideClarificationDto, idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.act(trackingId, provideClarificationUpdate, { actor: REPORTER, answer: dto.answer }, idempotencyKey);
+    return this.act(trackingId, 'provide-clarification', { actor: REPORTER, answer: dto.answer }, idempotencyKey);
   }
 
   accept(trackingId: string, dto: AcceptAnswerDto, idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.act(trackingId, acceptUpdate, { actor: REPORTER, rating: dto.rating, comment: dto.comment }, idempotencyKey);
+    return this.act(trackingId, 'accept', { actor: REPORTER, rating: dto.rating, comment: dto.comment }, idempotencyKey);
   }
 
   dispute(trackingId: string, dto: DisputeAnswerDto, idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.act(trackingId, disputeUpdate, { actor: REPORTER, reason: dto.reason }, idempotencyKey);
+    return this.act(trackingId, 'dispute', { actor: REPORTER, reason: dto.reason }, idempotencyKey);
   }
 
-  private async act<I>(trackingId: string, update: UpdateDefinition<ComplaintStatus, [I], string>, input: I, idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.process.update(await this.find(trackingId), update, input, { caller: `reporter:${trackingId}`, idempotencyKey });
+  private async act<A extends ReporterAction>(trackingId: string, action: A, input: ActionInputs[A], idempotencyKey?: string): Promise<ComplaintStatus> {
+    return this.process.update(await this.find(trackingId), ACTION_UPDATES[action], input, { caller: `reporter:${trackingId}`, idempotencyKey });
   }
 
   private async find(trackingId: string): Promise<ComplaintRow> {

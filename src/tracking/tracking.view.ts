@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CITIZEN_EVENTS } from './citizen-texts.js';
 
 export class CitizenDeadline {
   @ApiProperty({ example: 'firstFollowUp' }) stage!: string;
@@ -10,7 +11,7 @@ export class CitizenDeadline {
 
 export class CitizenMessage {
   @ApiProperty({ example: '2026-11-24T03:15:00.000Z' }) at!: string;
-  @ApiProperty({ enum: ['CLARIFICATION_REQUESTED', 'CLARIFICATION_PROVIDED', 'REDIRECTED', 'FOLLOWED_UP', 'RESOLVED', 'DISPUTED', 'ARCHIVED', 'CLOSED'] })
+  @ApiProperty({ enum: CITIZEN_EVENTS })
   type!: string;
   @ApiProperty({ example: 'Tim sudah meninjau lokasi; perbaikan dijadwalkan.' }) text!: string;
 }
@@ -23,6 +24,6 @@ export class TrackingView {
   @ApiPropertyOptional({ nullable: true, example: { id: 'kemendagri', name: 'Kementerian Dalam Negeri' } }) agency!: { id: string; name: string } | null;
   @ApiProperty({ type: [CitizenDeadline] }) deadlines!: CitizenDeadline[];
   @ApiProperty({ type: [CitizenMessage], description: 'Questions to you, follow-ups and answers, oldest first' }) messages!: CitizenMessage[];
-  @ApiProperty({ example: ['accept', 'dispute'], description: 'What you can do now' }) allowedActions!: string[];
+  @ApiProperty({ example: ['accept', 'dispute'], description: 'What you can do now: POST /v1/track/{trackingId}/<action>' }) allowedActions!: string[];
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 5 }) rating!: number | null;
 }

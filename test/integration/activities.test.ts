@@ -25,7 +25,7 @@ describe('activities are idempotent', () => {
     const transition = {
       complaintId,
       seq: 900,
-      type: 'TEST_TRANSITION',
+      type: 'VERIFIED' as const,
       status: 'DISPOSED' as const,
       agencyId: null,
       actor: { id: 'officer-x', role: 'VERIFIER' },
@@ -45,8 +45,8 @@ describe('activities are idempotent', () => {
     };
     await sut.projectTransition(transition);
     await sut.projectTransition(transition);
-    await sut.projectTransition({ ...transition, seq: 899, type: 'OLDER', status: 'SUBMITTED' });
-    expect(await t.prisma.complaintEvent.count({ where: { complaintId, type: 'TEST_TRANSITION' } })).toBe(1);
+    await sut.projectTransition({ ...transition, seq: 899, type: 'SUBMITTED', status: 'SUBMITTED' });
+    expect(await t.prisma.complaintEvent.count({ where: { complaintId, type: 'VERIFIED' } })).toBe(1);
     expect(await t.prisma.complaint.findUniqueOrThrow({ where: { id: complaintId } })).toMatchObject({ status: 'DISPOSED', lastEventSeq: 900 });
   });
 

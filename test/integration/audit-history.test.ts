@@ -6,10 +6,12 @@ import { hashSecret } from '../../src/auth/passwords.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
 import { retryServiceErrors } from '../../src/temporal/retry-service-errors.js';
-import { complaintWorkflowId, verifyUpdate } from '../../workflows/messages.js';
+import { ACTION_UPDATES, complaintWorkflowId } from '../../workflows/messages.js';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 
 const TEMPORAL_UI = 'http://temporal-ui.test:8233';
+
+const planned_ = (steps: AuditHistoryView['steps']) => steps.filter((s) => s.kind === 'local-activity' && s.detail.activityType === 'planDeadline');
 const FORMULA = '=HYPERLINK("http://evil.example","x")';
 
 /**
@@ -45,6 +47,8 @@ describe('auditor history: GET /v1/audit/complaints/:trackingId/history', () => 
     });
     agencyId = (await createAgencies(t.prisma)).jakarta.id;
     auditor = await tokenFor('AUDITOR');
+    // The verification ladder's receivers (national): with them, no escalation is rerouted to the national admin.
+    for (const role of ['SUPERVISOR', 'COMPLAINT_MANAGER', 'OMBUDSMAN'] as const) await tokenFor(role);
 
     const { body } = await request(t.http).post('/v1/complaints').send(complaintBody()).expect(201);
     trackingId = body.trackingId;
@@ -52,7 +56,7 @@ describe('auditor history: GET /v1/audit/complaints/:trackingId/history', () => 
     await eventually(async () => ((await t.prisma.escalation.count({ where: { complaint: { trackingId } } })) === 3 ? true : undefined), 30_000);
     const updateId = randomUUID();
     await retryServiceErrors(() =>
-      t.temporal.workflow.getHandle(complaintWorkflowId(trackingId)).executeUpdate(verifyUpdate, {
+      t.temporal.workflow.getHandle(complaintWorkflowId(trackingId)).executeUpdate(ACTION_UPDATES.verify, {
         updateId,
         args: [{ actor: { id: 'usr-verifier-x', role: 'VERIFIER' }, agencyId, complexity: 'SIMPLE' }],
       }),
@@ -127,6 +131,19 @@ describe('auditor history: GET /v1/audit/complaints/:trackingId/history', () => 
     expect(Date.parse(String(timers[0].detail.firesAt))).toBeGreaterThan(Date.parse(timers[0].at));
     expect(timers[0].detail.duration).toMatch(/^PT/);
     expect(of('timer-fired').length).toBeGreaterThanOrEqual(3);
+    // Each timer says what it waits for, and its firing says what came due.
+    const verificationDue = String(planned_(steps)[0].detail.dueAt);
+    expect(timers[0].summary).toMatch(/^Timer \d+ waits for the reminder: the verification deadline \(national\) is due /);
+    const breachFired = of('timer-fired').find((s) => s.summary.endsWith(`: the verification deadline (national) due ${verificationDue} came due.`));
+    expect(breachFired?.summary).toMatch(/^Timer \d+ fired \(started .+ for .+\): the verification/);
+    expect(of('timer-fired').some((s) => /escalation level 2 of the verification deadline \(national\) to COMPLAINT_MANAGER \(national\) came due\.$/.test(s.summary))).toBe(true);
+    // The breach reads as what it is: which stage, due when, noticed when, who had to act, why that instant, and the ladder.
+    const breach = steps.find((s) => s.detail.transition === 'DEADLINE_BREACHED')!;
+    expect(breach.summary).toMatch(
+      new RegExp(`^Local activity projectTransition completed: the verification deadline \\(national\\) was breached: due ${verificationDue.replace(/[.+]/g, '\\$&')}, noticed .+; VERIFIER had to act; why that instant: PT2S \\(exact duration\\) from .+ in Asia/Jakarta, 0 day\\(s\\) skipped; its ladder: level 1 at .+, level 2 at .+, level 3 at .+ \\(event \\d+ in the read model, status SUBMITTED\\)\\.$`),
+    );
+    // Every planned deadline names its stage.
+    for (const plan of planned_(steps)) expect(plan.summary).toMatch(/: the (verification|assignment|first follow-up|resolution) deadline \(clock [a-zA-Z]+-\d+\) due /);
 
     // Local activities: the deadline planned (its due instant from the result) and the three escalations.
     const local = of('local-activity');

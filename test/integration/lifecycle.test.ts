@@ -1,8 +1,9 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { loadSlaPolicy } from '../../src/policy/sla-policy.js';
 import { complaintWorkflow } from '../../workflows/complaint.workflow.js';
-import { complaintWorkflowId, verifyUpdate } from '../../workflows/messages.js';
+import { ACTION_UPDATES, complaintWorkflowId } from '../../workflows/messages.js';
 import { createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { ComplaintDriver, driverFor, LIAISON } from '../support/lifecycle.js';
 
@@ -66,6 +67,12 @@ describe('complaint lifecycle through the API', () => {
     expect(waiting.deadlines.find((d) => d.stage === 'verification')).toMatchObject({ paused: true });
     const archived = await c.until(id, (s) => s.state === 'ARCHIVED');
     expect(archived.facts.archiveReason).toBe('NO_CLARIFICATION');
+    expect(archived.endedAutomatically).toBe('archived automatically: the reporter did not give the requested details in time');
+    const tracked = await request(t.http).get(`/v1/track/${id}`).set('X-Access-Code', c.accessCode(id)).expect(200);
+    expect(tracked.body.messages.at(-1)).toMatchObject({
+      type: 'ARCHIVED',
+      text: 'Diarsipkan otomatis karena Anda tidak memberikan keterangan yang diminta dalam 3 detik.',
+    });
     const row = await eventually(async () => {
       const r = await c.row(id);
       return r.status === 'ARCHIVED' ? r : undefined;
@@ -87,7 +94,7 @@ describe('complaint lifecycle through the API', () => {
     const shift = Date.parse(after.dueAt) - Date.parse(before.dueAt);
     expect(shift).toBeGreaterThanOrEqual(1400);
     expect(shift).toBeLessThan(5000);
-    expect(after.explanation.notes.join(' ')).toMatch(/paused .* awaiting the reporter's clarification; PT.*S remained/);
+    expect(after.explanation.notes.join(' ')).toMatch(/paused .* awaiting the reporter's clarification; PT.*S \(exact duration\) remained, counted again from/);
     c.recordHistory(id, 'clarification-provided-clock-resumed');
   });
 
@@ -110,10 +117,8 @@ describe('complaint lifecycle through the API', () => {
     expect(second).toMatchObject({ state: 'DISPOSED', facts: { redirects: 2, assigneeId: null }, escalations: [] });
     expect(second.deadlines.every((d) => d.explanation.timeZone === 'Asia/Jayapura')).toBe(true);
     const third = await c.act(id, 'redirect', { ...admin, toAgencyId: agencies.jakarta.id, reason: 'kembali ke pusat' });
-    expect(third.escalations).toEqual([
-      expect.objectContaining({ stage: 'redirection', level: 1, receiverRole: 'NATIONAL_ADMIN' }),
-    ]);
-    expect((await c.escalations(id)).map((e) => [e.stage, e.receiverRole])).toEqual([['redirection', 'NATIONAL_ADMIN']]);
+    expect(third.escalations).toEqual([expect.objectContaining({ stage: 'redirection', level: 1, receiverRole: 'VERIFIER', agencyId: null })]);
+    expect((await c.escalations(id)).map((e) => [e.stage, e.receiverRole])).toEqual([['redirection', 'VERIFIER']]);
     await c.act(id, 'redirect', { ...admin, toAgencyId: agencies.jakarta.id, reason: 'same agency' }, 400);
     c.recordHistory(id, 'redirected-three-times');
   });
@@ -136,10 +141,12 @@ describe('complaint lifecycle through the API', () => {
   it.each([
     ['accept', { rating: 5 }, 'SUBMITTED'],
     ['provide-clarification', { answer: 'x' }, 'SUBMITTED'],
-  ])('refuses %s on a new complaint with 409 naming the state and the allowed actions', async (action, body, state) => {
+  ])('refuses %s on a new complaint with 409 naming the state and the allowed actions as officers see them', async (action, body, state) => {
     const id = await c.submit();
     const refused = await c.act(id, action, body, 409);
-    expect(refused).toMatchObject({ state, allowedActions: ['verify', 'requestClarification', 'archive', 'extendDeadline', 'acknowledgeEscalation'] });
+    const allowedActions = ['verify', 'request-clarification', 'archive', 'extend-deadline', 'acknowledge-escalation'];
+    expect(refused).toMatchObject({ state, allowedActions });
+    expect(refused.message).toBe(`cannot ${action}: complaint is SUBMITTED; allowed actions: ${allowedActions.join(', ')}`);
     expect((await c.handle(id).fetchHistory()).events!.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
   });
 
@@ -220,7 +227,7 @@ describe('an Update delivered together with the workflow start', () => {
         },
       ],
     });
-    const status = await t.temporal.workflow.executeUpdateWithStart(verifyUpdate, {
+    const status = await t.temporal.workflow.executeUpdateWithStart(ACTION_UPDATES.verify, {
       args: [{ actor: { id: 'verifier-01', role: 'VERIFIER' }, agencyId: agencies.jakarta.id }],
       startWorkflowOperation: startOperation,
     });

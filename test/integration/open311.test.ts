@@ -138,7 +138,7 @@ describe('Open311 GeoReport v2', () => {
     expect(await t.prisma.idempotencyKey.count({ where: { key } })).toBe(1);
   });
 
-  it('lists requests as JSON and XML with expected_datetime = the running deadline, and filters per spec', async () => {
+  it('lists requests as JSON and XML with expected_datetime = the resolution target, and filters per spec', async () => {
     const r = reporter();
     const start = new Date(Date.now() - 1000).toISOString();
     const title = `KTP-el <belum> & "lama" ${randomBytes(6).toString('hex')}`;
@@ -147,12 +147,18 @@ describe('Open311 GeoReport v2', () => {
       .send(complaintBody({ title, classification: 'INFORMATION_REQUEST', agencyId: agencies.makassar.id, reporter: { name: `${r.first_name} ${r.last_name}`, phone: r.phone, email: r.email, nik: r.nik } }))
       .expect(201);
     const id: string = submitted.body.trackingId;
-    // Disposed to the agency, its clocks run: the read model's next deadline is what Open311 expects.
-    await request(t.http).post(`/v1/complaints/${id}/verify`).set(officers.national.VERIFIER.auth).send({ agencyId: agencies.makassar.id, complexity: 'SIMPLE' }).expect(200);
+    // Disposed to the agency, its clocks run: citizens expect the resolution target, not the assignment clock due first.
+    const verified = await request(t.http)
+      .post(`/v1/complaints/${id}/verify`)
+      .set(officers.national.VERIFIER.auth)
+      .send({ agencyId: agencies.makassar.id, complexity: 'SIMPLE' })
+      .expect(200);
+    const resolutionDue = verified.body.deadlines.find((d: { stage: string }) => d.stage === 'resolution').dueAt as string;
     const deadline = await eventually(async () => {
       const row = await t.prisma.complaint.findUniqueOrThrow({ where: { trackingId: id } });
-      return row.status === 'DISPOSED' && row.nextDeadlineAt ? row.nextDeadlineAt : undefined;
+      return row.status === 'DISPOSED' && row.nextDeadlineAt ? new Date(resolutionDue) : undefined;
     });
+    expect(deadline.getTime()).toBeGreaterThan((await t.prisma.complaint.findUniqueOrThrow({ where: { trackingId: id } })).nextDeadlineAt!.getTime());
 
     const list = await request(t.http).get(`${BASE}/requests.json`).query({ service_request_id: id }).expect(200);
     expect(list.body).toEqual([

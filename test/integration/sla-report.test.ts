@@ -195,7 +195,8 @@ describe('SLA report', () => {
     medianFirstResponseHours: 15,
     meanSatisfaction: 4,
     ratings: 2,
-    escalations: { 1: 4, 2: 1, 3: 0 },
+    // Its own stages only (complaints 3 and 5): the national verification of 2 and B's resolution of 4 are not A's.
+    escalations: { 1: 2, 2: 1, 3: 0 },
   });
   const rowB = () => ({
     agencyId: B,
@@ -211,7 +212,8 @@ describe('SLA report', () => {
     medianFirstResponseHours: 3,
     meanSatisfaction: null,
     ratings: 0,
-    escalations: { 1: 0, 2: 0, 3: 0 },
+    // B's resolution stage of complaint 4, although that complaint is now A's.
+    escalations: { 1: 1, 2: 0, 3: 0 },
   });
   const national = {
     agencyId: null,
@@ -227,11 +229,12 @@ describe('SLA report', () => {
     medianFirstResponseHours: null,
     meanSatisfaction: null,
     ratings: 0,
-    escalations: { 1: 1, 2: 0, 3: 0 },
+    // Verification belongs to the national level: complaints 2 and 9, whichever agency they went to.
+    escalations: { 1: 2, 2: 0, 3: 0 },
   };
   const figures = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'agencyId' && k !== 'agencyName'));
 
-  it('gives an auditor every agency, national verification first, with exact figures and totals', async () => {
+  it('gives an auditor every agency, national verification first, with exact figures and totals; each escalation counts against the owner of its stage', async () => {
     const res = await report(tokens.auditor, period).expect(200);
     expect(res.body).toEqual({
       period: { from: expect.any(String), to: expect.any(String), timeZone: 'Asia/Jakarta' },
@@ -275,8 +278,8 @@ describe('SLA report', () => {
         'follow_up_completion_pct,follow_up_on_time_pct,resolved_count,resolved_on_time_pct,median_first_response_hours,' +
         'mean_satisfaction_1_to_5,rating_count,escalations_level_1_count,escalations_level_2_count,escalations_level_3_count',
     );
-    expect(agency.split(',').slice(2)).toEqual(['agency', A, agencies.jakarta.name, '5', '5', '80', '4', '80', '75', '3', '66.7', '15', '4', '2', '4', '1', '0']);
-    expect(total.split(',').slice(2)).toEqual(['total', '', '', '5', '5', '80', '4', '80', '75', '3', '66.7', '15', '4', '2', '4', '1', '0']);
+    expect(agency.split(',').slice(2)).toEqual(['agency', A, agencies.jakarta.name, '5', '5', '80', '4', '80', '75', '3', '66.7', '15', '4', '2', '2', '1', '0']);
+    expect(total.split(',').slice(2)).toEqual(['total', '', '', '5', '5', '80', '4', '80', '75', '3', '66.7', '15', '4', '2', '2', '1', '0']);
   });
 
   it("shows an agency admin their own agency by default and hides every other agency (404)", async () => {

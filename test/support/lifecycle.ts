@@ -88,6 +88,40 @@ export class ComplaintDriver {
     return this.t.temporal.workflow.getHandle(complaintWorkflowId(trackingId));
   }
 
+  /** Escalation rows not yet acknowledged, oldest first. */
+  openEscalations(trackingId: string) {
+    return this.t.prisma.escalation.findMany({ where: { complaint: { trackingId }, acknowledgedAt: null }, orderBy: [{ firedAt: 'asc' }, { level: 'asc' }] });
+  }
+
+  /** The test officer who receives an escalation: its role, for its agency (national roles and national escalations: the national officer). */
+  receiverOf(escalation: { receiverRole: string; agencyId: string | null }): TestOfficer {
+    return this.officers.forRole(escalation.receiverRole as Role, escalation.agencyId);
+  }
+
+  /** Acknowledges every open escalation of the complaint through the inbox endpoint, each by its receiver. */
+  async acknowledgeAll(trackingId: string, comment = 'Diterima; ditindaklanjuti.'): Promise<number> {
+    const open = await this.openEscalations(trackingId);
+    for (const escalation of open) {
+      const res = await request(this.t.http).post(`/v1/escalations/${escalation.id}/acknowledge`).set(this.receiverOf(escalation).auth).send({ comment });
+      if (res.status !== 200) throw new Error(`acknowledging ${escalation.key} (${escalation.receiverRole}, ${escalation.agencyId}) answered ${res.status}: ${JSON.stringify(res.body)}`);
+    }
+    return open.length;
+  }
+
+  /** Waits until the complaint's workflow has completed in Temporal; answers its result. */
+  async completed(trackingId: string, timeoutMs = 20_000): Promise<ComplaintStatus> {
+    await eventually(async () => ((await this.handle(trackingId).describe()).status.name === 'COMPLETED' ? true : undefined), timeoutMs);
+    return this.handle(trackingId).result() as Promise<ComplaintStatus>;
+  }
+
+  /** Waits until the complaint has `count` escalation rows. */
+  escalationsReach(trackingId: string, count: number, timeoutMs = 30_000) {
+    return eventually(async () => {
+      const rows = await this.escalations(trackingId);
+      return rows.length >= count ? rows : undefined;
+    }, timeoutMs);
+  }
+
   /** Waits until the workflow's status satisfies `accept`. */
   until(trackingId: string, accept: (s: ComplaintStatus) => boolean, timeoutMs = 20_000) {
     return eventually(async () => {

@@ -21,7 +21,7 @@ describe(WorkflowHistoryDecoder.name, () => {
       [2, 'verification', 'COMPLAINT_MANAGER'],
       [3, 'verification', 'OMBUDSMAN'],
     ]);
-    expect(escalations[0].summary).toMatch(/^Activity recordEscalation scheduled: escalation level 1 of the verification deadline \(due .+\) to SUPERVISOR\.$/);
+    expect(escalations[0].summary).toMatch(/^Activity recordEscalation scheduled: escalation level 1 of the verification deadline \(national\) \(due .+\) to SUPERVISOR\.$/);
 
     const planned = steps.find((s) => s.kind === 'activity-completed' && s.detail.activityType === 'planDeadline')!;
     expect(planned.detail.dueAt).toEqual(expect.any(String));

@@ -84,10 +84,10 @@ describe(buildSlaRows.name, () => {
         row(null, { received: 6, verified: 4, isTotal: true }),
       ],
       [
-        { agencyId: 'b', isTotal: false, level: 1, count: 2 },
-        { agencyId: null, isTotal: false, level: 4, count: 1 },
-        { agencyId: null, isTotal: true, level: 1, count: 2 },
-        { agencyId: null, isTotal: true, level: 4, count: 1 },
+        { agencyId: 'b', agencyName: 'Agency b', isTotal: false, level: 1, count: 2 },
+        { agencyId: null, agencyName: null, isTotal: false, level: 4, count: 1 },
+        { agencyId: null, agencyName: null, isTotal: true, level: 1, count: 2 },
+        { agencyId: null, agencyName: null, isTotal: true, level: 4, count: 1 },
       ],
     );
     expect(rows.map((r) => r.agencyId)).toEqual([null, 'b']);
@@ -109,6 +109,17 @@ describe(buildSlaRows.name, () => {
     });
     expect(rows[0]).toMatchObject({ verifiedOnTimePct: null, followUpCompletionPct: null, meanSatisfaction: null, escalations: { 1: 0, 2: 0, 3: 0, 4: 1 } });
     expect(totals).toMatchObject({ received: 6, verified: 4, escalations: { 1: 2, 2: 0, 3: 0, 4: 1 } });
+  });
+
+  it('gives an agency charged with escalations a row even when its complaints moved on to another agency', () => {
+    const { rows } = buildSlaRows(
+      [row('a', { received: 1, verified: 1 })],
+      [{ agencyId: 'b', agencyName: 'Agency b', isTotal: false, level: 1, count: 1 }],
+    );
+    expect(rows.map((r) => [r.agencyId, r.received, r.escalations[1]])).toEqual([
+      ['a', 1, 0],
+      ['b', 0, 1],
+    ]);
   });
 
   it('gives the requested agency a row of zeros when it received nothing', () => {

@@ -133,7 +133,15 @@ export class ExtendDeadlineDto {
   reason!: string;
 }
 
-export class AcknowledgeEscalationDto {
+/** What a receiver may say when acknowledging an escalation (both acknowledgement endpoints). */
+export class AcknowledgementDto {
+  @ApiPropertyOptional({ example: 'Sudah ditegur; verifikasi dijadwalkan hari ini.', description: 'Optional note, kept with the acknowledgement and shown in the timeline' })
+  @IsOptional()
+  @Text(2000)
+  comment?: string;
+}
+
+export class AcknowledgeEscalationDto extends AcknowledgementDto {
   @ApiProperty({ example: 'complaint-LPR-7K3M-9Q2X:verification-1:1' })
   @Text(300)
   escalationKey!: string;

@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+
+/** How the audit log names a POST, and where it finds the complaint it concerns when the URL has no tracking ID. */
+export interface AuditedAs {
+  /** The action's name as officers see it (e.g. 'follow-up'); the handler's name when not set. */
+  action: string;
+  /** The route's `:id` names an escalation: the audit entry carries its complaint's tracking ID. */
+  subject?: 'escalation';
+}
+
+export const AUDITED_AS = 'tenggat:audited-as';
+
+export const Audited = (as: AuditedAs) => SetMetadata(AUDITED_AS, as);
