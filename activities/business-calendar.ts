@@ -1,7 +1,7 @@
 // Pure business-time arithmetic: Indonesian working days (Monday–Friday minus national holidays,
 // joint leave and agency days off) in an explicit IANA zone. No I/O, no host time zone.
 import { DateTime, Duration } from 'luxon';
-import type { DeadlineExplanation, DeadlineRule, Pause, PauseCredit, SkippedDay } from '../workflows/messages.js';
+import type { DeadlineExplanation, DeadlinePlanRequest, DeadlineRule, Pause, PauseCredit, PlannedDeadline, SkippedDay } from '../workflows/messages.js';
 
 export type DayOffKind = 'PUBLIC_HOLIDAY' | 'JOINT_LEAVE';
 
@@ -175,6 +175,22 @@ export class BusinessCalendar {
       ...(credits.length ? { pauses: credits } : {}),
       ...(provisional.size ? { provisional: true } : {}),
     };
+  }
+
+  /**
+   * A clock's whole plan in the zone and days off of its calendar: its deadline with the explanation, its
+   * reminder, and (when asked) the instants of its escalation ladder, each rung counting on from the
+   * deadline, pauses after the deadline included. Answers which clock it planned.
+   */
+  plan(input: DeadlinePlanRequest, where: { timeZone: string; agencyDaysOff: AgencyDayOff[] }): PlannedDeadline {
+    const request = { ...input, ...where };
+    const explanation = this.deadline(request);
+    const remindAt = input.reminderBefore ? this.ahead(explanation.dueAt, input.reminderBefore, where.timeZone, where.agencyDaysOff) : null;
+    const rungs = input.escalation?.map((step) => ({
+      level: step.level,
+      at: step.afterBreach ? this.deadline({ ...request, extensions: [...input.extensions, step.afterBreach] }).dueAt : explanation.dueAt,
+    }));
+    return { clockId: input.clockId, stage: input.stage, explanation, remindAt, ...(rungs ? { rungs } : {}) };
   }
 
   /**

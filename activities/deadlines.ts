@@ -28,21 +28,9 @@ export function createDeadlineActivities(prisma: PrismaClient, calendar: Busines
   };
 
   return {
-    /**
-     * A clock's deadline with its explanation, its reminder, and (when asked) the instants of its
-     * escalation ladder: each rung counts on from the deadline, pauses after the deadline included.
-     * Answers which clock it planned, so a reader of the history knows.
-     */
+    /** A clock's deadline, reminder and ladder in its agency's calendar (see BusinessCalendar.plan). */
     async planDeadline(input: DeadlinePlanRequest): Promise<PlannedDeadline> {
-      const { timeZone, agencyDaysOff } = await calendarOf(input);
-      const request = { ...input, timeZone, agencyDaysOff };
-      const explanation = calendar.deadline(request);
-      const remindAt = input.reminderBefore ? calendar.ahead(explanation.dueAt, input.reminderBefore, timeZone, agencyDaysOff) : null;
-      const rungs = input.escalation?.map((step) => ({
-        level: step.level,
-        at: step.afterBreach ? calendar.deadline({ ...request, extensions: [...input.extensions, step.afterBreach] }).dueAt : explanation.dueAt,
-      }));
-      return { clockId: input.clockId, stage: input.stage, explanation, remindAt, ...(rungs ? { rungs } : {}) };
+      return calendar.plan(input, await calendarOf(input));
     },
 
     async remainingAfterPause(input: RemainingAfterPauseInput): Promise<DeadlineRule[]> {

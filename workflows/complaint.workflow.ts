@@ -64,7 +64,7 @@ function publish(values: SearchAttributeValues): void {
 }
 
 /** Answers one request of the lifecycle. */
-function answer(request: Request): Promise<unknown> | unknown {
+function answer(request: Request): unknown {
   switch (request.kind) {
     case 'since':
       return patched(request.change);

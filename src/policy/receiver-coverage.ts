@@ -13,8 +13,10 @@ export interface UncoveredReceiver {
   role: Role;
   /** null: the national level. */
   agencyId: string | null;
-  /** Which escalations would find nobody: "verification level 1 (policy 2026.2)". */
+  /** Which escalations would find nobody, e.g. "assignment level 1". */
   escalations: string[];
+  /** The policy versions that produce them. */
+  policies: string[];
 }
 
 /** The receivers nobody holds among `accounts` (active ones only), for the national level and each agency. */
@@ -27,9 +29,10 @@ export function uncoveredReceivers(policies: SlaPolicyVersion[], agencyIds: stri
       for (const agencyId of receiver.scope === 'national' ? [null] : agencyIds) {
         if (holds(receiver.role, agencyId)) continue;
         const key = `${receiver.role}@${agencyId ?? ''}`;
-        const entry = missing.get(key) ?? { role: receiver.role, agencyId, escalations: [] };
-        const what = `${receiver.subject} level ${receiver.level} (policy ${policy.version})`;
+        const entry = missing.get(key) ?? { role: receiver.role, agencyId, escalations: [], policies: [] };
+        const what = `${receiver.subject} level ${receiver.level}`;
         if (!entry.escalations.includes(what)) entry.escalations.push(what);
+        if (!entry.policies.includes(policy.version)) entry.policies.push(policy.version);
         missing.set(key, entry);
       }
     }
@@ -38,4 +41,4 @@ export function uncoveredReceivers(policies: SlaPolicyVersion[], agencyIds: stri
 }
 
 export const describeUncovered = (u: UncoveredReceiver): string =>
-  `no active ${u.role} ${u.agencyId ? `of ${u.agencyId}` : 'at the national level'}: ${u.escalations.join('; ')} would go to the national admin instead`;
+  `no active ${u.role} ${u.agencyId ? `of ${u.agencyId}` : 'at the national level'}: ${u.escalations.join(', ')} (policy ${u.policies.join(', ')}) would go to the national admin instead`;

@@ -43,6 +43,7 @@ describe('clocks across a clarification pause', () => {
       const pause = clock.explanation.pauses?.[0];
       expect(pause).toBeDefined();
       expect(rows[1].firedAt.getTime()).toBeGreaterThanOrEqual(first.dueAt.getTime() + 2000 + (Date.parse(pause!.to) - Date.parse(pause!.from)) - 50);
+      c.recordHistory(id, 'breached-ladder-paused-for-clarification');
     });
 
     it('climbs the ladder from level 1 again when an extended clock breaches again', async () => {
@@ -61,6 +62,7 @@ describe('clocks across a clarification pause', () => {
       ]);
       expect(rows[1].key).not.toBe(first.key);
       expect(rows[1].dueAt.getTime()).toBe(first.dueAt.getTime() + 3000);
+      c.recordHistory(id, 'extended-after-breach-climbs-again');
     });
   });
 
@@ -95,6 +97,7 @@ describe('clocks across a clarification pause', () => {
       const refused = await extend({ duration: 'PT10M' }).expect(400);
       expect(refused.body.message).toMatch(/already extended 1 time\(s\); the policy allows 1/);
       expect((await c.status(id)).deadlines.find((d) => d.stage === 'verification')!.extensions).toBe(1);
+      c.recordHistory(id, 'extended-then-paused-for-clarification');
     });
   });
 });

@@ -32,6 +32,7 @@ describe('every complaint ends, every escalation reaches someone who can act', (
     const result = await c.completed(id);
     expect(result.state).toBe('ARCHIVED');
     expect(result.escalations.every((e) => e.acknowledgedBy !== null)).toBe(true);
+    c.recordHistory(id, 'acknowledged-after-archive-completes');
   });
 
   it('sends the redirect-limit escalation to the national admin (VERIFIER), who acknowledges it', async () => {

@@ -6,7 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { hashSecret } from '../../src/auth/passwords.js';
 import type { ComplaintStatus, Role } from '../../src/generated/prisma/enums.js';
+import { migrate } from '../../src/database/migrator.js';
 import { createAgencies, createTestApp, type TestApp } from '../support/app.js';
+import { dropSchema, testDatabaseUrl } from '../support/stack.js';
 
 type EventSpec = [type: string, status: ComplaintStatus, at: Date, detail?: Record<string, unknown>];
 
@@ -94,8 +96,12 @@ describe('SLA report', () => {
     return token ? req.set('Authorization', `Bearer ${token}`) : req;
   };
 
+  // Its rows tell made-up histories without workflows: a schema of its own keeps them out of the shared one.
+  const databaseUrl = testDatabaseUrl();
+
   beforeAll(async () => {
-    t = await createTestApp();
+    await migrate(databaseUrl);
+    t = await createTestApp({ DATABASE_URL: databaseUrl });
     agencies = await createAgencies(t.prisma);
     A = agencies.jakarta.id;
     B = agencies.makassar.id;
@@ -179,7 +185,10 @@ describe('SLA report', () => {
     tokens.managerA = await officer('COMPLAINT_MANAGER', A);
     tokens.liaison = await officer('LIAISON', A);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await dropSchema(databaseUrl);
+  });
 
   const rowA = () => ({
     agencyId: A,

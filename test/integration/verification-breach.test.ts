@@ -130,16 +130,6 @@ describe('reminders, escalation notices, acknowledgements and extensions (PT2S p
     c.recordHistory(id, 'escalation-acknowledged');
   });
 
-  it('keeps escalating a breach that is already running while the complaint waits for clarification', async () => {
-    const id = await c.submit();
-    await c.until(id, (s) => s.escalations.length === 1);
-    const paused = await c.act(id, 'request-clarification', { question: 'Lokasi?' });
-    expect(paused.state).toBe('AWAITING_CLARIFICATION');
-    const climbed = await c.until(id, (s) => s.escalations.length === 3, 20_000);
-    expect(climbed.state).toBe('AWAITING_CLARIFICATION');
-    expect(climbed.escalations.map((e) => e.level)).toEqual([1, 2, 3]);
-  });
-
   it('moves a deadline when a supervisor extends it, within the policy cap', async () => {
     const id = await c.submit();
     await c.until(id, (s) => s.deadlines.length === 1);

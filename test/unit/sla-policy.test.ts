@@ -18,6 +18,9 @@ describe(SlaPolicy.name, () => {
     const version = loadSlaPolicy(join(projectRoot(), 'config', 'sla-policy.json')).inForceAt(new Date('2026-11-23T00:00:00Z'));
     expect(version.deadlines.verification).toEqual({ workingDays: 3, source: expect.stringMatching(/LAPOR!/) });
     expect(version.escalation.map((s) => s.receiverRole)).toEqual(['SUPERVISOR', 'COMPLAINT_MANAGER', 'OMBUDSMAN']);
+    // From December 2026 the national admin hears of level 2 of agency stages too (DESIGN §2).
+    const december = loadSlaPolicy(join(projectRoot(), 'config', 'sla-policy.json')).inForceAt(new Date('2026-12-01T00:00:00+07:00'));
+    expect(december).toMatchObject({ version: '2026.2', escalation: [{ level: 1 }, { level: 2, nationalReceiverRole: 'VERIFIER' }, { level: 3 }] });
   });
 
   it('picks the version in force at an instant; new versions apply to later submissions only', () => {
@@ -41,6 +44,10 @@ describe(SlaPolicy.name, () => {
     ['versions[0].nationalTimeZone', (p: any) => (p.versions[0].nationalTimeZone = 'Mars/Olympus')],
     ['versions[0].effectiveFrom', (p: any) => (p.versions[0].effectiveFrom = 'soon')],
     ['versions[0].escalation[1].level', (p: any) => (p.versions[0].escalation[1].level = 5)],
+    // A receiver nobody can acknowledge as: no such role, or a role that does not receive escalations.
+    ['versions[0].escalation[0].receiverRole', (p: any) => (p.versions[0].escalation[0].receiverRole = 'NATIONAL_ADMIN')],
+    ['versions[0].escalation[2].receiverRole', (p: any) => (p.versions[0].escalation[2].receiverRole = 'LIAISON')],
+    ['versions[1].escalation[1].nationalReceiverRole', (p: any) => (p.versions[1].escalation[1].nationalReceiverRole = 'SUPERVISOR')],
   ])('stops with a message naming %s when it is invalid', (field, change) => {
     const policy = shipped();
     const content = typeof change === 'function' ? (change(policy), policy) : change;
