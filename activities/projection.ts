@@ -1,13 +1,13 @@
 // Read-model projection: each workflow transition becomes one append-only event row, keyed by
 // complaint and sequence, and moves the complaint row forward only if it is newer.
-import { FREE_TEXT_FIELDS, type ProjectedTransition, type TransitionRecord } from '../workflows/messages.js';
+import { EVENT_FREE_TEXT, type ProjectedTransition, type TransitionRecord } from '../workflows/messages.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 
 const asDate = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
 /** The transition as the history may repeat it: free text stays in the Update that brought it. */
 function withoutFreeText({ seq, type, status, detail }: TransitionRecord): ProjectedTransition {
-  const kept = Object.entries(detail).filter(([field]) => !(FREE_TEXT_FIELDS as readonly string[]).includes(field));
+  const kept = Object.entries(detail).filter(([field]) => !EVENT_FREE_TEXT[type].includes(field));
   return { seq, type, status, detail: Object.fromEntries(kept) };
 }
 

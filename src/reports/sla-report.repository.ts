@@ -2,7 +2,13 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
+import type { ComplaintState, EventType, OfficerStage } from '../../workflows/messages.js';
 import type { EscalationCountRow, ReportScope, SlaCountsRow } from './sla-figures.js';
+
+// The lifecycle's own names, checked by the compiler, sent as query parameters.
+const event = (type: EventType) => type;
+const stage = (name: OfficerStage) => name;
+const state = (name: ComplaintState) => name;
 
 export interface ReportWindow {
   from: Date;
@@ -66,7 +72,7 @@ export class SlaReportRepository {
 
 /**
  * One row per complaint submitted in the window, with the facts the figures need. Event types and
- * details are those the workflow projects (workflows/complaint-case.ts, `project(...)`):
+ * details are those the workflow projects (workflows/lifecycle/complaint-case.ts, `project(...)`):
  * - disposition: the latest VERIFIED or REDIRECTED event; until the first, the complaint belongs to
  *   the national verification group (agency_id null), whatever agency the reporter named;
  * - first response: the first FOLLOWED_UP or RESOLVED event after that disposition, so an answer
@@ -87,24 +93,24 @@ function complaintFacts(window: ReportWindow, scope: ReportScope): Prisma.Sql {
       SELECT e.complaint_id, max(e.seq) AS seq, (array_agg(e.occurred_at ORDER BY e.seq DESC))[1] AS occurred_at
       FROM complaint_events e
       JOIN scoped s ON s.id = e.complaint_id
-      WHERE e.type IN ('VERIFIED', 'REDIRECTED')
+      WHERE e.type IN (${event('VERIFIED')}, ${event('REDIRECTED')})
       GROUP BY e.complaint_id
     ),
     facts AS (
       SELECT s.id,
              CASE WHEN d.seq IS NULL THEN NULL ELSE s.agency_id END AS agency_id,
              s.rating,
-             s.status IN ('AWAITING_FEEDBACK', 'CLOSED') AS resolved,
+             s.status::text IN (${state('AWAITING_FEEDBACK')}, ${state('CLOSED')}) AS resolved,
              d.occurred_at AS disposed_at,
-             min(e.occurred_at) FILTER (WHERE e.type IN ('FOLLOWED_UP', 'RESOLVED') AND e.seq > d.seq) AS first_response_at,
-             coalesce(bool_or(e.type = 'DEADLINE_BREACHED' AND e.detail->>'stage' = 'verification'), false) AS verification_breached,
-             coalesce(bool_or(e.type = 'DEADLINE_BREACHED' AND e.detail->>'stage' = 'firstFollowUp' AND e.seq > d.seq), false)
+             min(e.occurred_at) FILTER (WHERE e.type IN (${event('FOLLOWED_UP')}, ${event('RESOLVED')}) AND e.seq > d.seq) AS first_response_at,
+             coalesce(bool_or(e.type = ${event('DEADLINE_BREACHED')} AND e.detail->>'stage' = ${stage('verification')}), false) AS verification_breached,
+             coalesce(bool_or(e.type = ${event('DEADLINE_BREACHED')} AND e.detail->>'stage' = ${stage('firstFollowUp')} AND e.seq > d.seq), false)
                AS follow_up_breached,
-             coalesce(bool_or(e.type = 'DEADLINE_BREACHED' AND e.detail->>'stage' = 'resolution' AND e.seq > d.seq), false)
+             coalesce(bool_or(e.type = ${event('DEADLINE_BREACHED')} AND e.detail->>'stage' = ${stage('resolution')} AND e.seq > d.seq), false)
                AS resolution_breached
       FROM scoped s
       LEFT JOIN disposition d ON d.complaint_id = s.id
-      LEFT JOIN complaint_events e ON e.complaint_id = s.id AND e.type IN ('DEADLINE_BREACHED', 'FOLLOWED_UP', 'RESOLVED')
+      LEFT JOIN complaint_events e ON e.complaint_id = s.id AND e.type IN (${event('DEADLINE_BREACHED')}, ${event('FOLLOWED_UP')}, ${event('RESOLVED')})
       GROUP BY s.id, s.agency_id, s.rating, s.status, d.seq, d.occurred_at
     )`;
 }

@@ -51,7 +51,14 @@ export class TrackingService {
       title: complaint.title,
       submittedAt: complaint.submittedAt.toISOString(),
       agency: details.agency,
-      deadlines: (status?.deadlines ?? []).map((d) => ({ stage: d.stage, awaiting: AWAITING[d.stage], dueAt: d.dueAt, paused: d.paused, overdue: d.breached })),
+      deadlines: (status?.deadlines ?? []).map((d) => ({
+        stage: d.stage,
+        awaiting: AWAITING[d.stage],
+        dueAt: d.dueAt,
+        paused: d.paused,
+        overdue: d.breached,
+        provisional: d.provisional ?? false,
+      })),
       messages: details.events.map((e) => ({
         at: e.occurredAt.toISOString(),
         type: e.type,

@@ -7,6 +7,8 @@ export class CitizenDeadline {
   @ApiProperty({ example: '2026-12-01T23:59:59.999+07:00' }) dueAt!: string;
   @ApiProperty({ description: 'Paused while you are asked for details' }) paused!: boolean;
   @ApiProperty({ description: 'Passed without the awaited action; it has been escalated' }) overdue!: boolean;
+  @ApiProperty({ description: 'Counted on calendar data not yet final (a year whose holiday decree is not out); it may move when the decree is loaded' })
+  provisional!: boolean;
 }
 
 export class CitizenMessage {

@@ -133,7 +133,7 @@ describe('auditor history: GET /v1/audit/complaints/:trackingId/history', () => 
     expect(of('timer-fired').length).toBeGreaterThanOrEqual(3);
     // Each timer says what it waits for, and its firing says what came due.
     const verificationDue = String(planned_(steps)[0].detail.dueAt);
-    expect(timers[0].summary).toMatch(/^Timer \d+ waits for the reminder: the verification deadline \(national\) is due /);
+    expect(timers[0].summary).toMatch(/^Timer \d+ waits for the reminder that the verification deadline \(national\) is due /);
     const breachFired = of('timer-fired').find((s) => s.summary.endsWith(`: the verification deadline (national) due ${verificationDue} came due.`));
     expect(breachFired?.summary).toMatch(/^Timer \d+ fired \(started .+ for .+\): the verification/);
     expect(of('timer-fired').some((s) => /escalation level 2 of the verification deadline \(national\) to COMPLAINT_MANAGER \(national\) came due\.$/.test(s.summary))).toBe(true);

@@ -141,13 +141,13 @@ export function describeStep(step: Step, clock: Clock | undefined, receivers?: s
   const agency = clock?.agencyId ? ` (${clock.agencyId})` : clock ? ' (national)' : '';
   switch (step.kind) {
     case 'remind':
-      return `reminder: the ${stage} deadline${agency} is due ${clock?.explanation.dueAt ?? 'soon'}`;
+      return `reminder that the ${stage} deadline${agency} is due ${clock?.explanation.dueAt ?? 'soon'}`;
     case 'breach':
       return `${stage} deadline${agency} due ${step.at}`;
     case 'escalate':
       return `escalation level ${step.level} of the ${stage} deadline${agency}${receivers ? ` to ${receivers}` : ''}`;
     case 'expire':
-      return `${stage} deadline due ${step.at}: the complaint ${clock?.stage === 'clarification' ? 'is archived' : 'is closed as accepted'} if the reporter stays silent`;
+      return `${stage} deadline due ${step.at} (the complaint ${clock?.stage === 'clarification' ? 'is archived' : 'is closed as accepted'} if the reporter stays silent)`;
   }
 }
 

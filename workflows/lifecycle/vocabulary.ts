@@ -124,8 +124,25 @@ export const EVENTS = [
 ] as const;
 export type EventType = (typeof EVENTS)[number];
 
-/** Detail fields of events that hold text typed by a person; never repeated outside the event itself. */
-export const FREE_TEXT_FIELDS = ['question', 'answer', 'text', 'reason', 'note', 'comment'] as const;
+/** The detail fields of each event that hold text typed by a person: never repeated outside the event itself. */
+export const EVENT_FREE_TEXT: Record<EventType, readonly string[]> = {
+  SUBMITTED: [],
+  VERIFIED: [],
+  CLARIFICATION_REQUESTED: ['question'],
+  CLARIFICATION_PROVIDED: ['answer'],
+  ARCHIVED: ['note'],
+  ASSIGNED: [],
+  REDIRECTED: ['reason'],
+  FOLLOWED_UP: ['text'],
+  RESOLVED: ['answer'],
+  CLOSED: ['comment'],
+  DISPUTED: ['reason'],
+  DEADLINE_EXTENDED: ['reason'],
+  DEADLINE_BREACHED: [],
+  ESCALATED: [],
+  ESCALATION_ACKNOWLEDGED: ['comment'],
+  DEADLINES_RETIMED: ['reason'],
+};
 
 /** Why a complaint was closed or archived without an officer or the reporter deciding it. */
 export const AUTOMATIC_ENDINGS = {

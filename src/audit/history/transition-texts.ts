@@ -1,6 +1,6 @@
 // How each transition the workflow records reads for an auditor (from what projectTransition answered).
 // Every event type of the lifecycle's vocabulary must be worded here.
-import type { EventType } from '../../../workflows/messages.js';
+import { AUTOMATIC_ENDINGS, type EventType } from '../../../workflows/messages.js';
 import { deadlineOf, type Fields, listFields, text } from './wording.js';
 
 const rungs = (ladder: unknown): string =>
@@ -13,12 +13,12 @@ export const TRANSITION_TEXT: Record<EventType, (d: Fields) => string> = {
   VERIFIED: (d) => `the complaint was verified and disposed to ${text(d.agencyId)} (complexity ${text(d.complexity)})`,
   CLARIFICATION_REQUESTED: () => "the reporter was asked for details; the officers' clocks paused",
   CLARIFICATION_PROVIDED: () => "the reporter gave the details; the paused clocks resumed with their time given back",
-  ARCHIVED: (d) => `the complaint was archived (${text(d.reason)})`,
+  ARCHIVED: (d) => (d.reason === 'NO_CLARIFICATION' ? `the complaint was ${AUTOMATIC_ENDINGS.NO_CLARIFICATION}` : `the complaint was archived (${text(d.reason)})`),
   ASSIGNED: (d) => `liaison officer ${text(d.liaisonId)} was assigned`,
   REDIRECTED: (d) => `the complaint was redirected from ${text(d.fromAgencyId)} to ${text(d.toAgencyId)} (redirect ${text(d.redirects)})`,
   FOLLOWED_UP: () => 'a follow-up was recorded',
   RESOLVED: () => "the final answer was given; the reporter's feedback clock started",
-  CLOSED: (d) => (d.acceptedBy === 'FEEDBACK_TIMEOUT' ? 'the complaint closed as accepted: the reporter did not respond in time' : `the complaint closed: the reporter accepted (rating ${text(d.rating)})`),
+  CLOSED: (d) => (d.acceptedBy === 'FEEDBACK_TIMEOUT' ? `the complaint was ${AUTOMATIC_ENDINGS.FEEDBACK_TIMEOUT}` : `the complaint closed: the reporter accepted (rating ${text(d.rating)})`),
   DISPUTED: (d) => `the reporter disputed the answer (dispute ${text(d.disputes)}); a new resolution clock started`,
   DEADLINE_EXTENDED: (d) => `${deadlineOf(d.stage, null).replace(' (national)', '')} moved from ${text(d.previousDueAt)} to ${text(d.dueAt)}, approved by ${text(d.approvedBy)}`,
   DEADLINE_BREACHED: (d) =>
