@@ -18,7 +18,9 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { createActivities } from '../activities/index.js';
 import { describeStep, type Step } from './lifecycle/clocks.js';
-import { CaseRefusal, ComplaintCase, type Request, type Work } from './lifecycle/complaint-case.js';
+import { ComplaintCase } from './lifecycle/complaint-case.js';
+import type { Request, Work } from './lifecycle/requests.js';
+import { CaseRefusal } from './lifecycle/rules.js';
 import type { SearchAttributeValues } from './lifecycle/records.js';
 import {
   ACTION_NAMES,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CaseRefusal } from '../../workflows/lifecycle/complaint-case.js';
+import { CaseRefusal } from '../../workflows/lifecycle/rules.js';
 import { ESCALATION_RECEIVER_ROLES } from '../../workflows/lifecycle/ladder.js';
 import type { ActionInputs } from '../../workflows/lifecycle/types.js';
 import { ACTION_NAMES, COMPLAINT_STATES, ILLEGAL_TRANSITION, INVALID_ACTION, type ComplaintAction, type ComplaintState } from '../../workflows/lifecycle/vocabulary.js';

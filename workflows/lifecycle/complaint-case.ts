@@ -1,11 +1,13 @@
-// The complaint's state machine, pure: which actions each state allows, what each action and each
-// clock step does to the case, and what must happen outside (plan a deadline, write the read model,
-// record an escalation). Each transition is a generator: it yields a request, the Temporal shell
-// (complaint.workflow.ts) answers it with an activity, and the transition goes on — in the order the
-// workflow's history records. Unit tests answer the same requests with plain functions.
-import { applyPlan, endPause, isReporterClock, newClock, nextStep, planRequest, stepStillDue, isoDurationMs, type DeadlinePlanRequest, type PlannedDeadline, type Step } from './clocks.js';
+// The complaint's state machine, pure: what each action and each clock step does to the case, and
+// what must happen outside (plan a deadline, write the read model, record an escalation). Each
+// transition is a generator: it yields a request (requests.ts), the Temporal shell (complaint.workflow.ts)
+// answers it with an activity, and the transition goes on — in the order the workflow's history
+// records. Which actions each state allows, and what input each accepts, is rules.ts.
+import { applyPlan, endPause, isReporterClock, newClock, nextStep, planRequest, stepStillDue, type DeadlinePlanRequest, type PlannedDeadline, type Step } from './clocks.js';
 import { escalationKey, REDIRECTION_RECEIVER, redirectionKey, rungReceivers } from './ladder.js';
-import type { AcknowledgementRecord, EscalationRecord, NotificationRecord, ProjectedTransition, SearchAttributeValues, TransitionRecord } from './records.js';
+import type { SearchAttributeValues } from './records.js';
+import { ask, type Work } from './requests.js';
+import { ALLOWED_ACTIONS, assertOpen, validateAction } from './rules.js';
 import {
   automaticEnding,
   type AcceptInput,
@@ -21,7 +23,6 @@ import {
   type DeadlineRule,
   type DisputeInput,
   type ExtendDeadlineInput,
-  type IllegalTransitionDetails,
   type ProvideClarificationInput,
   type RecordFollowUpInput,
   type RedirectInput,
@@ -33,8 +34,6 @@ import {
 import {
   AGENCY_STAGES,
   AUTOMATIC_ENDINGS,
-  ILLEGAL_TRANSITION,
-  INVALID_ACTION,
   REPORTER_STAGES,
   STAGE_OWNER,
   TERMINAL_STATES,
@@ -45,74 +44,6 @@ import {
   type OfficerStage,
   type Stage,
 } from './vocabulary.js';
-
-/** Which actions each state allows; validation, handlers and the status all read it. */
-export const ALLOWED_ACTIONS: Record<ComplaintState, ComplaintAction[]> = {
-  SUBMITTED: ['verify', 'request-clarification', 'archive', 'extend-deadline', 'acknowledge-escalation'],
-  AWAITING_CLARIFICATION: ['provide-clarification', 'archive', 'acknowledge-escalation'],
-  DISPOSED: ['assign', 'redirect', 'request-clarification', 'extend-deadline', 'acknowledge-escalation'],
-  IN_PROGRESS: ['follow-up', 'resolve', 'redirect', 'request-clarification', 'extend-deadline', 'acknowledge-escalation'],
-  AWAITING_FEEDBACK: ['accept', 'dispute', 'acknowledge-escalation'],
-  CLOSED: ['acknowledge-escalation'],
-  ARCHIVED: ['acknowledge-escalation'],
-};
-
-/**
- * Behaviours that changed after complaint histories existed. A running case answers each the first
- * time it matters (the shell asks Temporal's `patched()`), so recorded histories replay as they ran.
- */
-export type Change =
-  | 'submission-projected-with-deadline'
-  | 'ladder-planned-with-deadline'
-  | 'agency-clocks-planned-together'
-  /** A resumed clock keeps its start, rule and extensions; the calendar credits each pause (runs before asked for a remainder). */
-  | 'pause-credited-by-calendar'
-  /** A breached clock pauses with its stage, ladder included. */
-  | 'ladder-pauses-with-stage'
-  /** An extended clock that breaches again climbs its ladder from level 1. */
-  | 'extended-clock-ladder-restarts';
-
-/** What a transition asks of the outside world, and what it gets back. */
-interface Asks {
-  since: { ask: { change: Change }; answer: boolean };
-  planDeadline: { ask: { request: DeadlinePlanRequest }; answer: PlannedDeadline };
-  planDeadlines: { ask: { requests: DeadlinePlanRequest[] }; answer: PlannedDeadline[] };
-  remainingAfterPause: { ask: { request: DeadlinePlanRequest & { pausedAt: string } }; answer: unknown };
-  publish: { ask: { attributes: SearchAttributeValues }; answer: void };
-  project: { ask: { record: TransitionRecord }; answer: ProjectedTransition | void };
-  notify: { ask: { notice: NotificationRecord }; answer: NotificationRecord | void };
-  recordEscalation: { ask: { escalation: EscalationRecord }; answer: EscalationRecord | void };
-  markAcknowledged: { ask: { acknowledgement: AcknowledgementRecord }; answer: void };
-}
-export type AskKind = keyof Asks;
-export type Request = { [K in AskKind]: { kind: K } & Asks[K]['ask'] }[AskKind];
-export type Answer<K extends AskKind> = Asks[K]['answer'];
-/** A transition in progress: yields requests, receives their answers, returns when done. */
-export type Work<T = void> = Generator<Request, T, unknown>;
-
-function* ask<K extends AskKind>(kind: K, body: Asks[K]['ask']): Work<Answer<K>> {
-  return (yield { kind, ...body } as Request) as Answer<K>;
-}
-
-/** A refusal of an action, before it enters history (the shell turns it into an ApplicationFailure). */
-export class CaseRefusal extends Error {
-  constructor(
-    readonly type: typeof ILLEGAL_TRANSITION | typeof INVALID_ACTION,
-    message: string,
-    readonly details?: IllegalTransitionDetails,
-  ) {
-    super(message);
-    this.name = 'CaseRefusal';
-  }
-}
-
-const invalid = (message: string): never => {
-  throw new CaseRefusal(INVALID_ACTION, message);
-};
-
-function requireText(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '') invalid(`${field} is required`);
-}
 
 export interface CaseOptions {
   /** The current instant (workflow time in the workflow; a test clock in tests). */
@@ -231,70 +162,13 @@ export class ComplaintCase {
 
   // ---- validation (synchronous, no I/O: runs before an Update enters history) ----
 
-  assertAllowed(action: ComplaintAction): void {
-    if (this.allowedActions().includes(action)) return;
-    const details: IllegalTransitionDetails = { action, state: this.s.state, allowedActions: this.allowedActions() };
-    const allowed = details.allowedActions.length ? details.allowedActions.join(', ') : 'none';
-    throw new CaseRefusal(ILLEGAL_TRANSITION, `cannot ${action}: complaint is ${this.s.state}; allowed actions: ${allowed}`, details);
+  validate<A extends ComplaintAction>(action: A, input: ActionInputs[A]): void {
+    validateAction(this.s, this.policy, action, input);
   }
 
   /** For administrative Updates that any open case accepts. */
   assertOpen(): void {
-    if (TERMINAL_STATES.includes(this.s.state)) throw new CaseRefusal(ILLEGAL_TRANSITION, `complaint is ${this.s.state}; its deadlines are no longer running`);
-  }
-
-  validate<A extends ComplaintAction>(action: A, input: ActionInputs[A]): void {
-    this.assertAllowed(action);
-    if (!input?.actor?.id || !input.actor.role) invalid(`${action} needs actor.id and actor.role`);
-    const i = input as Partial<ActionInputs[ComplaintAction]> & Record<string, unknown>;
-    switch (action) {
-      case 'verify':
-        return requireText(i.agencyId, 'agencyId');
-      case 'redirect':
-        requireText(i.toAgencyId, 'toAgencyId');
-        requireText(i.reason, 'reason');
-        if (i.toAgencyId === this.s.agencyId) invalid(`toAgencyId: the complaint is already with ${this.s.agencyId}`);
-        return;
-      case 'assign':
-        return requireText(i.liaisonId, 'liaisonId');
-      case 'accept':
-        if (!Number.isInteger(i.rating) || (i.rating as number) < 1 || (i.rating as number) > 5) invalid('rating must be a whole number from 1 to 5');
-        return;
-      case 'extend-deadline':
-        return this.validateExtension(input as ExtendDeadlineInput);
-      case 'acknowledge-escalation':
-        return this.validateAcknowledgement(input as AcknowledgeEscalationInput);
-      default:
-        return;
-    }
-  }
-
-  private validateExtension({ stage, extra, reason, approvedBy }: ExtendDeadlineInput): void {
-    requireText(reason, 'reason');
-    requireText(approvedBy, 'approvedBy');
-    const clock = this.s.clocks.find((c) => c.stage === stage);
-    if (!clock || REPORTER_STAGES.includes(stage)) invalid(`stage: no ${String(stage)} deadline is running`);
-    const cap = this.policy.extension;
-    if (clock!.extensions.length >= cap.maxPerStage) {
-      invalid(`stage: ${stage} was already extended ${clock!.extensions.length} time(s); the policy allows ${cap.maxPerStage}`);
-    }
-    if (extra && 'workingDays' in extra) {
-      if (!Number.isInteger(extra.workingDays) || extra.workingDays < 1 || extra.workingDays > cap.maxWorkingDays) {
-        invalid(`extra.workingDays must be from 1 to ${cap.maxWorkingDays} (policy cap)`);
-      }
-    } else if (extra && 'duration' in extra) {
-      const ms = isoDurationMs(extra.duration);
-      if (!(ms > 0) || ms > isoDurationMs(cap.maxDuration)) invalid(`extra.duration must be a positive ISO-8601 duration up to ${cap.maxDuration} (policy cap)`);
-    } else {
-      invalid('extra must give workingDays or duration');
-    }
-  }
-
-  private validateAcknowledgement({ escalationKey, actor }: AcknowledgeEscalationInput): void {
-    const escalation = this.s.escalations.find((e) => e.key === escalationKey);
-    if (!escalation) return invalid(`escalationKey: no escalation ${String(escalationKey)} on this complaint`);
-    if (escalation.acknowledgedAt) invalid(`escalation ${escalation.key} was already acknowledged by ${escalation.acknowledgedBy}`);
-    if (escalation.receiverRole !== actor.role) invalid(`escalationKey: escalation ${escalation.key} is addressed to ${escalation.receiverRole}, not ${actor.role}`);
+    assertOpen(this.s.state);
   }
 
   // ---- transitions ----
