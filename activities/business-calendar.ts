@@ -63,13 +63,6 @@ interface Stretch {
   provisional: Set<number>;
 }
 
-export class CalendarDataMissingError extends Error {
-  constructor(readonly year: number) {
-    super(`no business-calendar data for ${year}: add config/calendars/${year}.json before deadlines can reach that year`);
-    this.name = 'CalendarDataMissingError';
-  }
-}
-
 /** What a pause after the deadline left of it. */
 const AFTER_THE_DEADLINE = 'nothing: the deadline had passed';
 
@@ -90,9 +83,13 @@ export class BusinessCalendar {
     }
   }
 
-  /** Years whose data is not final yet. */
-  provisionalYears(): number[] {
-    return [...this.years.values()].filter((y) => y.provisional).map((y) => y.year);
+  /**
+   * Whether counting through `year` is provisional: its decree is not final, or there is no data for it
+   * at all (then only weekends are skipped). Such a deadline says so, and is re-timed when the data lands.
+   */
+  isProvisional(year: number): boolean {
+    const data = this.years.get(year);
+    return data ? data.provisional === true : true;
   }
 
   /**
@@ -100,7 +97,6 @@ export class BusinessCalendar {
    * is told: a national holiday on a Saturday is both.
    */
   dayOffReason(date: DateTime, agencyDaysOff: ReadonlyMap<string, string>): string | null {
-    if (!this.years.has(date.year)) throw new CalendarDataMissingError(date.year);
     const iso = date.toISODate()!;
     const agencyReason = agencyDaysOff.get(iso);
     const reasons = [
@@ -162,7 +158,11 @@ export class BusinessCalendar {
           : `paused ${c.from} to ${c.to} awaiting the reporter's clarification; ${c.remained} remained, counted again from ${c.to}`,
       ),
       ...(request.notes ?? []),
-      ...[...provisional].map((year) => `counted on provisional calendar data for ${year}: its decree is not loaded yet; the deadline is re-timed when it is`),
+      ...[...provisional].map((year) =>
+        this.years.has(year)
+          ? `counted on provisional calendar data for ${year}: its decree is not loaded yet; the deadline is re-timed when it is`
+          : `no calendar data for ${year}: only its weekends were skipped; load its decree (config/calendars/${year}.json) and re-time`,
+      ),
     ];
     return {
       startAt: start.toISO()!,
@@ -236,7 +236,7 @@ export class BusinessCalendar {
     let day = from.startOf('day');
     for (let counted = 0; counted < rule.workingDays; ) {
       day = day.plus({ days: 1 });
-      if (this.years.get(day.year)?.provisional) provisional.add(day.year);
+      if (this.isProvisional(day.year)) provisional.add(day.year);
       const reason = this.dayOffReason(day, agencyDaysOff);
       if (reason) skipped.push({ date: day.toISODate()!, reason });
       else counted += 1;

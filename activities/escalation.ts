@@ -14,7 +14,7 @@ function outboxRow(n: NotificationRecord) {
     kind: n.kind,
     receiverRole: n.receiverRole,
     agencyId: n.agencyId,
-    payload: { trackingId: n.trackingId, kind: n.kind, stage: n.stage, level: n.level, dueAt: n.dueAt },
+    payload: { trackingId: n.trackingId, kind: n.kind, stage: n.stage, level: n.level, dueAt: n.dueAt, ...(n.detail ? { detail: n.detail } : {}) },
   };
 }
 

@@ -2,6 +2,7 @@
 import type { BusinessCalendar } from './business-calendar.js';
 import { createDeadlineActivities } from './deadlines.js';
 import { createEscalationActivities } from './escalation.js';
+import { failingPermanently } from './permanent-failures.js';
 import { createProjectionActivities } from './projection.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 
@@ -11,9 +12,9 @@ export interface ActivityDependencies {
 }
 
 export function createActivities({ prisma, calendar }: ActivityDependencies) {
-  return {
+  return failingPermanently({
     ...createDeadlineActivities(prisma, calendar),
     ...createProjectionActivities(prisma),
     ...createEscalationActivities(prisma),
-  };
+  });
 }

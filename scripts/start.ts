@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { migrate } from '../src/database/migrator.js';
 import { startApi } from '../src/main.js';
+import { exitWithinDeadlineOnSignal } from '../src/common/shutdown-watchdog.js';
 import { projectRoot } from '../src/project-root.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { seedAgencies } from './seed.js';
@@ -53,9 +54,12 @@ async function main(): Promise<void> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    console.log('stopping Tenggat…');
     void stopAll().then(() => process.exit(0));
   });
 }
+// The API's worker may take its 25 s to drain; the dev server and PostgreSQL stop after it.
+exitWithinDeadlineOnSignal(45_000);
 
 main().catch(async (error: unknown) => {
   console.error(`Tenggat did not start: ${(error as Error).message}`);

@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AuditHistoryModule } from './audit/audit-history.module.js';
 import { AuditLogModule } from './audit/audit-log.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { InputSanityGuard } from './common/input-sanity.guard.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { loggerModule } from './common/logger.module.js';
 import { ChannelsModule } from './channels/channels.module.js';
@@ -43,7 +44,10 @@ export class AppModule {
         HealthModule,
         ...(config.runWorkerInApi ? [WorkerModule] : []),
       ],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: InputSanityGuard },
+      ],
     };
   }
 }

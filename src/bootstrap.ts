@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const BODY_LIMIT = '64kb';
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface CreateAppOptions {
   /** Let Nest close the app on SIGTERM/SIGINT; off when a launcher owns the signals. */
@@ -20,6 +21,11 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // Idle keep-alive connections outlive common load-balancer idle timeouts (60 s), so a proxy never
+  // reuses a socket the API is closing (sporadic ECONNRESET); headers get a second more, as Node requires.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Open311 clients post forms; extended parsing turns attribute[code]=value into nested objects.
   app.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });

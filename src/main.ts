@@ -1,6 +1,7 @@
 // API process: validate config, migrate, serve HTTP (and, with RUN_WORKER_IN_API, run the worker).
 import 'reflect-metadata';
 import { createApp, type CreateAppOptions } from './bootstrap.js';
+import { exitWithinDeadlineOnSignal } from './common/shutdown-watchdog.js';
 import { loadConfig } from './config/app-config.js';
 import { migrate } from './database/migrator.js';
 
@@ -8,6 +9,7 @@ export async function startApi(options?: CreateAppOptions): Promise<{ url: strin
   const config = loadConfig();
   if (config.migrateOnBoot) await migrate(config.databaseUrl);
   const app = await createApp(config, options);
+  if (options?.shutdownHooks !== false) exitWithinDeadlineOnSignal();
   await app.listen(config.port, config.host);
   return { url: `http://${config.host}:${config.port}`, close: () => app.close() };
 }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerAppModule } from './app.module.js';
 import { loadConfig } from './config/app-config.js';
+import { exitWithinDeadlineOnSignal } from './common/shutdown-watchdog.js';
 import { migrate } from './database/migrator.js';
 
 async function startWorker(): Promise<void> {
@@ -12,6 +13,7 @@ async function startWorker(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  exitWithinDeadlineOnSignal();
   await app.init();
 }
 

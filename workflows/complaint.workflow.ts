@@ -3,6 +3,7 @@
 // and waits on one timer: the next step the clocks would take on their own. Handlers run one at a
 // time; every Update is validated before it enters history; after every handler the loop looks again.
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -17,7 +18,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { createActivities } from '../activities/index.js';
-import { describeStep, type Step } from './lifecycle/clocks.js';
+import { describeStep, type DeadlinePlanRequest, type PlannedDeadline, type Step } from './lifecycle/clocks.js';
 import { ComplaintCase } from './lifecycle/complaint-case.js';
 import type { Request, Work } from './lifecycle/requests.js';
 import { CaseRefusal } from './lifecycle/rules.js';
@@ -33,6 +34,7 @@ import {
   type ComplaintStatus,
   type ComplaintWorkflowInput,
   type RetimeDeadlinesInput,
+  PERMANENT_FAILURE,
 } from './messages.js';
 
 /** Workflow-code changes of the shell made once histories existed (the lifecycle's own are its `Change`s). */
@@ -47,7 +49,8 @@ const DEFAULT_HISTORY_LIMIT = 5000;
 const activityOptions = {
   // Short: these are quick database and calendar calls, and a worker killed mid-activity delays its retry by this much.
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  // Bounded: once a dependency is back, the next try follows within seconds.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 seconds' },
 } as const;
 type Activities = ReturnType<typeof createActivities>;
 
@@ -65,36 +68,84 @@ function publish(values: SearchAttributeValues): void {
   upsertSearchAttributes({ ...values, NextDeadline: values.NextDeadline.map((at) => new Date(at)) });
 }
 
-/** Answers one request of the lifecycle. */
-function answer(request: Request): unknown {
-  switch (request.kind) {
-    case 'since':
-      return patched(request.change);
-    case 'planDeadline':
-      return activities(`plan the ${request.request.stage} deadline`).planDeadline(request.request);
-    case 'planDeadlines':
-      return Promise.all(request.requests.map((r) => activities(`plan the ${r.stage} deadline`).planDeadline(r)));
-    case 'remainingAfterPause':
-      return activities('time left after a pause').remainingAfterPause(request.request);
-    case 'publish':
-      return publish(request.attributes);
-    case 'project':
-      return activities(`record ${request.record.type} in the read model`).projectTransition(request.record);
-    case 'notify':
-      return activities(`remind ${request.notice.receiverRole}: ${request.notice.stage} deadline`).notify(request.notice);
-    case 'recordEscalation':
-      return activities(`escalate the ${request.escalation.stage} deadline, level ${request.escalation.level}`).recordEscalation(request.escalation);
-    case 'markAcknowledged':
-      return activities('mark an escalation acknowledged').markEscalationAcknowledged(request.acknowledgement);
-  }
+/** The failure an activity threw: local activities may hand it over bare, others wrapped in an ActivityFailure. */
+function activityCause(error: unknown): unknown {
+  return error instanceof ActivityFailure ? error.cause : error;
 }
 
-/** Runs a transition of the lifecycle to its end, answering each request in turn. */
-async function run<T>(work: Work<T>): Promise<T> {
-  for (let next = work.next(); ; ) {
-    if (next.done) return next.value;
-    next = work.next(await answer(next.value));
-  }
+/** An activity failure that retrying cannot fix (a PostgreSQL data or constraint error, a missing row). */
+function isPermanent(error: unknown): boolean {
+  const cause = activityCause(error);
+  return cause instanceof ApplicationFailure && cause.type === PERMANENT_FAILURE;
+}
+
+const reasonOf = (error: unknown): string => (activityCause(error) as ApplicationFailure).message;
+
+/**
+ * Answers the lifecycle's requests with activities. A write that fails permanently is recorded as an
+ * operator alert and the case goes on, so one bad row never holds the handler lock or stops the clocks.
+ */
+function answerer(complaint: ComplaintCase) {
+  const surviving = async <T>(activity: string, handled: string, call: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+      complaint.raiseAlert({ activity, reason: reasonOf(error), handled });
+      return undefined;
+    }
+  };
+
+  /** A deadline in the agency's calendar; when that calendar cannot be read, in the national one (and the operator is told). */
+  const plan = async (request: DeadlinePlanRequest): Promise<PlannedDeadline> => {
+    const summary = `plan the ${request.stage} deadline`;
+    try {
+      return await activities(summary).planDeadline(request);
+    } catch (error) {
+      if (!isPermanent(error) || request.agencyId === null) throw error;
+      const handled = `the ${request.stage} deadline was counted in the national calendar instead of ${request.agencyId}'s`;
+      complaint.raiseAlert({ activity: 'planDeadline', reason: reasonOf(error), handled });
+      return activities(summary).planDeadline({ ...request, agencyId: null, notes: [...request.notes, `${handled}: ${reasonOf(error)}`] });
+    }
+  };
+
+  return (request: Request): unknown => {
+    switch (request.kind) {
+      case 'since':
+        return patched(request.change);
+      case 'planDeadline':
+        return plan(request.request);
+      case 'planDeadlines':
+        return Promise.all(request.requests.map(plan));
+      case 'remainingAfterPause':
+        return activities('time left after a pause').remainingAfterPause(request.request);
+      case 'publish':
+        return publish(request.attributes);
+      case 'project': {
+        const { type, seq } = request.record;
+        return surviving('projectTransition', `event ${seq} (${type}) is missing from the read model`, () =>
+          activities(`record ${type} in the read model`).projectTransition(request.record),
+        );
+      }
+      case 'notify': {
+        const { notice } = request;
+        const call = () => activities(`${notice.kind.toLowerCase().replace('_', ' ')} to ${notice.receiverRole}`).notify(notice);
+        // An alert that cannot be queued is already in the workflow's status; it raises no alert of its own.
+        if (notice.kind === 'OPERATOR_ALERT') return call().catch((error: unknown) => (isPermanent(error) ? undefined : Promise.reject(error)));
+        return surviving('notify', `the ${notice.kind.toLowerCase()} ${notice.key} was not queued`, call);
+      }
+      case 'recordEscalation': {
+        const { escalation } = request;
+        return surviving('recordEscalation', `escalation ${escalation.key} is kept in the workflow only`, () =>
+          activities(`escalate the ${escalation.stage} deadline, level ${escalation.level}`).recordEscalation(escalation),
+        );
+      }
+      case 'markAcknowledged':
+        return surviving('markEscalationAcknowledged', `the acknowledgement of ${request.acknowledgement.key} is kept in the workflow only`, () =>
+          activities('mark an escalation acknowledged').markEscalationAcknowledged(request.acknowledgement),
+        );
+    }
+  };
 }
 
 /** A refusal of the lifecycle as the failure an Update answers with (the API maps its type to 409 or 400). */
@@ -109,6 +160,19 @@ function refusing<T>(check: () => T): T {
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintStatus> {
   const complaint = new ComplaintCase(input, { now: () => new Date(Date.now()).toISOString(), workflowId: complaintWorkflowId(input.trackingId) });
+  const answer = answerer(complaint);
+  const drive = async <T>(work: Work<T>): Promise<T> => {
+    for (let next = work.next(); ; ) {
+      if (next.done) return next.value;
+      next = work.next(await answer(next.value));
+    }
+  };
+  /** Runs a transition of the lifecycle to its end, answering each request in turn; then tells the operator of any new alert. */
+  const run = async <T>(work: Work<T>): Promise<T> => {
+    const result = await drive(work);
+    await drive(complaint.notifyAlerts());
+    return result;
+  };
 
   // One handler at a time: each awaits activities, and the clocks must see a consistent case.
   let tail: Promise<unknown> = Promise.resolve();

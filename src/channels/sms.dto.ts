@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotInFuture } from '../common/not-in-future.validator.js';
 
 /** One inbound SMS to 1708, as the operator's gateway delivers it. */
 export class InboundSmsDto {
@@ -19,6 +20,7 @@ export class InboundSmsDto {
   @ApiPropertyOptional({ example: '2026-11-23T08:15:00+08:00', description: 'When the gateway received it; now if absent' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @IsNotInFuture()
   receivedAt?: string;
 }
 

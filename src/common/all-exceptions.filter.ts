@@ -3,7 +3,9 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import type { Request, Response } from 'express';
 import { Prisma } from '../generated/prisma/client.js';
 import { ILLEGAL_TRANSITION, type IllegalTransitionDetails } from '../../workflows/messages.js';
-import { IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError } from './domain-errors.js';
+import { databaseUnavailable } from '../database/database-errors.js';
+import { temporalUnavailable } from '../temporal/retry-service-errors.js';
+import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError } from './domain-errors.js';
 import { isOpen311Path, renderOpen311Errors } from '../open311/open311-format.js';
 
 interface ErrorBody {
@@ -22,6 +24,9 @@ const BODY_PARSER_ERRORS: Record<string, [HttpStatus, string]> = {
   'charset.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body: charset must be utf-8'],
   'encoding.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body: unsupported Content-Encoding'],
 };
+
+/** What a 503 asks clients to wait before trying again. */
+const RETRY_AFTER_SECONDS = 5;
 
 const PRISMA_STATUS: Record<string, HttpStatus> = {
   P2002: HttpStatus.CONFLICT,
@@ -45,6 +50,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.route?.path ?? ''} failed`);
     }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (isOpen311Path(request.path)) {
       // Open311 clients expect the spec's error list, in the format the path's extension asks for.
       const message = typeof body.requestId === 'string' && body.requestId ? `${[body.message].flat().join('; ')} (request ID ${body.requestId})` : body.message;
@@ -73,6 +79,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.message]);
     if (exception instanceof IdempotencyKeyReusedError) return body(HttpStatus.UNPROCESSABLE_ENTITY, exception.message);
     if (exception instanceof WorkflowUpdateFailedError) return updateRejected(exception);
+    if (exception instanceof DependencyUnavailableError || databaseUnavailable(exception)) {
+      const dependency = exception instanceof DependencyUnavailableError ? exception.dependency : 'PostgreSQL';
+      return body(HttpStatus.SERVICE_UNAVAILABLE, `${dependency} is unreachable right now; nothing was changed, try again shortly`, { requestId });
+    }
+    if (temporalUnavailable(exception)) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, 'Temporal is unreachable right now; nothing was changed, try again shortly', { requestId });
+    }
     if (exception instanceof Prisma.PrismaClientKnownRequestError && PRISMA_STATUS[exception.code]) {
       return body(PRISMA_STATUS[exception.code], `database refused the change (${exception.code})`);
     }

@@ -27,6 +27,19 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/** A dependency (PostgreSQL, Temporal) cannot be reached: at boot the process stops naming it; at runtime → 503. */
+export class DependencyUnavailableError extends Error {
+  constructor(
+    readonly dependency: 'PostgreSQL' | 'Temporal',
+    where: string,
+    setting: string,
+    cause?: unknown,
+  ) {
+    super(`${dependency} is unreachable at ${where} (${setting})${cause instanceof Error ? `: ${cause.message.split('\n').filter(Boolean).at(-1)}` : ''}`);
+    this.name = 'DependencyUnavailableError';
+  }
+}
+
 /** The complaint's process has ended (closed or archived); no action applies any more. → 409 */
 export class ProcessEndedError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ServiceError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 
 /**
  * Retries calls the Temporal service could not complete (a ServiceError: e.g. right after a worker
@@ -17,4 +17,16 @@ export async function retryServiceErrors<T>(call: () => Promise<T>, attempts = 5
       await sleep(attempt * 1000);
     }
   }
+}
+
+/** gRPC codes that mean the Temporal service could not be reached in time (as opposed to refusing a call): DEADLINE_EXCEEDED, UNAVAILABLE. */
+const UNREACHABLE_GRPC_CODES = new Set([4, 14]);
+
+/** Whether `error` says Temporal is unreachable right now. */
+export function temporalUnavailable(error: unknown): boolean {
+  for (let e = error as { cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (isGrpcServiceError(e) && UNREACHABLE_GRPC_CODES.has(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }

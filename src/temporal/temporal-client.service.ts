@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 
 /** The API's Temporal client: connected at boot (fail fast), closed at shutdown. */
@@ -16,7 +17,11 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
   }
 
   async onModuleInit(): Promise<void> {
-    this.connection = await Connection.connect({ address: this.config.temporalAddress });
+    try {
+      this.connection = await Connection.connect({ address: this.config.temporalAddress });
+    } catch (error) {
+      throw new DependencyUnavailableError('Temporal', this.config.temporalAddress, 'TEMPORAL_ADDRESS', error);
+    }
     this.clientInstance = new Client({ connection: this.connection, namespace: this.config.temporalNamespace });
   }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { BusinessCalendar } from '../../activities/business-calendar.js';
 import { loadCalendarYears } from '../../activities/calendar-data.js';
 import { createActivities } from '../../activities/index.js';
+import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { projectRoot } from '../project-root.js';
@@ -25,6 +26,7 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private stopping = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -34,13 +36,22 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
   async onModuleInit(): Promise<void> {
     routeTemporalLogsToNest();
     const calendar = new BusinessCalendar(loadCalendarYears(this.config.calendarDir));
-    this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    try {
+      this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    } catch (error) {
+      throw new DependencyUnavailableError('Temporal', this.config.temporalAddress, 'TEMPORAL_ADDRESS', error);
+    }
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.temporalTaskQueue,
       activities: createActivities({ prisma: this.prisma, calendar }),
       maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
+      // Stopping: activities get a grace period, then the worker is forced down (never an endless drain).
+      shutdownGraceTime: '5 seconds',
+      shutdownForceTime: '10 seconds',
+      // A workflow task left on a dead worker's sticky queue moves to the shared queue after this.
+      stickyQueueScheduleToStartTimeout: '3 seconds',
       ...this.workflowSource(),
     });
   }
@@ -49,12 +60,17 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
     const worker = this.worker!;
     this.logger.log(`worker polling task queue ${this.config.temporalTaskQueue}`);
     this.running = worker.run().catch((error: unknown) => {
+      if (this.stopping) {
+        this.logger.warn(`worker forced down at shutdown: ${(error as Error).message}`);
+        return;
+      }
       this.logger.error(`worker stopped: ${(error as Error).message}`, (error as Error).stack);
       process.exit(1);
     });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../../src/project-root.js';
-import { complaintBody, createAgencies, createTestApp, type TestApp } from '../support/app.js';
+import request from 'supertest';
+import { SHUTDOWN_DEADLINE_MS } from '../../src/common/shutdown-watchdog.js';
+import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { createOfficers, TEST_PASSWORD } from '../support/officers.js';
 import { freePort, startNodeProcess, startWorkerProcess, type NodeProcess } from '../support/stack.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
 
 const PII = ['Siti Rahmawati', '6281234567890', 'siti@example.id', '3273012345678901'];
 
@@ -71,6 +74,30 @@ describe('API and worker processes', () => {
       for (const secret of PII) expect(api.output()).not.toContain(secret);
     });
   });
+
+  it('stops a worker within its shutdown bound even while a local activity retries forever (database cut)', async () => {
+    const taskQueue = `worker-wedged-${randomUUID()}`;
+    const database = new URL(process.env.DATABASE_URL!);
+    const proxy = await TcpProxy.start({ host: database.hostname, port: Number(database.port || 5432) });
+    const worker = await startWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, DATABASE_URL: proxy.through(process.env.DATABASE_URL!) });
+    const api = await createTestApp({ TEMPORAL_TASK_QUEUE: taskQueue });
+    try {
+      await proxy.cut();
+      // Its workflow's first projection now retries against a database the worker cannot reach.
+      const { body } = await request(api.http).post('/v1/complaints').send(complaintBody()).expect(201);
+      await eventually(async () => ((await api.temporal.workflow.getHandle(`complaint-${body.trackingId}`).fetchHistory()).events!.length >= 3 ? true : undefined));
+      const started = Date.now();
+      const code = await worker.stop('SIGTERM');
+      const tookMs = Date.now() - started;
+      console.log(`worker with a local activity retrying against a cut database stopped in ${tookMs} ms (exit ${code})`);
+      expect(tookMs).toBeLessThan(SHUTDOWN_DEADLINE_MS + 5000);
+    } finally {
+      await worker.stop('SIGKILL');
+      await proxy.restore();
+      await api.close();
+      await proxy.stop();
+    }
+  }, 60_000);
 
   it('drains a standalone worker on SIGTERM', async () => {
     const worker = await startWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: `worker-process-${randomUUID()}` });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BusinessCalendar, CalendarDataMissingError } from '../../activities/business-calendar.js';
+import { BusinessCalendar } from '../../activities/business-calendar.js';
 import { loadCalendarYears } from '../../activities/calendar-data.js';
 import { projectRoot } from '../../src/project-root.js';
 import type { DeadlineRule } from '../../workflows/messages.js';
@@ -61,9 +61,15 @@ describe.each(['UTC', 'America/New_York', 'Asia/Jayapura'])(`${BusinessCalendar.
     expect(due('2025-12-31T10:00:00+07:00', days(2)).dueAt).toBe('2026-01-05T23:59:59.999+07:00');
   });
 
-  it('refuses to guess when a year has no calendar data', () => {
-    expect(() => due('2028-12-28T09:00:00+07:00', days(3))).toThrow(CalendarDataMissingError);
-    expect(() => due('2028-12-28T09:00:00+07:00', days(3))).toThrow(/no business-calendar data for 2029/);
+  it('counts a year without calendar data on weekends only, flagged provisional and explained, rather than stopping the clock', () => {
+    const result = due('2028-12-28T09:00:00+07:00', days(3));
+    expect(result.dueAt).toBe('2029-01-02T23:59:59.999+07:00');
+    expect(result.skipped.map((d) => [d.date, d.reason])).toEqual([
+      ['2028-12-30', 'Saturday'],
+      ['2028-12-31', 'Sunday'],
+    ]);
+    expect(result.provisional).toBe(true);
+    expect(result.notes).toContain('no calendar data for 2029: only its weekends were skipped; load its decree (config/calendars/2029.json) and re-time');
   });
 
   it('counts 2027 on its decree (SKB 1205/3/2 of 2026): the Nyepi and Idul Fitri cluster, and says nothing is provisional', () => {

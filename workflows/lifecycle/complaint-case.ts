@@ -20,6 +20,7 @@ import {
   type Clock,
   type ComplaintStatus,
   type ComplaintWorkflowInput,
+  type OperatorAlert,
   type DeadlineRule,
   type DisputeInput,
   type ExtendDeadlineInput,
@@ -34,6 +35,7 @@ import {
 import {
   AGENCY_STAGES,
   AUTOMATIC_ENDINGS,
+  OPERATOR_ROLE,
   REPORTER_STAGES,
   STAGE_OWNER,
   TERMINAL_STATES,
@@ -138,7 +140,35 @@ export class ComplaintCase {
       allowedActions: this.allowedActions(),
       endedAutomatically: ending ? AUTOMATIC_ENDINGS[ending] : null,
       eventSeq: s.eventSeq,
+      operatorAlerts: (s.alerts ?? []).map((a) => ({ ...a })),
     };
+  }
+
+  /** Records what the workflow could not do and went on without; the shell tells the operator. */
+  raiseAlert(alert: Omit<OperatorAlert, 'at' | 'notified'>): void {
+    this.s.alerts = [...(this.s.alerts ?? []), { ...alert, at: this.now(), notified: false }];
+  }
+
+  /** Alerts the operator has not been told of yet, marked as told. */
+  *notifyAlerts(): Work {
+    for (const [index, alert] of (this.s.alerts ?? []).entries()) {
+      if (alert.notified) continue;
+      alert.notified = true;
+      yield* ask('notify', {
+        notice: {
+          key: `${this.options.workflowId}:alert:${index + 1}`,
+          complaintId: this.input.complaintId,
+          trackingId: this.input.trackingId,
+          kind: 'OPERATOR_ALERT',
+          stage: null,
+          level: 0,
+          receiverRole: OPERATOR_ROLE,
+          agencyId: null,
+          dueAt: alert.at,
+          detail: `${alert.activity}: ${alert.reason}; ${alert.handled}`,
+        },
+      });
+    }
   }
 
   nextStep(): Step | null {

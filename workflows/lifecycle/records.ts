@@ -42,12 +42,14 @@ export interface NotificationRecord {
   key: string;
   complaintId: string;
   trackingId: string;
-  kind: 'REMINDER' | 'ESCALATION';
-  stage: EscalationSubject;
+  kind: 'REMINDER' | 'ESCALATION' | 'OPERATOR_ALERT';
+  stage: EscalationSubject | null;
   level: number;
   receiverRole: string;
   agencyId: string | null;
   dueAt: string;
+  /** What went wrong, for an operator alert. */
+  detail?: string;
 }
 
 export interface EscalationRecord {

@@ -1,6 +1,7 @@
 // Which actions each state allows and what input each accepts: checked synchronously, with no I/O,
 // before an Update enters history (and again inside the handler, in case the case moved meanwhile).
 import { isoDurationMs } from './clocks.js';
+import { firstUnacceptableField } from './storable-text.js';
 import type { AcknowledgeEscalationInput, ActionInputs, CaseSnapshot, ExtendDeadlineInput, IllegalTransitionDetails, SlaPolicyVersion } from './types.js';
 import { ILLEGAL_TRANSITION, INVALID_ACTION, REPORTER_STAGES, TERMINAL_STATES, type ComplaintAction, type ComplaintState } from './vocabulary.js';
 
@@ -39,6 +40,7 @@ function requireText(value: unknown, field: string): void {
 export function validateAction<A extends ComplaintAction>(s: CaseSnapshot, policy: SlaPolicyVersion, action: A, input: ActionInputs[A]): void {
   assertAllowed(s.state, action);
   if (!input?.actor?.id || !input.actor.role) invalid(`${action} needs actor.id and actor.role`);
+  assertStorable(input);
   const i = input as Partial<ActionInputs[ComplaintAction]> & Record<string, unknown>;
   switch (action) {
     case 'verify':
@@ -67,6 +69,12 @@ export function assertAllowed(state: ComplaintState, action: ComplaintAction): v
   const details: IllegalTransitionDetails = { action, state, allowedActions: ALLOWED_ACTIONS[state] };
   const allowed = details.allowedActions.length ? details.allowedActions.join(', ') : 'none';
   throw new CaseRefusal(ILLEGAL_TRANSITION, `cannot ${action}: complaint is ${state}; allowed actions: ${allowed}`, details);
+}
+
+/** Refuses input holding text PostgreSQL cannot store, or nested too deep: it would wedge a projection. */
+export function assertStorable(input: unknown): void {
+  const found = firstUnacceptableField(input);
+  if (found) invalid(`${found.field}: ${found.problem}`);
 }
 
 /** For administrative Updates that any open case accepts. */

@@ -145,6 +145,17 @@ export interface CaseFacts {
   disputes: number;
 }
 
+/** Something the workflow could not do and went on without: the operator (SYSADMIN) is told. */
+export interface OperatorAlert {
+  at: string;
+  /** The activity that failed permanently. */
+  activity: string;
+  reason: string;
+  /** What the workflow did instead. */
+  handled: string;
+  notified: boolean;
+}
+
 export interface ComplaintStatus {
   trackingId: string;
   state: ComplaintState;
@@ -160,6 +171,8 @@ export interface ComplaintStatus {
   endedAutomatically: string | null;
   /** Sequence number of the last transition written to the read model. */
   eventSeq: number;
+  /** What the workflow could not do and went on without (the operator was told). */
+  operatorAlerts: OperatorAlert[];
 }
 
 /** What continue-as-new carries: everything the status is made of, plus the clocks' inner state. */
@@ -174,6 +187,8 @@ export interface CaseSnapshot {
   clocks: Clock[];
   escalations: EscalationSummary[];
   facts: CaseFacts;
+  /** Absent in cases carried from runs before alerts were kept. */
+  alerts?: OperatorAlert[];
 }
 
 /** A running deadline as the workflow keeps it. Plain data: it crosses continue-as-new. */

@@ -36,6 +36,9 @@ export type Role = (typeof ROLES)[number];
 /** Roles that act for the whole country; every other role belongs to an agency or, for some, to the national level. */
 export const NATIONAL_ROLES: readonly Role[] = ['VERIFIER', 'OMBUDSMAN', 'AUDITOR', 'SYSADMIN'];
 
+/** Who runs the system: told when a workflow could not do something and went on without it. */
+export const OPERATOR_ROLE: Role = 'SYSADMIN';
+
 /** The national admin of the channel (admin nasional): receives what no agency can be asked to fix. */
 export const NATIONAL_ADMIN_ROLE: Role = 'VERIFIER';
 
@@ -155,3 +158,5 @@ export type AutomaticEnding = keyof typeof AUTOMATIC_ENDINGS;
 export const ILLEGAL_TRANSITION = 'IllegalTransition';
 /** ApplicationFailure type of a refusal because the action's input cannot be accepted. → 400 */
 export const INVALID_ACTION = 'InvalidAction';
+/** ApplicationFailure type of an activity failure that retrying cannot fix (bad data, a missing row). */
+export const PERMANENT_FAILURE = 'PermanentFailure';

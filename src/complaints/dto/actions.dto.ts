@@ -2,7 +2,7 @@
 // bearer token (ID and role only, never a name); reporter actions carry no identity at all.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   ARCHIVE_REASONS,
   CLASSIFICATIONS,
@@ -124,6 +124,8 @@ export class ExtendDeadlineDto {
   stage!: OfficerStage;
 
   @ApiProperty({ type: ExtraTimeDto })
+  @IsDefined({ message: 'extra is required: give workingDays or duration' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ExtraTimeDto)
   extra!: ExtraTimeDto;

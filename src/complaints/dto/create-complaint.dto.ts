@@ -13,6 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsNotInFuture } from '../../common/not-in-future.validator.js';
 import { CHANNELS, CLASSIFICATIONS, type Channel, type Classification } from '../../../workflows/messages.js';
 
 export class LocationDto {
@@ -63,6 +64,7 @@ export class CreateComplaintDto {
 
   @ApiProperty({ example: '2026-08-02T09:00:00+07:00', description: 'When it happened (ISO-8601)' })
   @IsISO8601({ strict: true })
+  @IsNotInFuture()
   occurredAt!: string;
 
   @ApiProperty({ type: LocationDto })

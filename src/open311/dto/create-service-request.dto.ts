@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsBoolean, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotInFuture } from '../../common/not-in-future.validator.js';
 import { CLASSIFICATIONS, type Classification } from '../../../workflows/messages.js';
 
 type Transformed = { value: unknown };
@@ -22,6 +23,7 @@ export class Open311AttributesDto {
   @Transform(blankIsAbsent)
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 date-time such as 2026-08-02T09:00:00+07:00' })
+  @IsNotInFuture()
   occurred_at?: string;
 
   @ApiPropertyOptional({ example: false, description: 'Hide the reporter identity from the reported agency and the public' })
