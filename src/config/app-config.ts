@@ -21,6 +21,8 @@ export class AppConfig {
   calendarDir!: string;
   notifyWebhookUrl!: string | undefined;
   notifyPollMs!: number;
+  /** Signs webhook deliveries (HMAC-SHA256); required in production when NOTIFY_WEBHOOK_URL is set. */
+  notifyWebhookSecret!: string | undefined;
   workflowHistoryLimit!: number;
   /** Empty in production when AUTH_SECRET is unset: the API refuses to start (AuthModule); workers do not use it. */
   authSecret!: string;
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       CALENDAR_DIR: str({ default: 'config/calendars' }),
       NOTIFY_WEBHOOK_URL: url({ default: undefined, desc: 'receives reminders and escalations as JSON POSTs; unset: logged' }),
       NOTIFY_POLL_MS: num({ default: 1000 }),
+      NOTIFY_WEBHOOK_SECRET: str({ default: undefined, desc: 'signs webhook deliveries (X-Tenggat-Signature); at least 32 characters' }),
       WORKFLOW_HISTORY_LIMIT: num({ default: 5000, desc: 'events after which a complaint workflow continues as new' }),
       AUTH_SECRET: str({ default: undefined, desc: 'signs officer tokens and derives reporter access codes; at least 32 characters' }),
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600, desc: 'lifetime of an officer token' }),
@@ -74,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (e.NODE_ENV === 'production' && !e.WORKFLOW_BUNDLE_PATH) {
     throw new ConfigError({ WORKFLOW_BUNDLE_PATH: 'required when NODE_ENV=production (workers load the bundle built by npm run build)' });
+  }
+  if (e.NOTIFY_WEBHOOK_SECRET !== undefined && e.NOTIFY_WEBHOOK_SECRET.length < 32) {
+    throw new ConfigError({ NOTIFY_WEBHOOK_SECRET: 'must be at least 32 characters' });
+  }
+  if (e.NODE_ENV === 'production' && e.NOTIFY_WEBHOOK_URL && !e.NOTIFY_WEBHOOK_SECRET) {
+    throw new ConfigError({ NOTIFY_WEBHOOK_SECRET: 'required when NODE_ENV=production and NOTIFY_WEBHOOK_URL is set (receivers verify the sender with it)' });
   }
   if (e.AUTH_SECRET !== undefined && e.AUTH_SECRET.length < 32) {
     throw new ConfigError({ AUTH_SECRET: 'must be at least 32 characters' });
@@ -96,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     calendarDir: e.CALENDAR_DIR,
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     notifyPollMs: e.NOTIFY_POLL_MS,
+    notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,
     authSecret: authSecret(e.NODE_ENV, e.AUTH_SECRET),
     authTokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,

@@ -1,87 +1,155 @@
 import { createServer, type Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/app-config.js';
 import { migrate } from '../../src/database/migrator.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
-import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.service.js';
+import { NotificationDispatcher, SIGNATURE_HEADER } from '../../src/notifications/notification-dispatcher.service.js';
 import { dropSchema, freePort, testDatabaseUrl } from '../support/stack.js';
+
+const SECRET = 'outbox-test-secret-of-at-least-32-characters';
+
+/** A webhook receiver the test controls: how long it takes, how it answers, what it got. */
+class Receiver {
+  readonly received: { key: string; body: Record<string, unknown>; signature: string | undefined; raw: string }[] = [];
+  inFlight = new Map<string, number>();
+  maxConcurrentPerKey = 0;
+  delayMs = 0;
+  failuresLeft = 0;
+  private server?: Server;
+  url = '';
+
+  async start(): Promise<void> {
+    const port = await freePort();
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk) => (raw += chunk));
+      req.on('end', () => {
+        const key = String(req.headers['idempotency-key']);
+        this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+        this.maxConcurrentPerKey = Math.max(this.maxConcurrentPerKey, this.inFlight.get(key)!);
+        setTimeout(() => {
+          this.inFlight.set(key, this.inFlight.get(key)! - 1);
+          if (this.failuresLeft-- > 0) return void res.writeHead(503).end();
+          this.received.push({ key, body: JSON.parse(raw), signature: req.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined, raw });
+          res.writeHead(204).end();
+        }, this.delayMs);
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${port}/hooks/tenggat`;
+  }
+
+  stop(): Promise<unknown> {
+    return new Promise((resolve) => this.server?.close(resolve));
+  }
+}
 
 /** The outbox on a schema of its own (the shared worker would deliver rows of the shared schema first). */
 describe(NotificationDispatcher.name, () => {
   const databaseUrl = testDatabaseUrl();
+  const receiver = new Receiver();
   let prisma: PrismaService;
-  let server: Server;
-  const received: { key: string; body: Record<string, unknown> }[] = [];
-  let failuresLeft = 1;
-  let sut: NotificationDispatcher;
+  let complaintId: string;
+  const dispatcher = () => new NotificationDispatcher(prisma, loadConfig({ DATABASE_URL: databaseUrl, NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: SECRET }));
+
+  async function queue(count: number): Promise<string[]> {
+    const keys = Array.from({ length: count }, (_, i) => `complaint-LPR-0UTB-0X01:verification-1:${randomUUID()}:${i}`);
+    await prisma.notification.createMany({
+      data: keys.map((key) => ({ id: randomUUID(), key, complaintId, kind: 'ESCALATION', receiverRole: 'SUPERVISOR', payload: { trackingId: 'LPR-0UTB-0X01', stage: 'verification', level: 1 } })),
+    });
+    return keys;
+  }
 
   beforeAll(async () => {
     await migrate(databaseUrl);
-    const port = await freePort();
-    server = createServer((req, res) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => {
-        if (failuresLeft-- > 0) return void res.writeHead(503).end();
-        received.push({ key: String(req.headers['idempotency-key']), body: JSON.parse(data) });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    const config = loadConfig({ DATABASE_URL: databaseUrl, NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/tenggat` });
-    prisma = new PrismaService(config);
-    sut = new NotificationDispatcher(prisma, config);
+    await receiver.start();
+    prisma = new PrismaService(loadConfig({ DATABASE_URL: databaseUrl }));
+    complaintId = (
+      await prisma.complaint.create({
+        data: {
+          id: randomUUID(),
+          trackingId: 'LPR-0UTB-0X01',
+          workflowId: 'complaint-LPR-0UTB-0X01',
+          title: 't',
+          chronology: 'c',
+          occurredAt: new Date(),
+          regency: 'Kota Bandung',
+          classification: 'COMPLAINT',
+          channel: 'WEB',
+          anonymous: false,
+          confidential: false,
+          policyVersion: 'v',
+          submittedAt: new Date(),
+        },
+      })
+    ).id;
   });
   afterAll(async () => {
     await prisma.$disconnect();
-    await new Promise((resolve) => server.close(resolve));
+    await receiver.stop();
     await dropSchema(databaseUrl);
   });
+  beforeEach(async () => {
+    await prisma.notification.deleteMany();
+    receiver.received.length = 0;
+    Object.assign(receiver, { delayMs: 0, failuresLeft: 0, maxConcurrentPerKey: 0 });
+  });
 
-  it('retries a failed webhook delivery with backoff and delivers each notification once', async () => {
-    const complaint = await prisma.complaint.create({
-      data: {
-        id: randomUUID(),
-        trackingId: 'LPR-0UTB-0X01',
-        workflowId: 'complaint-LPR-0UTB-0X01',
-        title: 't',
-        chronology: 'c',
-        occurredAt: new Date(),
-        regency: 'Kota Bandung',
-        classification: 'COMPLAINT',
-        channel: 'WEB',
-        anonymous: false,
-        confidential: false,
-        policyVersion: 'v',
-        submittedAt: new Date(),
-      },
-    });
-    await prisma.notification.create({
-      data: {
-        id: randomUUID(),
-        key: 'complaint-LPR-0UTB-0X01:verification-1:1',
-        complaintId: complaint.id,
-        kind: 'ESCALATION',
-        receiverRole: 'SUPERVISOR',
-        payload: { trackingId: 'LPR-0UTB-0X01', stage: 'verification', level: 1 },
-      },
-    });
-
-    expect(await sut.dispatchDue()).toBe(0);
-    const failed = await prisma.notification.findFirstOrThrow();
-    expect(failed).toMatchObject({ attempts: 1, sentAt: null, lastError: 'webhook answered 503' });
+  it('retries a failed delivery with backoff, keeping attempts and the error on the row, and delivers it once', async () => {
+    const [key] = await queue(1);
+    receiver.failuresLeft = 1;
+    const sut = dispatcher();
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    const failed = await prisma.notification.findFirstOrThrow({ where: { key } });
+    expect(failed).toMatchObject({ attempts: 1, sentAt: null, lastError: 'webhook answered 503', leaseUntil: null });
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
-    expect(await sut.dispatchDue()).toBe(0); // not due again before its backoff
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, failed: 0 }); // not due again before its backoff
 
     await prisma.notification.updateMany({ data: { nextAttemptAt: new Date() } });
-    expect(await sut.dispatchDue()).toBe(1);
-    expect(await sut.dispatchDue()).toBe(0);
-    expect(received).toEqual([
-      {
-        key: 'complaint-LPR-0UTB-0X01:verification-1:1',
-        body: expect.objectContaining({ kind: 'ESCALATION', receiverRole: 'SUPERVISOR', trackingId: 'LPR-0UTB-0X01', level: 1 }),
-      },
-    ]);
-    expect(await prisma.notification.findFirstOrThrow()).toMatchObject({ attempts: 2, lastError: null, sentAt: expect.any(Date) });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(receiver.received.map((r) => r.key)).toEqual([key]);
+    expect(receiver.received[0].body).toMatchObject({ kind: 'ESCALATION', receiverRole: 'SUPERVISOR', trackingId: 'LPR-0UTB-0X01', level: 1 });
+    expect(await prisma.notification.findFirstOrThrow({ where: { key } })).toMatchObject({ attempts: 2, lastError: null, sentAt: expect.any(Date) });
+  });
+
+  it('delivers 80 notifications to a slow receiver exactly once each, with three dispatchers polling at once', async () => {
+    const keys = await queue(80);
+    receiver.delayMs = 150;
+    const dispatchers = [dispatcher(), dispatcher(), dispatcher()];
+    const started = Date.now();
+    for (let round = 0; round < 20 && receiver.received.length < keys.length; round++) {
+      await Promise.all(dispatchers.map((d) => d.dispatchDue()));
+    }
+    const tookMs = Date.now() - started;
+    expect(receiver.received.map((r) => r.key).sort()).toEqual([...keys].sort());
+    expect(receiver.maxConcurrentPerKey).toBe(1);
+    const rows = await prisma.notification.findMany();
+    expect(rows.every((r) => r.sentAt && r.attempts === 1 && r.leaseUntil === null)).toBe(true);
+    console.log(`outbox: 80 notifications to a 150 ms receiver, 3 dispatchers: delivered once each in ${tookMs} ms`);
+  });
+
+  it('delivers again what a dispatcher claimed and never finished, once its lease lapses', async () => {
+    const [key] = await queue(1);
+    // A dispatcher that dies after claiming: the row stays leased, nobody else delivers it meanwhile.
+    await prisma.$executeRaw`UPDATE notifications SET lease_until = now() + interval '30 seconds', attempts = attempts + 1`;
+    const survivor = dispatcher();
+    expect(await survivor.dispatchDue()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    await prisma.$executeRaw`UPDATE notifications SET lease_until = now() - interval '1 second'`;
+    expect(await survivor.dispatchDue()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(receiver.received.map((r) => r.key)).toEqual([key]);
+    expect(await prisma.notification.findFirstOrThrow({ where: { key } })).toMatchObject({ attempts: 2, sentAt: expect.any(Date) });
+  });
+
+  it('signs each delivery so the receiver can verify the sender and reject a replay', async () => {
+    await queue(1);
+    await dispatcher().dispatchDue();
+    const [delivery] = receiver.received;
+    const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(delivery.signature ?? '');
+    expect(match).not.toBeNull();
+    const [, timestamp, signature] = match!;
+    expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(60);
+    expect(signature).toBe(createHmac('sha256', SECRET).update(`${timestamp}.${delivery.raw}`).digest('hex'));
+    expect(createHmac('sha256', 'another secret of at least thirty-two chars').update(`${timestamp}.${delivery.raw}`).digest('hex')).not.toBe(signature);
   });
 });
