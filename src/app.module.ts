@@ -58,7 +58,7 @@ export class WorkerAppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.register(config), loggerModule(config), DatabaseModule, WorkerModule],
+      imports: [ConfigModule.register(config), loggerModule(config), DatabaseModule, TemporalClientModule, WorkerModule],
     };
   }
 }

@@ -84,7 +84,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return body(HttpStatus.SERVICE_UNAVAILABLE, `${dependency} is unreachable right now; nothing was changed, try again shortly`, { requestId });
     }
     if (temporalUnavailable(exception)) {
-      return body(HttpStatus.SERVICE_UNAVAILABLE, 'Temporal is unreachable right now; nothing was changed, try again shortly', { requestId });
+      return body(HttpStatus.SERVICE_UNAVAILABLE, 'Temporal did not answer in time; try again shortly (with the same Idempotency-Key an action is applied at most once)', { requestId });
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError && PRISMA_STATUS[exception.code]) {
       return body(PRISMA_STATUS[exception.code], `database refused the change (${exception.code})`);

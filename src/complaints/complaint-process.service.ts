@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { AppConfig } from '../config/app-config.js';
 import { ProcessEndedError } from '../common/domain-errors.js';
-import { describeRule } from '../../activities/business-calendar.js';
-import { SlaPolicy } from '../policy/sla-policy.js';
 import { retryServiceErrors } from '../temporal/retry-service-errors.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
-import { complaintWorkflow } from '../../workflows/complaint.workflow.js';
-import { complaintWorkflowId, statusQuery, type ComplaintStatus, type ComplaintWorkflowInput } from '../../workflows/messages.js';
+import { statusQuery, TERMINAL_STATES, type ComplaintStatus } from '../../workflows/messages.js';
 import type { ComplaintRow } from './complaints.repository.js';
+import { ComplaintWorkflowStarter } from './workflow-start/complaint-workflow-starter.js';
+
+/** How long a submission waits for Temporal to start its workflow before answering anyway. */
+const INTAKE_START_DEADLINE_MS = 3000;
+/** How long an action and a status read may wait for Temporal before the API answers 503. */
+const UPDATE_DEADLINE_MS = 15_000;
+const QUERY_DEADLINE_MS = 5000;
 
 /** A request's Idempotency-Key, scoped to its caller: the same key from the same caller is the same Update. */
 export interface UpdateIdentity {
@@ -21,39 +24,23 @@ export interface UpdateIdentity {
 /** The complaint's Temporal workflow: start, Updates (officer and reporter actions) and the status query. */
 @Injectable()
 export class ComplaintProcessService {
+  private readonly logger = new Logger('WorkflowStarts');
+
   constructor(
     private readonly temporal: TemporalClientService,
-    private readonly policy: SlaPolicy,
-    private readonly config: AppConfig,
+    private readonly starter: ComplaintWorkflowStarter,
   ) {}
 
-  /** Idempotent: the workflow ID is derived from the tracking ID, and an existing run is kept. */
+  /**
+   * Starts the workflow of a stored complaint. The row is the source of truth: when Temporal cannot be
+   * reached in time, the complaint stays accepted and the reconciler beside the workers starts it later.
+   */
   async start(complaint: ComplaintRow): Promise<void> {
-    const input: ComplaintWorkflowInput = {
-      complaintId: complaint.id,
-      trackingId: complaint.trackingId,
-      submittedAt: complaint.submittedAt.toISOString(),
-      agencyId: complaint.agencyId,
-      classification: complaint.classification,
-      channel: complaint.channel,
-      policy: this.policy.version(complaint.policyVersion),
-      continueAsNewAfterEvents: this.config.workflowHistoryLimit,
-    };
-    await this.temporal.client.workflow.start(complaintWorkflow, {
-      workflowId: complaintWorkflowId(complaint.trackingId),
-      taskQueue: this.config.temporalTaskQueue,
-      args: [input],
-      // What the Temporal Web UI shows for the run: never the reporter's words or identity.
-      staticSummary: `Complaint ${complaint.trackingId}: ${complaint.classification.toLowerCase().replaceAll('_', ' ')} via ${complaint.channel}`,
-      staticDetails: [
-        `Tracking ID: ${complaint.trackingId}`,
-        `Submitted: ${input.submittedAt}`,
-        `SLA policy: ${input.policy.version} (verification ${describeRule(input.policy.deadlines.verification)})`,
-        `Timeline for auditors: GET /v1/audit/complaints/${complaint.trackingId}/history`,
-      ].join('\n'),
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    try {
+      await this.starter.start(complaint, INTAKE_START_DEADLINE_MS);
+    } catch (error) {
+      this.logger.warn(`complaint ${complaint.trackingId} accepted; its workflow starts once Temporal answers (${(error as Error).message.split('\n')[0]})`);
+    }
   }
 
   /**
@@ -69,19 +56,23 @@ export class ComplaintProcessService {
     const updateId = idempotencyKey
       ? createHash('sha256').update(`${caller}\n${update.name}\n${idempotencyKey}`).digest('base64url')
       : randomUUID();
+    const send = () =>
+      retryServiceErrors(() => this.temporal.within(UPDATE_DEADLINE_MS, (client) => client.workflow.getHandle(complaint.workflowId).executeUpdate(update, { updateId, args: [input] })));
     try {
-      const handle = this.temporal.client.workflow.getHandle(complaint.workflowId);
-      return await retryServiceErrors(() => handle.executeUpdate(update, { updateId, args: [input] }));
+      return await send();
     } catch (error) {
-      // A closed or archived complaint's workflow has completed: that is a refusal, not a missing complaint.
-      if (error instanceof WorkflowNotFoundError) throw new ProcessEndedError(complaint.status, update.name);
-      throw error;
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      // A closed or archived complaint's workflow has ended: that is a refusal, not a missing complaint.
+      if (TERMINAL_STATES.includes(complaint.status)) throw new ProcessEndedError(complaint.status, update.name);
+      // Accepted while Temporal was away and not started yet: start it now, then act.
+      await this.starter.start(complaint);
+      return send();
     }
   }
 
   async status(complaint: ComplaintRow): Promise<ComplaintStatus | null> {
     try {
-      return await this.temporal.client.workflow.getHandle(complaint.workflowId).query(statusQuery);
+      return await this.temporal.within(QUERY_DEADLINE_MS, (client) => client.workflow.getHandle(complaint.workflowId).query(statusQuery));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return null;
       throw error;

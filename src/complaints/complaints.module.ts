@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../policy/policy.module.js';
+import { WorkflowStartModule } from './workflow-start/workflow-start.module.js';
 import { PublicController } from '../public/public.controller.js';
 import { ComplaintsController } from './complaints.controller.js';
 import { ComplaintsRepository } from './complaints.repository.js';
@@ -7,13 +7,13 @@ import { ComplaintProcessService } from './complaint-process.service.js';
 import { ComplaintsService } from './complaints.service.js';
 
 @Module({
-  imports: [PolicyModule],
+  imports: [WorkflowStartModule],
   controllers: [ComplaintsController, PublicController],
   providers: [
     ComplaintsRepository,
     ComplaintsService,
     ComplaintProcessService,
   ],
-  exports: [ComplaintsService, ComplaintsRepository, ComplaintProcessService, PolicyModule],
+  exports: [ComplaintsService, ComplaintsRepository, ComplaintProcessService, WorkflowStartModule],
 })
 export class ComplaintsModule {}

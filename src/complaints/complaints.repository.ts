@@ -145,6 +145,21 @@ export class ComplaintsRepository {
     return this.prisma.escalation.findFirst({ where: { complaintId, key }, select: { receiverRole: true, agencyId: true } });
   }
 
+  /** Temporal confirmed the complaint's workflow. */
+  async confirmWorkflowStarted(id: string): Promise<void> {
+    await this.prisma.complaint.updateMany({ where: { id, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
+  }
+
+  /** Complaints submitted before `before` whose workflow was never confirmed, oldest first. */
+  awaitingWorkflow(before: Date, limit: number) {
+    return this.prisma.complaint.findMany({
+      where: { workflowStartedAt: null, submittedAt: { lt: before } },
+      select: { id: true, trackingId: true, submittedAt: true, agencyId: true, classification: true, channel: true, policyVersion: true },
+      orderBy: { submittedAt: 'asc' },
+      take: limit,
+    });
+  }
+
   /** The complaint, if it exists and `visible` (an officer's scope) admits it. */
   findByTrackingId(trackingId: string, visible: Prisma.ComplaintWhereInput = {}): Promise<ComplaintRow | null> {
     return this.prisma.complaint.findFirst({ where: { AND: [{ trackingId }, visible] }, select: complaintSelect });

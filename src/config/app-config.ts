@@ -21,6 +21,7 @@ export class AppConfig {
   calendarDir!: string;
   notifyWebhookUrl!: string | undefined;
   notifyPollMs!: number;
+  reconcilePollMs!: number;
   /** Signs webhook deliveries (HMAC-SHA256); required in production when NOTIFY_WEBHOOK_URL is set. */
   notifyWebhookSecret!: string | undefined;
   workflowHistoryLimit!: number;
@@ -62,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       CALENDAR_DIR: str({ default: 'config/calendars' }),
       NOTIFY_WEBHOOK_URL: url({ default: undefined, desc: 'receives reminders and escalations as JSON POSTs; unset: logged' }),
       NOTIFY_POLL_MS: num({ default: 1000 }),
+      RECONCILE_POLL_MS: num({ default: 2000, desc: 'how often workers look for complaints whose workflow is not started yet' }),
       NOTIFY_WEBHOOK_SECRET: str({ default: undefined, desc: 'signs webhook deliveries (X-Tenggat-Signature); at least 32 characters' }),
       WORKFLOW_HISTORY_LIMIT: num({ default: 5000, desc: 'events after which a complaint workflow continues as new' }),
       AUTH_SECRET: str({ default: undefined, desc: 'signs officer tokens and derives reporter access codes; at least 32 characters' }),
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     calendarDir: e.CALENDAR_DIR,
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     notifyPollMs: e.NOTIFY_POLL_MS,
+    reconcilePollMs: e.RECONCILE_POLL_MS,
     notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,
     authSecret: authSecret(e.NODE_ENV, e.AUTH_SECRET),

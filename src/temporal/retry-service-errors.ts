@@ -13,7 +13,8 @@ export async function retryServiceErrors<T>(call: () => Promise<T>, attempts = 5
     try {
       return await call();
     } catch (error) {
-      if (!(error instanceof ServiceError) || attempt >= attempts) throw error;
+      // Unreachable is not worth waiting out here: the caller answers 503 at once.
+      if (!(error instanceof ServiceError) || temporalUnavailable(error) || attempt >= attempts) throw error;
       await sleep(attempt * 1000);
     }
   }

@@ -25,6 +25,15 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
     this.clientInstance = new Client({ connection: this.connection, namespace: this.config.temporalNamespace });
   }
 
+  /**
+   * Runs a call that must answer within `ms`: an API request never hangs on an unreachable Temporal
+   * (the call fails with DEADLINE_EXCEEDED, which the API answers with 503).
+   */
+  within<T>(ms: number, call: (client: Client) => Promise<T>): Promise<T> {
+    const client = this.client;
+    return client.connection.withDeadline(Date.now() + ms, () => call(client));
+  }
+
   async ping(): Promise<void> {
     await this.client.workflowService.getSystemInfo({});
   }

@@ -42,6 +42,8 @@ describe('operator check (npm run ops:check)', () => {
         confidential: false,
         policyVersion: '2026.1',
         submittedAt: new Date(Date.now() - 3_600_000),
+        // Confirmed once, gone since: the reconciler only starts rows never confirmed.
+        workflowStartedAt: new Date(Date.now() - 3_500_000),
       },
     });
     try {
