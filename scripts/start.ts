@@ -1,5 +1,5 @@
 // The Quick start's process: Temporal dev server (unless TEMPORAL_ADDRESS), PostgreSQL from
-// DATABASE_URL or embedded PGlite, migrations and reference agencies, then the API with its worker.
+// DATABASE_URL or an embedded one, migrations and reference agencies, then the API with its worker.
 import { join } from 'node:path';
 import { migrate } from '../src/database/migrator.js';
 import { startApi } from '../src/main.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     env.TEMPORAL_UI_URL ??= server.uiUrl;
   }
   if (!env.DATABASE_URL) {
-    const pg: EmbeddedPostgres = await startEmbeddedPostgres(join(dataDir, 'pglite'), Number(env.EMBEDDED_PG_PORT ?? 5433));
+    const pg: EmbeddedPostgres = await startEmbeddedPostgres(join(dataDir, 'postgres', 'data'), Number(env.EMBEDDED_PG_PORT ?? 5433));
     stoppers.push(() => pg.stop());
     env.DATABASE_URL = pg.url;
   }

@@ -7,12 +7,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.js';
 import { ensureTemporalCli, startDevServer, waitForTemporal, type DevServer } from '../../scripts/temporal-dev-server.js';
 import { parseDatabaseUrl } from '../../src/database/database-url.js';
 import { migrate } from '../../src/database/migrator.js';
 import { projectRoot } from '../../src/project-root.js';
-
-export const DEFAULT_TEST_DATABASE = 'postgresql://postgres@127.0.0.1:5432/test';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,11 +56,48 @@ export async function temporalForTests(): Promise<TemporalForTests> {
   };
 }
 
-/** A schema of its own for this test run, so runs never see each other's rows. */
+/** A schema of its own for this test run, on the server setUpStack chose (TEST_DATABASE_URL). */
 export function testDatabaseUrl(): string {
-  const base = new URL(process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE);
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) throw new Error('TEST_DATABASE_URL is unset: the test stack (test/global-setup.mjs) chooses the server');
+  const base = new URL(server);
   base.searchParams.set('schema', `tenggat_test_${Date.now()}_${randomBytes(3).toString('hex')}`);
   return base.toString();
+}
+
+export interface DatabaseServerForTests {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL server of a test run: TEST_DATABASE_URL when it is set and answers; otherwise an
+ * embedded one of our own (a fresh machine needs no PostgreSQL installed), stopped afterwards.
+ */
+export async function databaseServerForTests(): Promise<DatabaseServerForTests> {
+  const given = process.env.TEST_DATABASE_URL;
+  if (given) {
+    const client = new pg.Client({ connectionString: given, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      return { url: given, stop: async () => undefined };
+    } catch (error) {
+      console.log(`TEST_DATABASE_URL does not answer (${(error as Error).message}); using an embedded PostgreSQL instead`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tenggat-postgres-'));
+  const started = Date.now();
+  const server = await startEmbeddedPostgres(join(dir, 'data'), await freePort(), { persistent: false });
+  console.log(`embedded PostgreSQL ready in ${Date.now() - started} ms`);
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function dropSchema(databaseUrl: string): Promise<void> {
@@ -135,18 +171,24 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<NodeProcess>
 
 export interface Stack {
   temporal: TemporalForTests;
+  database: DatabaseServerForTests;
   worker: NodeProcess;
   databaseUrl: string;
   tearDown(): Promise<void>;
 }
 
 /**
- * Starts (or reuses) Temporal, migrates a fresh schema, runs the compiled worker on a task queue of
- * this run, and exports their coordinates to the test processes through the environment.
+ * Starts (or reuses) Temporal and PostgreSQL, migrates a fresh schema, runs the compiled worker on a task
+ * queue of this run, and exports their coordinates to the test processes through the environment.
  */
 export async function setUpStack(): Promise<Stack> {
-  const temporal = await temporalForTests();
+  const [temporal, database] = await Promise.all([temporalForTests(), databaseServerForTests()]);
+  process.env.TEST_DATABASE_URL = database.url;
   const databaseUrl = testDatabaseUrl();
+  const stopServers = async () => {
+    await temporal.stop();
+    await database.stop();
+  };
   try {
     await migrate(databaseUrl);
     const env = {
@@ -158,17 +200,18 @@ export async function setUpStack(): Promise<Stack> {
     Object.assign(process.env, env, { LOG_LEVEL: 'silent' });
     return {
       temporal,
+      database,
       worker,
       databaseUrl,
       async tearDown() {
         await worker.stop();
         await dropSchema(databaseUrl);
-        await temporal.stop();
+        await stopServers();
       },
     };
   } catch (error) {
     await dropSchema(databaseUrl).catch(() => undefined);
-    await temporal.stop();
+    await stopServers();
     throw error;
   }
 }
