@@ -1,5 +1,5 @@
-// The closing line of a test run, "N passed, N failed": jest's results plus the operator check that
-// runs after the suite (test/global-teardown.mjs), which counts as one more test.
+// The closing line of a test run, "N passed, N failed": jest's results (the suite, then the fault suite)
+// plus the operator check that runs after the suite (test/global-teardown.mjs), which counts as one more test.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
@@ -10,6 +10,11 @@ if (!jest) {
 }
 let passed = jest.numPassedTests;
 let failed = jest.numFailedTests + jest.numRuntimeErrorTestSuites;
+const faults = read('.data/jest-faults-results.json');
+if (faults) {
+  passed += faults.numPassedTests;
+  failed += faults.numFailedTests + faults.numRuntimeErrorTestSuites;
+}
 const check = read('.data/ops-check.json');
 if (check) {
   if (check.problems === 0) passed += 1;

@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -42,6 +43,9 @@ const PATCH_DUE_STEPS_WITHOUT_TIMER = 'due-steps-fire-without-timer';
 const PATCH_LOCAL_ACTIVITIES = 'local-activities';
 /** Runs before woke the loop only when the clocks changed, so an acknowledgement after closing never ended the workflow. */
 const PATCH_WAKE_AFTER_EVERY_HANDLER = 'loop-wakes-after-every-handler';
+
+/** A clock step running later than this past its instant is logged as late. */
+const LATE_STEP_WARNING_MS = 5000;
 
 /** For inputs recorded before the limit travelled with the input. */
 const DEFAULT_HISTORY_LIMIT = 5000;
@@ -219,7 +223,16 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   await started;
   publish(complaint.searchAttributes());
 
-  const fire = (step: Step) => exclusive(() => run(complaint.fire(step)));
+  const fire = (step: Step) =>
+    exclusive(() => {
+      // Lateness has causes outside the workflow (an overloaded or restarted worker, a workflow task
+      // that timed out): say so where operators look, without touching history.
+      const lateMs = Date.now() - Date.parse(step.at);
+      if (lateMs > LATE_STEP_WARNING_MS) {
+        log.warn('clock step ran late', { trackingId: input.trackingId, step: describeStep(step, complaint.clock(step.clockId)), lateMs });
+      }
+      return run(complaint.fire(step));
+    });
   while (!complaint.finished()) {
     const step = complaint.nextStep();
     // A step already due runs now: a fresh timer would cost the server's timer granularity (~1 s) each time.

@@ -17,6 +17,7 @@ export class AppConfig {
   runWorkerInApi!: boolean;
   workflowBundlePath!: string | undefined;
   workerMaxCachedWorkflows!: number;
+  workerWorkflowTaskSlots!: number;
   slaPolicyFile!: string;
   calendarDir!: string;
   notifyWebhookUrl!: string | undefined;
@@ -59,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       RUN_WORKER_IN_API: bool({ default: false }),
       WORKFLOW_BUNDLE_PATH: str({ default: undefined }),
       WORKER_MAX_CACHED_WORKFLOWS: num({ default: 1000 }),
+      WORKER_WORKFLOW_TASK_SLOTS: num({ default: 200, desc: 'workflow tasks a worker runs at once (a tenth as many pollers)' }),
       SLA_POLICY_FILE: str({ default: 'config/sla-policy.json' }),
       CALENDAR_DIR: str({ default: 'config/calendars' }),
       NOTIFY_WEBHOOK_URL: url({ default: undefined, desc: 'receives reminders and escalations as JSON POSTs; unset: logged' }),
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorkerInApi: e.RUN_WORKER_IN_API,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    workerWorkflowTaskSlots: e.WORKER_WORKFLOW_TASK_SLOTS,
     slaPolicyFile: e.SLA_POLICY_FILE,
     calendarDir: e.CALENDAR_DIR,
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,

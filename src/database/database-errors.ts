@@ -18,6 +18,8 @@ export function sqlState(error: unknown): string | null {
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseUnavailable']);
 const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
 const UNREACHABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** What node-postgres says, without a code, when a pooled connection died under it. */
+const UNREACHABLE_MESSAGES = /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)/;
 
 /** Whether `error` says the database is unreachable or unavailable (as opposed to refusing a request). */
 export function databaseUnavailable(error: unknown): boolean {
@@ -28,6 +30,7 @@ export function databaseUnavailable(error: unknown): boolean {
     const state = sqlState(e);
     if (state && (state.startsWith('08') || state === '57P01' || state === '57P03' || state === '53300')) return true;
     if (e instanceof Prisma.PrismaClientInitializationError) return true;
+    if (e instanceof Error && UNREACHABLE_MESSAGES.test(e.message)) return true;
     e = e.cause as typeof e;
   }
   return false;

@@ -52,6 +52,10 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
       shutdownForceTime: '10 seconds',
       // A workflow task left on a dead worker's sticky queue moves to the shared queue after this.
       stickyQueueScheduleToStartTimeout: '3 seconds',
+      // Workflow tasks hold a slot while their local activities wait on PostgreSQL: with the SDK's default
+      // of 40, a midnight storm queued tasks on the sticky queue until they timed out (+3 to +10 s each).
+      maxConcurrentWorkflowTaskExecutions: this.config.workerWorkflowTaskSlots,
+      maxConcurrentWorkflowTaskPolls: Math.max(2, Math.ceil(this.config.workerWorkflowTaskSlots / 10)),
       ...this.workflowSource(),
     });
   }

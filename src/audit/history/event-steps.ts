@@ -81,7 +81,6 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
   workflowTaskScheduledEventAttributes: silent,
   workflowTaskStartedEventAttributes: silent,
   workflowTaskCompletedEventAttributes: silent,
-  workflowTaskTimedOutEventAttributes: silent,
   activityTaskStartedEventAttributes: silent,
 
   async workflowExecutionStartedEventAttributes(a, c) {
@@ -232,6 +231,12 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
   workflowExecutionCancelRequestedEventAttributes: (a) =>
     step('cancel-requested', `Cancellation of the workflow was requested${a.cause ? `: ${a.cause}` : ''}.`, { cause: a.cause || null }),
   workflowExecutionSignaledEventAttributes: (a) => step('signal', `Signal ${a.signalName ?? 'unknown'} received.`, { signal: a.signalName ?? 'unknown' }),
+  // A workflow task that waited too long on a worker's sticky queue, or that a busy or stopped worker did not
+  // finish in time: the workflow's next step ran that much later. Rare, and worth seeing when it happened.
+  workflowTaskTimedOutEventAttributes: (a) => {
+    const how = a.timeoutType === 2 ? 'schedule-to-start: it waited on a worker’s own queue and was handed to the shared queue' : 'start-to-close: the worker did not finish it in time (busy or stopped)';
+    return step('workflow-task-timed-out', `A workflow task timed out (${how}); Temporal gave it to a worker again.`, { timeoutType: a.timeoutType === 2 ? 'SCHEDULE_TO_START' : 'START_TO_CLOSE' });
+  },
   workflowTaskFailedEventAttributes: (a) => step('workflow-task-failed', `A workflow task failed and will be retried: ${failureText(a.failure)}.`, { failure: failureText(a.failure) }),
 };
 
