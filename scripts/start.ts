@@ -10,7 +10,7 @@ import { seedAgencies } from './seed.js';
 import { ensureTemporalCli, startDevServer, type DevServer } from './temporal-dev-server.js';
 
 const env = process.env;
-const dataDir = join(projectRoot(), '.data');
+const dataDir = env.TENGGAT_DATA_DIR ?? join(projectRoot(), '.data');
 const stoppers: Array<() => Promise<void>> = [];
 
 async function stopAll(): Promise<void> {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../../src/project-root.js';
@@ -98,6 +100,31 @@ describe('API and worker processes', () => {
       await proxy.stop();
     }
   }, 60_000);
+
+  it('stops npm start (API, worker, Temporal dev server, embedded PostgreSQL) on Ctrl+C within its bound, leaving no process behind', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tenggat-start-'));
+    chmodSync(dataDir, 0o755); // the embedded server runs as the postgres user, who must reach its folder
+    const [port, temporalPort, uiPort, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const { TEMPORAL_ADDRESS: _ownTemporal, DATABASE_URL: _ownDatabase, ...env } = process.env;
+    const start = await startNodeProcess(
+      join('scripts', 'start.js'),
+      { ...env, TENGGAT_DATA_DIR: dataDir, PORT: String(port), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort), EMBEDDED_PG_PORT: String(pgPort) },
+      'Press Ctrl+C to stop.',
+    );
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+      const started = Date.now();
+      await start.stop('SIGINT');
+      const tookMs = Date.now() - started;
+      console.log(`npm start stopped on SIGINT in ${tookMs} ms`);
+      expect(tookMs).toBeLessThan(45_000);
+      const left = spawnSync('sh', ['-c', `ps -eo args | grep -e '--port ${temporalPort}' -e '-p ${pgPort}' | grep -v grep`], { encoding: 'utf8' }).stdout.trim();
+      expect(left).toBe('');
+    } finally {
+      await start.stop('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('drains a standalone worker on SIGTERM', async () => {
     const worker = await startWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: `worker-process-${randomUUID()}` });
