@@ -117,17 +117,18 @@ export async function operatorCheck(client: Client, prisma: PrismaClient, option
   // Every running workflow of this queue answers what it has projected; a row that stays behind it is stale.
   const running = ours.filter((w) => w.status.name === RUNNING && rowsByWorkflow.has(w.workflowId));
   const statuses = new Map<string, ComplaintStatus | 'timeout'>();
-  await inBatches(running, 8, async (w) => {
-    const status = await withTimeout(client.workflow.getHandle(w.workflowId).query(statusQuery), queryTimeoutMs).catch(() => 'timeout' as const);
-    statuses.set(w.workflowId, status);
-  });
+  const ask = (w: WorkflowExecutionInfo, ms: number) => withTimeout(client.workflow.getHandle(w.workflowId).query(statusQuery), ms).catch(() => 'timeout' as const);
+  await inBatches(running, 8, async (w) => statuses.set(w.workflowId, await ask(w, queryTimeoutMs)));
+  // A worker that just started replays each workflow it has not cached: ask the slow ones once more, with time.
+  const slow = running.filter((w) => statuses.get(w.workflowId) === 'timeout');
+  await inBatches(slow, 4, async (w) => statuses.set(w.workflowId, await ask(w, queryTimeoutMs * 3)));
   const behind: { finding: (detail: string) => Finding; workflowId: string; status: ComplaintStatus }[] = [];
   for (const w of running) {
     const row = rowsByWorkflow.get(w.workflowId)!;
     const status = statuses.get(w.workflowId)!;
     const finding = (detail: string): Finding => ({ trackingId: row.trackingId, workflowId: w.workflowId, detail });
     if (status === 'timeout') {
-      problems.readModelBehind.push(finding(`the workflow did not answer its status query within ${queryTimeoutMs} ms (no worker polls ${options.taskQueue}?)`));
+      problems.readModelBehind.push(finding(`the workflow did not answer its status query, twice, within ${queryTimeoutMs * 3} ms (no worker polls ${options.taskQueue}?)`));
       continue;
     }
     if (TERMINAL_STATES.includes(status.state)) {
