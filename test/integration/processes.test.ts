@@ -113,6 +113,18 @@ describe('API and worker processes', () => {
     );
     try {
       expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+      // Many sessions at once on the embedded database, as officers make them: each answered as itself.
+      const logins = await Promise.all(
+        ['verifikator', 'atasan.verifikator', 'admin.kemendagri', 'penghubung.dukcapil', 'auditor', 'sysadmin'].flatMap((username) =>
+          Array.from({ length: 5 }, () =>
+            fetch(`http://127.0.0.1:${port}/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'tenggat-demo' }) }),
+          ),
+        ),
+      );
+      expect(logins.map((r) => r.status)).toEqual(Array(30).fill(200));
+      const token = ((await logins[0].json()) as { accessToken: string }).accessToken;
+      const reads = await Promise.all(Array.from({ length: 30 }, (_, i) => fetch(`http://127.0.0.1:${port}/v1/${i % 2 ? 'complaints' : 'escalations'}`, { headers: { Authorization: `Bearer ${token}` } })));
+      expect(reads.map((r) => r.status)).toEqual(Array(30).fill(200));
       const started = Date.now();
       await start.stop('SIGINT');
       const tookMs = Date.now() - started;

@@ -45,3 +45,14 @@ describe(WorkflowHistoryDecoder.name, () => {
     expect(steps.some((s) => s.kind === 'activity-scheduled' && s.detail.activityType === 'projectTransition' && s.detail.transition === 'REDIRECTED')).toBe(true);
   });
 });
+
+describe('workflow task timeouts in the timeline', () => {
+  const sut = new WorkflowHistoryDecoder(defaultDataConverter);
+  it.each([
+    [2, 'schedule-to-start: it waited on a worker’s own queue and was handed to the shared queue', 'SCHEDULE_TO_START'],
+    [1, 'start-to-close: the worker did not finish it in time (busy or stopped)', 'START_TO_CLOSE'],
+  ])('tells a workflow task that timed out (%s), since its step ran that much later', async (timeoutType, how, kind) => {
+    const [step] = await sut.decodeRun('run-1', [{ eventId: 7, eventTime: { seconds: 1_795_000_000 }, workflowTaskTimedOutEventAttributes: { timeoutType } }] as never);
+    expect(step).toMatchObject({ kind: 'workflow-task-timed-out', summary: `A workflow task timed out (${how}); Temporal gave it to a worker again.`, detail: { timeoutType: kind } });
+  });
+});
