@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { AppConfig } from '../config/app-config.js';
+import { PollingLoop } from '../common/polling-loop.js';
 import { PrismaService } from '../database/prisma.service.js';
 
 /** Rows claimed at once, and POSTs in flight at once. */
@@ -38,37 +39,22 @@ export function signDelivery(secret: string, timestamp: number, body: string): s
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    // A full batch means more are waiting: the next round goes at once instead of waiting for the poll.
+    this.loop = new PollingLoop('outbox dispatch', async () => ({ moreWaiting: (await this.dispatchDue()).claimed === BATCH }), config.notifyPollMs, this.logger);
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(this.config.notifyPollMs);
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      let busy = false;
-      this.running = this.dispatchDue()
-        .then((outcome) => {
-          busy = outcome.claimed === BATCH;
-        })
-        .catch((error: Error) => this.logger.error(`outbox dispatch failed: ${error.message}`))
-        // A full batch means more are waiting: go on at once instead of waiting for the next poll.
-        .finally(() => this.schedule(busy ? 0 : this.config.notifyPollMs));
-    }, delayMs);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims the due notifications and delivers them; answers how many were claimed, sent and failed. */

@@ -70,7 +70,7 @@ describe('fault suite', () => {
     await eventually(async () => ((await suite.prisma.notification.count({ where: { ...where, sentAt: null } })) === 0 ? true : undefined), 120_000);
     const escalations = await suite.prisma.escalation.findMany({ where, include: { complaint: { select: { trackingId: true } } } });
     const byComplaint = new Map<string, number[]>();
-    for (const e of escalations) byComplaint.set(e.complaint.trackingId, [...(byComplaint.get(e.complaint.trackingId) ?? []), e.level].sort());
+    for (const e of escalations) byComplaint.set(e.complaint.trackingId, [...(byComplaint.get(e.complaint.trackingId) ?? []), e.level].sort((a, b) => a - b));
     expect(trackingIds.filter((id) => JSON.stringify(byComplaint.get(id)) !== '[1,2,3]')).toEqual([]);
 
     const notifications = await suite.prisma.notification.findMany({ where, select: { key: true, kind: true } });

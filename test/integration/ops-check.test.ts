@@ -8,7 +8,7 @@ import { loadSlaPolicy } from '../../src/policy/sla-policy.js';
 import { projectRoot } from '../../src/project-root.js';
 import { complaintWorkflow } from '../../workflows/complaint.workflow.js';
 import { complaintWorkflowId } from '../../workflows/messages.js';
-import { complaintBody, createTestApp, eventually, type TestApp } from '../support/app.js';
+import { complaintBody, createTestApp, eventually, insertComplaintRow, type TestApp } from '../support/app.js';
 
 const run = promisify(execFile);
 
@@ -26,26 +26,9 @@ describe('operator check (npm run ops:check)', () => {
   afterAll(() => t.close());
 
   it('finds a complaint row without a workflow', async () => {
-    const trackingId = `LPR-0PS${randomBytes(1).toString('hex').toUpperCase()}-${randomBytes(2).toString('hex').toUpperCase()}`;
-    const row = await t.prisma.complaint.create({
-      data: {
-        id: randomUUID(),
-        trackingId,
-        workflowId: complaintWorkflowId(trackingId),
-        title: 'Orphan',
-        chronology: 'A row whose workflow never started.',
-        occurredAt: new Date(Date.now() - 86_400_000),
-        regency: 'Kota Bandung',
-        classification: 'COMPLAINT',
-        channel: 'WEB',
-        anonymous: false,
-        confidential: false,
-        policyVersion: '2026.1',
-        submittedAt: new Date(Date.now() - 3_600_000),
-        // Confirmed once, gone since: the reconciler only starts rows never confirmed.
-        workflowStartedAt: new Date(Date.now() - 3_500_000),
-      },
-    });
+    // Confirmed once, gone since: the reconciler only starts rows never confirmed.
+    const row = await insertComplaintRow(t.prisma, { submittedAt: new Date(Date.now() - 3_600_000), workflowStartedAt: new Date(Date.now() - 3_500_000) });
+    const { trackingId } = row;
     try {
       const report = await operatorCheck(t.temporal, t.prisma, options);
       expect(mine(report, trackingId)).toMatchObject({ rowsWithoutWorkflow: 1, readModelBehind: 0, workflowsWithoutRow: 0 });

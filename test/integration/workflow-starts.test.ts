@@ -1,7 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { statusQuery } from '../../workflows/messages.js';
-import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
+import { complaintBody, createAgencies, createTestApp, eventually, insertComplaintRow, type TestApp } from '../support/app.js';
 import { createOfficers, type Officers } from '../support/officers.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
@@ -18,26 +17,7 @@ describe('complaint workflow starts', () => {
   afterAll(() => t.close());
 
   /** A row as the API stores it right before it would start the workflow (and, here, dies). */
-  async function rowWithoutWorkflow(submittedAgoMs: number) {
-    const trackingId = `LPR-${randomBytes(2).toString('hex').toUpperCase()}-${randomBytes(2).toString('hex').toUpperCase()}`;
-    return t.prisma.complaint.create({
-      data: {
-        id: randomUUID(),
-        trackingId,
-        workflowId: `complaint-${trackingId}`,
-        title: 'Jalan berlubang',
-        chronology: 'Lubang besar sejak Januari.',
-        occurredAt: new Date(Date.now() - 86_400_000),
-        regency: 'Kota Bandung',
-        classification: 'COMPLAINT',
-        channel: 'WEB',
-        anonymous: false,
-        confidential: false,
-        policyVersion: '2026.1',
-        submittedAt: new Date(Date.now() - submittedAgoMs),
-      },
-    });
-  }
+  const rowWithoutWorkflow = (submittedAgoMs: number) => insertComplaintRow(t.prisma, { submittedAt: new Date(Date.now() - submittedAgoMs) });
 
   it('starts the workflow of a complaint the API stored but never started, counting its deadline from the submission', async () => {
     const row = await rowWithoutWorkflow(10_000);

@@ -1,10 +1,11 @@
 // Builds the API exactly as main.ts does (createApp), against the stack from global setup.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client, Connection } from '@temporalio/client';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
+import type { Prisma } from '../../src/generated/prisma/client.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -57,6 +58,32 @@ export function complaintBody(overrides: Record<string, unknown> = {}) {
     reporter: { name: 'Siti Rahmawati', phone: '+6281234567890', email: 'siti@example.id', nik: '3273012345678901' },
     ...overrides,
   };
+}
+
+/**
+ * A complaint row written straight to PostgreSQL, as the API stores it before starting its workflow (a
+ * test then decides whether that workflow ever existed). Unique tracking ID; `overrides` for the rest.
+ */
+export function insertComplaintRow(prisma: PrismaService, overrides: Partial<Prisma.ComplaintUncheckedCreateInput> = {}) {
+  const trackingId = `LPR-${randomBytes(2).toString('hex').toUpperCase()}-${randomBytes(2).toString('hex').toUpperCase()}`;
+  return prisma.complaint.create({
+    data: {
+      id: randomUUID(),
+      trackingId,
+      workflowId: `complaint-${trackingId}`,
+      title: 'Jalan berlubang',
+      chronology: 'Lubang besar sejak Januari.',
+      occurredAt: new Date(Date.now() - 86_400_000),
+      regency: 'Kota Bandung',
+      classification: 'COMPLAINT',
+      channel: 'WEB',
+      anonymous: false,
+      confidential: false,
+      policyVersion: '2026.1',
+      submittedAt: new Date(),
+      ...overrides,
+    },
+  });
 }
 
 /** Polls `probe` until it returns a value (not undefined) or `timeoutMs` passes. */

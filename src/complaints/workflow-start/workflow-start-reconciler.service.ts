@@ -1,9 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PollingLoop } from '../../common/polling-loop.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ComplaintWorkflowStarter } from './complaint-workflow-starter.js';
 
 /** A complaint row gets this long to have its workflow started by the API before the reconciler does it. */
 const START_GRACE_MS = 2000;
+const BATCH = 100;
 
 /**
  * Runs beside the workers: every few seconds, starts the workflow of any complaint whose row has none
@@ -11,33 +13,18 @@ const START_GRACE_MS = 2000;
  */
 @Injectable()
 export class WorkflowStartReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('WorkflowStarts');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
-  constructor(
-    private readonly starter: ComplaintWorkflowStarter,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(starter: ComplaintWorkflowStarter, config: AppConfig) {
+    const round = async () => ({ moreWaiting: (await starter.startMissing(START_GRACE_MS, BATCH)) === BATCH });
+    this.loop = new PollingLoop('starting missing workflows', round, config.reconcilePollMs, new Logger('WorkflowStarts'));
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.starter
-        .startMissing(START_GRACE_MS)
-        .catch((error: Error) => this.logger.warn(`could not start missing workflows yet: ${error.message.split('\n')[0]}`))
-        .finally(() => this.schedule());
-    }, this.config.reconcilePollMs);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 }
