@@ -48,6 +48,7 @@ export function createProjectionActivities(prisma: PrismaClient) {
             nextDeadlineAt: asDate(m.nextDeadlineAt),
             escalationLevel: m.escalationLevel,
             ...(m.resolutionDueAt !== undefined ? { resolutionDueAt: asDate(m.resolutionDueAt) } : {}),
+            ...(m.disposedAt !== undefined ? { disposedAt: asDate(m.disposedAt) } : {}),
           },
         }),
       ]);

@@ -21,6 +21,8 @@ import { complaintWorkflow } from '../workflows/complaint.workflow.js';
 import { complaintWorkflowId, type ComplaintWorkflowInput, type SlaPolicyVersion } from '../workflows/messages.js';
 import { echoUpdate, echoWorkflow, emptyWorkflow, stopUpdate } from './baseline.workflows.js';
 import { openLoad, percentiles, pool, rssMb, round, type Percentiles } from './stats.js';
+import { payloadKeysFrom, tenggatDataConverter } from '../src/temporal/payload-codec.js';
+import { newTrackingId } from '../src/complaints/tracking-id.js';
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
@@ -37,6 +39,7 @@ const size = {
   readSeconds: smoke ? 1 : 10,
   storm: numberFlag('--storm', smoke ? 20 : 1000),
   capacity: numberFlag('--capacity', smoke ? 30 : 10_000),
+  accessCodeGuesses: smoke ? 5 : 50,
 };
 const P95_TARGET_MS = 300;
 const root = projectRoot();
@@ -63,7 +66,8 @@ async function main(): Promise<void> {
   try {
     await migrate(databaseUrl);
     await seedAgencies(databaseUrl);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue };
+    const payloadKeys = `bench:${randomBytes(32).toString('base64')}`;
+    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_PAYLOAD_KEYS: payloadKeys };
     const worker = await startWorkerProcess(env);
     cleanups.unshift(() => worker.stop());
     const port = await freePort();
@@ -78,18 +82,20 @@ async function main(): Promise<void> {
     const verifier = await signIn(base, 'verifikator');
     const connection = await Connection.connect({ address: temporal.address });
     cleanups.unshift(() => connection.close());
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: tenggatDataConverter(payloadKeysFrom(payloadKeys)) });
     const db = new pg.Client({ connectionString: parseDatabaseUrl(databaseUrl).connectionString });
     await db.connect();
     await db.query(`SET search_path TO ${db.escapeIdentifier(parseDatabaseUrl(databaseUrl).schema)}`);
     cleanups.unshift(() => db.end());
 
-    const raw = await rawBaselines(temporal.address, client);
+    // The raw baselines measure bare Temporal: their own worker and a client without Tenggat's codec.
+    const raw = await rawBaselines(temporal.address, new Client({ connection }));
     const intake = await intakeSteps(base, raw.startsPerSecond);
     const officer = await officerActions(base, verifier, db, raw.updateRoundTrip);
     const storm = await deadlineStorm(client, db, taskQueue);
     const capacity = await openComplaints(client, db, taskQueue, worker.child.pid, temporal.pid);
     const reads = await readLoad(base, verifier, db);
+    const accessCodes = await accessCodeTiming(base);
 
     const report = {
       at: new Date().toISOString(),
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
       officerAction: { verifyMs: officer.latency, ratioP50: officer.ratioP50, ratioP99: officer.ratioP99 },
       projectionLagMs: officer.projectionLag,
       reads,
+      accessCodes,
       storm,
       capacity,
     };
@@ -241,6 +248,34 @@ async function readLoad(base: string, verifier: string, db: pg.Client) {
   return { complaints: rows[0].n, rate: 50, endpoints: results };
 }
 
+/**
+ * A wrong access code for a complaint that exists against any code for a tracking ID that does not: the
+ * answers must take the same time, or timing tells which tracking IDs exist. One guess per complaint
+ * (the per-complaint wait starts after five), interleaved, one at a time.
+ */
+async function accessCodeTiming(base: string) {
+  const existing: string[] = [];
+  for (let i = 0; i < size.accessCodeGuesses; i++) {
+    const res = await fetch(`${base}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaintBody) });
+    existing.push(((await res.json()) as { trackingId: string }).trackingId);
+  }
+  const guess = async (trackingId: string) => {
+    const started = performance.now();
+    const res = await fetch(`${base}/v1/track/${trackingId}`, { headers: { 'x-access-code': 'AAAA-AAAA-AAAA' } });
+    await res.arrayBuffer();
+    if (res.status !== 404) throw new Error(`a wrong access code answered ${res.status}`);
+    return performance.now() - started;
+  };
+  const wrongCode: number[] = [];
+  const unknownId: number[] = [];
+  for (const trackingId of existing) {
+    wrongCode.push(await guess(trackingId));
+    unknownId.push(await guess(newTrackingId()));
+  }
+  const [known, unknown] = [roundAll(percentiles(wrongCode)), roundAll(percentiles(unknownId))];
+  return { guesses: existing.length, wrongCodeMs: known, unknownTrackingIdMs: unknown, ratioP50: round(known.p50 / unknown.p50, 2) };
+}
+
 /** Inserts complaint rows and starts their workflows directly, each with its own frozen policy. */
 async function createComplaints(client: Client, db: pg.Client, taskQueue: string, count: number, policyFor: (submittedAt: number) => SlaPolicyVersion) {
   const ids: { complaintId: string; trackingId: string }[] = [];
@@ -361,6 +396,7 @@ function printTable(r: {
   officerAction: { verifyMs: Percentiles; ratioP50: number; ratioP99: number };
   projectionLagMs: Percentiles;
   reads: { complaints: number; endpoints: { endpoint: string; latencyMs: Percentiles; errors: number }[] };
+  accessCodes: { guesses: number; wrongCodeMs: Percentiles; unknownTrackingIdMs: Percentiles; ratioP50: number };
   storm: { complaints: number; latenessMs: Percentiles; missed: number; doubled: number };
   capacity: { openComplaints: number; createSeconds: number; workerRssMb: number | null; temporalServerRssMb: number | null };
 }) {
@@ -376,6 +412,11 @@ function printTable(r: {
       `${ms(e.latencyMs)} over ${r.reads.complaints} complaints, ${e.errors} errors`,
       'goal p95 ≤ 50 ms',
     ]),
+    [
+      `access-code guess (${r.accessCodes.guesses} each)`,
+      `wrong code ${ms(r.accessCodes.wrongCodeMs)}; unknown ID ${ms(r.accessCodes.unknownTrackingIdMs)}`,
+      `${r.accessCodes.ratioP50}× p50 (goal 0.8–1.25×: timing tells nothing)`,
+    ],
     [`deadline storm (${r.storm.complaints})`, `lateness ${ms(r.storm.latenessMs)}; missed ${r.storm.missed}, doubled ${r.storm.doubled}`, 'goal none missed/doubled, p99 ≤ 2 s'],
     [`capacity (${r.capacity.openComplaints} open)`, `created in ${r.capacity.createSeconds} s; worker RSS ${r.capacity.workerRssMb} MB, Temporal RSS ${r.capacity.temporalServerRssMb ?? 'n/a'} MB`, 'goal worker ≤ 1.5 GB'],
   ];

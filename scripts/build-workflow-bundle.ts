@@ -3,11 +3,14 @@ import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectRoot } from '../src/project-root.js';
+import { FAILURE_CONVERTER_PATH } from '../src/temporal/payload-codec.js';
 
 export const WORKFLOW_BUNDLE = join(projectRoot(), 'dist', 'workflow-bundle.js');
 
 const { code } = await bundleWorkflowCode({
   workflowsPath: join(projectRoot(), 'workflows', 'index.ts'),
+  // Failures raised in workflow code are encoded like every other (payload-codec.ts).
+  failureConverterPath: FAILURE_CONVERTER_PATH,
   logger: new DefaultLogger('WARN'),
 });
 mkdirSync(dirname(WORKFLOW_BUNDLE), { recursive: true });

@@ -11,6 +11,7 @@ import { loadSlaPolicy } from '../src/policy/sla-policy.js';
 import { describeUncovered, uncoveredReceivers } from '../src/policy/receiver-coverage.js';
 import { complaintWorkflow } from '../workflows/complaint.workflow.js';
 import { DEFAULT_TASK_QUEUE, statusQuery, TERMINAL_STATES, type ComplaintState, type ComplaintStatus } from '../workflows/messages.js';
+import { payloadKeysFrom, tenggatDataConverter } from '../src/temporal/payload-codec.js';
 
 export interface OpsCheckOptions {
   taskQueue: string;
@@ -189,7 +190,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   const prisma = new PrismaClient({ adapter: prismaAdapter(databaseUrl, 4) });
   try {
-    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const client = new Client({
+      connection,
+      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+      dataConverter: tenggatDataConverter(payloadKeysFrom(process.env.TEMPORAL_PAYLOAD_KEYS)),
+    });
     const grace = process.argv.indexOf('--grace-seconds');
     const report = await operatorCheck(client, prisma, {
       taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,

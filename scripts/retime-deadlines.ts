@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { retryServiceErrors } from '../src/temporal/retry-service-errors.js';
 import { complaintWorkflow } from '../workflows/complaint.workflow.js';
 import { retimeDeadlinesUpdate } from '../workflows/messages.js';
+import { payloadKeysFrom, tenggatDataConverter } from '../src/temporal/payload-codec.js';
 
 /** `scope` narrows the visibility query, e.g. `TaskQueue = "…"`. */
 export async function retimeRunningDeadlines(
@@ -51,7 +52,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   try {
-    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const client = new Client({
+      connection,
+      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+      dataConverter: tenggatDataConverter(payloadKeysFrom(process.env.TEMPORAL_PAYLOAD_KEYS)),
+    });
     const { retimed, failed } = await retimeRunningDeadlines(client, reason, by ?? 'calendar-admin');
     console.log(`re-timed ${retimed} open complaint(s); ${failed.length} refused`);
     for (const line of failed) console.log(`  ${line}`);

@@ -1,6 +1,9 @@
 // The closing line of a test run, "N passed, N failed": jest's results (the suite, then the fault suite)
-// plus the operator check that runs after the suite (test/global-teardown.mjs), which counts as one more test.
+// plus the checks that run after the suite (test/global-teardown.mjs), each counting as one more test.
 import { existsSync, readFileSync } from 'node:fs';
+
+/** The operator check, and the scan of every workflow history for reporter text readable in Temporal. */
+export const AFTER_SUITE_CHECKS = ['.data/ops-check.json', '.data/history-scan.json'];
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const jest = read('.data/jest-results.json');
@@ -15,8 +18,9 @@ if (faults) {
   passed += faults.numPassedTests;
   failed += faults.numFailedTests + faults.numRuntimeErrorTestSuites;
 }
-const check = read('.data/ops-check.json');
-if (check) {
+for (const file of AFTER_SUITE_CHECKS) {
+  const check = read(file);
+  if (!check) continue;
   if (check.problems === 0) passed += 1;
   else failed += 1;
 }

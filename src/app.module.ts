@@ -8,6 +8,7 @@ import { InputSanityGuard } from './common/input-sanity.guard.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { loggerModule } from './common/logger.module.js';
 import { ChannelsModule } from './channels/channels.module.js';
+import { CodecModule } from './codec/codec.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { TrackingModule } from './tracking/tracking.module.js';
@@ -15,6 +16,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntegrationClientsModule } from './integration-clients/integration-clients.module.js';
 import { Open311Module } from './open311/open311.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
@@ -31,6 +33,7 @@ export class AppModule {
         loggerModule(config),
         DatabaseModule,
         TemporalClientModule,
+        IntegrationClientsModule,
         AuthModule,
         AuditLogModule,
         AuditHistoryModule,
@@ -41,6 +44,7 @@ export class AppModule {
         ChannelsModule,
         Open311Module,
         ReportsModule,
+        CodecModule,
         HealthModule,
         ...(config.runWorkerInApi ? [WorkerModule] : []),
       ],

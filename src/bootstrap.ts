@@ -3,11 +3,16 @@ import { ValidationPipe, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cors from 'cors';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const BODY_LIMIT = '64kb';
+/** The Temporal Web UI sends whole histories' payloads to the codec at once. */
+export const CODEC_BODY_LIMIT = '4mb';
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface CreateAppOptions {
@@ -21,11 +26,31 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // Whose X-Forwarded-For to believe (TRUST_PROXY): unset, none — a client cannot choose its own address.
+  app.set('trust proxy', config.trustProxy);
   // Idle keep-alive connections outlive common load-balancer idle timeouts (60 s), so a proxy never
   // reuses a socket the API is closing (sporadic ECONNRESET); headers get a second more, as Node requires.
   const server = app.getHttpServer();
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  app.disable('x-powered-by');
+  // nosniff, no framing (CSP frame-ancestors 'none', X-Frame-Options DENY), no referrer, HSTS.
+  app.use(
+    helmet({
+      // Plain-http development must still load the docs' scripts: no upgrade-insecure-requests.
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  // Answers carry personal data (identity view, tracking view, tokens): no cache keeps them.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/docs')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  // The codec answers the Temporal Web UI's origin only, with credentials (its session cookie).
+  app.use('/codec', cors({ origin: [new URL(config.temporalUiUrl).origin], credentials: true, methods: ['POST'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Namespace'], maxAge: 600 }));
+  app.use('/codec', json({ limit: CODEC_BODY_LIMIT }));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Open311 clients post forms; extended parsing turns attribute[code]=value into nested objects.
   app.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });

@@ -5,6 +5,13 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { IDENTITY_ROLES, visibleComplaints } from './complaint-access.js';
 
+/** The request an identity view is audited under. */
+export interface TracedRequest {
+  path: string;
+  requestId: string | null;
+  correlationId: string | null;
+}
+
 export interface ReporterIdentityView {
   name: string | null;
   phone: string | null;
@@ -28,7 +35,7 @@ export class ComplaintAccessService {
    * The reporter's identity, for VERIFIER and SYSADMIN only (null for everyone else, anonymous or not);
    * each disclosure is written to the audit log before the identity leaves this method.
    */
-  async reporterIdentity(complaintId: string, trackingId: string, officer: Officer, request: { path: string; id?: string | number }): Promise<ReporterIdentityView | null> {
+  async reporterIdentity(complaintId: string, trackingId: string, officer: Officer, request: TracedRequest): Promise<ReporterIdentityView | null> {
     if (!IDENTITY_ROLES.includes(officer.role)) return null;
     const identity = await this.prisma.reporterIdentity.findUnique({
       where: { complaintId },
@@ -43,7 +50,8 @@ export class ComplaintAccessService {
       method: 'GET',
       path: request.path,
       statusCode: 200,
-      requestId: request.id === undefined ? null : String(request.id),
+      requestId: request.requestId,
+      correlationId: request.correlationId,
     });
     return identity;
   }

@@ -33,8 +33,16 @@ export const OMBUDSMAN_LEVEL = 3;
 
 const NOTHING: Prisma.ComplaintWhereInput = { id: { in: [] } };
 
-/** What the public (public list, Open311) may see: confidential complaints never. */
-export const PUBLICLY_VISIBLE = { confidential: false } as const satisfies Prisma.ComplaintWhereInput;
+/**
+ * What the public (public list, Open311) may see: complaints a verifier has disposed to an agency — never
+ * one still unverified (it may be spam), one archived, or a confidential one. Their text is scrubbed
+ * of contact data before it is shown (publication/public-text.ts).
+ */
+export const PUBLICLY_VISIBLE = {
+  confidential: false,
+  disposedAt: { not: null },
+  status: { not: 'ARCHIVED' },
+} as const satisfies Prisma.ComplaintWhereInput;
 
 /**
  * The escalations addressed to an officer: their role, and for agency roles their agency (null = the

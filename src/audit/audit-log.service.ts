@@ -11,6 +11,8 @@ export interface AuditEntry {
   path: string;
   statusCode: number;
   requestId?: string | null;
+  /** The client's own X-Request-Id, if it sent one: for matching with its logs, never trusted as ours. */
+  correlationId?: string | null;
   detail?: Prisma.InputJsonValue;
 }
 

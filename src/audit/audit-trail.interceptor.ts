@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { RequestWithOfficer } from '../auth/auth.decorators.js';
 import { AuditLogService } from './audit-log.service.js';
+import { traceOf } from '../common/request-trace.js';
 import { AUDITED_AS, type AuditedAs } from './audited.decorator.js';
 
 /** Reporter requests carry this instead of an officer (set by the access-code check). */
@@ -39,7 +40,7 @@ export class AuditTrailInterceptor implements NestInterceptor {
           method: request.method,
           path: request.originalUrl.split('?')[0],
           statusCode: response.statusCode,
-          requestId: request.id === undefined ? null : String(request.id),
+          ...traceOf(request),
         };
         const escalationId = as?.subject === 'escalation' ? param('id') : null;
         if (escalationId) {

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AnonymousRateLimitGuard } from './anonymous-rate-limit.guard.js';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { traceOf } from '../common/request-trace.js';
+import { RateLimited } from './rate-limit.guard.js';
 import { AuthService } from './auth.service.js';
 import { CurrentOfficer, Public } from './auth.decorators.js';
 import { LoginDto, LoginView, OfficerView } from './login.dto.js';
@@ -13,14 +15,16 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(AnonymousRateLimitGuard)
+  @RateLimited('address')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Officer sign-in: a bearer token for the other endpoints (safe to repeat; Idempotency-Key not needed)' })
+  @ApiOperation({
+    summary:
+      'Officer sign-in: a bearer token for the other endpoints. After a few wrong passwords for an account, each further try waits (429, Retry-After), the wait doubling; the owner and SYSADMIN are told.',
+  })
   @ApiOkResponse({ type: LoginView })
   @ApiUnauthorizedResponse({ description: 'Username or password is wrong, or the account is not active' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
-  login(@Body() dto: LoginDto): Promise<LoginView> {
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Req() request: Request): Promise<LoginView> {
+    return this.auth.login(dto.username, dto.password, { path: request.originalUrl.split('?')[0], address: request.ip ?? 'unknown', ...traceOf(request) });
   }
 
   @Get('me')

@@ -2,14 +2,16 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, ConfigError } from '../config/app-config.js';
-import { AnonymousRateLimiter, AnonymousRateLimitGuard } from './anonymous-rate-limit.guard.js';
+import { RateLimiters, RateLimitGuard } from './rate-limit.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { CredentialThrottles } from './credential-throttle.js';
 
 /**
- * Officer sign-in (JWT, argon2 passwords) and the global guard. Also the anonymous rate limit that
- * endpoints without an account opt into with @UseGuards(AnonymousRateLimitGuard).
+ * Officer sign-in (JWT, argon2 passwords) and the global guard. Also the rate limits that endpoints
+ * open to callers without an account opt into with @RateLimited().
  */
 @Global()
 @Module({
@@ -23,7 +25,7 @@ import { AuthService } from './auth.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AnonymousRateLimiter, AnonymousRateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, AnonymousRateLimiter, AnonymousRateLimitGuard],
+  providers: [AuthService, AccountsRepository, CredentialThrottles, RateLimiters, RateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, CredentialThrottles, RateLimiters, RateLimitGuard],
 })
 export class AuthModule {}

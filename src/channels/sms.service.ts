@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Caller } from '../common/caller.js';
 import { titleFrom } from '../complaints/complaint-title.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import type { CreateComplaintDto } from '../complaints/dto/create-complaint.dto.js';
@@ -18,7 +19,7 @@ export function parseSms(text: string): { regency: string; report: string } {
 export class SmsService {
   constructor(private readonly complaints: ComplaintsService) {}
 
-  async receive(sms: InboundSmsDto, idempotencyKey?: string): Promise<SmsReplyView> {
+  async receive(sms: InboundSmsDto, caller: Caller, idempotencyKey?: string): Promise<SmsReplyView> {
     const { regency, report } = parseSms(sms.text);
     const dto: CreateComplaintDto = {
       title: titleFrom(report),
@@ -26,12 +27,11 @@ export class SmsService {
       occurredAt: sms.receivedAt ?? new Date().toISOString(),
       location: { regency },
       classification: 'COMPLAINT',
-      channel: 'SMS',
       anonymous: false,
       confidential: false,
       reporter: { phone: sms.from },
     };
-    const { view } = await this.complaints.submit(dto, { idempotencyKey, asSent: sms });
+    const { view } = await this.complaints.submit(dto, { caller, idempotencyKey, asSent: sms });
     return {
       trackingId: view.trackingId,
       reply: `LAPOR! Laporan Anda diterima. No. ${view.trackingId}, kode akses ${view.accessCode}. Simpan untuk memantau laporan.`,

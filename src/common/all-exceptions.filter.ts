@@ -5,7 +5,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { ILLEGAL_TRANSITION, type IllegalTransitionDetails } from '../../workflows/messages.js';
 import { databaseUnavailable } from '../database/database-errors.js';
 import { temporalUnavailable } from '../temporal/retry-service-errors.js';
-import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError } from './domain-errors.js';
+import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError, TooManyAttemptsError } from './domain-errors.js';
 import { isOpen311Path, renderOpen311Errors } from '../open311/open311-format.js';
 
 interface ErrorBody {
@@ -51,6 +51,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.route?.path ?? ''} failed`);
     }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (exception instanceof TooManyAttemptsError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (isOpen311Path(request.path)) {
       // Open311 clients expect the spec's error list, in the format the path's extension asks for.
       const message = typeof body.requestId === 'string' && body.requestId ? `${[body.message].flat().join('; ')} (request ID ${body.requestId})` : body.message;
@@ -78,6 +79,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.message]);
     if (exception instanceof IdempotencyKeyReusedError) return body(HttpStatus.UNPROCESSABLE_ENTITY, exception.message);
+    if (exception instanceof TooManyAttemptsError) return body(HttpStatus.TOO_MANY_REQUESTS, exception.message);
     if (exception instanceof WorkflowUpdateFailedError) return updateRejected(exception);
     if (exception instanceof DependencyUnavailableError || databaseUnavailable(exception)) {
       const dependency = exception instanceof DependencyUnavailableError ? exception.dependency : 'PostgreSQL';

@@ -50,3 +50,14 @@ export class ProcessEndedError extends Error {
     this.name = 'ProcessEndedError';
   }
 }
+
+/** A budget or a credential's wait is spent: try again after `retryAfterSeconds`. → 429 with Retry-After */
+export class TooManyAttemptsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${message}; retry in ${retryAfterSeconds} s`);
+    this.name = 'TooManyAttemptsError';
+  }
+}

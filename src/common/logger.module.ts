@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { AppConfig } from '../config/app-config.js';
+import { correlationIdOf } from './request-trace.js';
 
 /**
  * Structured JSON logs. Requests are logged by method, path and ID only: no headers, no bodies,
@@ -13,9 +14,15 @@ export function loggerModule(config: AppConfig) {
     pinoHttp: [
       {
         level: config.logLevel,
-        genReqId: (req: IncomingMessage) => {
-          const given = req.headers['x-request-id'];
-          return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+        // Always our own ID (answered in X-Request-Id); the client's X-Request-Id is logged as correlationId.
+        genReqId: (_req: IncomingMessage, res: ServerResponse) => {
+          const id = randomUUID();
+          res.setHeader('X-Request-Id', id);
+          return id;
+        },
+        customProps: (req: IncomingMessage) => {
+          const correlationId = correlationIdOf(req);
+          return correlationId ? { correlationId } : {};
         },
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

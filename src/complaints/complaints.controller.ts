@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,8 +15,10 @@ import {
 import type { Request, Response } from 'express';
 import { ACTION_ROLES, type OfficerAction } from '../access/complaint-access.js';
 import { Audited } from '../audit/audited.decorator.js';
-import { AnonymousRateLimitGuard } from '../auth/anonymous-rate-limit.guard.js';
-import { CurrentOfficer, Public, Roles } from '../auth/auth.decorators.js';
+import { AcceptsIntegrationClients, CurrentOfficer, Public, Roles } from '../auth/auth.decorators.js';
+import { RateLimited } from '../auth/rate-limit.guard.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
+import { traceOf } from '../common/request-trace.js';
 import type { Officer } from '../auth/officer.js';
 import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
@@ -70,19 +72,23 @@ export class ComplaintsController {
 
   @Post()
   @Public()
-  @UseGuards(AnonymousRateLimitGuard)
+  @AcceptsIntegrationClients({ required: false })
+  @RateLimited()
   @ApiOperation({
-    summary: 'Submit a complaint: no account needed (anonymous allowed); channel OFFLINE is an officer (VERIFIER, AGENCY_ADMIN) typing in a paper or phone report',
+    summary:
+      'Submit a complaint: no account needed (anonymous allowed, channel WEB); partner apps send their X-Api-Key (their channel); channel OFFLINE is an officer (VERIFIER, AGENCY_ADMIN) typing in a paper or phone report',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: same key, same complaint and access code' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: the same caller with the same key gets the same complaint and access code' })
+  @ApiHeader({ name: 'X-Api-Key', required: false, description: 'Key of a registered integration client (mobile app, social media desk)' })
   @ApiCreatedResponse({ type: SubmittedComplaintAnswer })
+  @ApiForbiddenResponse({ description: 'A channel this caller may not file under' })
   async submit(
     @Body() dto: CreateComplaintDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
-    @CurrentOfficer() officer: Officer | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubmittedComplaintAnswer> {
-    const { view, replayed } = await this.complaints.submit(dto, { idempotencyKey, officer });
+    const { view, replayed } = await this.complaints.submit(dto, { caller, idempotencyKey });
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;
   }
@@ -99,8 +105,7 @@ export class ComplaintsController {
   @ApiOkResponse({ type: ComplaintView })
   @ApiNotFoundResponse({ description: 'No complaint with this tracking ID visible to you' })
   get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request): Promise<ComplaintView> {
-    const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? request.id : undefined;
-    return this.complaints.get(trackingId, officer, { path: request.originalUrl, id: requestId });
+    return this.complaints.get(trackingId, officer, { path: request.originalUrl, ...traceOf(request) });
   }
 
   @LifecycleAction('verify', 'Verifier: verify and dispose to the authorised agency')

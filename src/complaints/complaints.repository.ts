@@ -3,7 +3,7 @@ import { PUBLICLY_VISIBLE } from '../access/complaint-access.js';
 import { IdempotencyKeyReusedError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { complaintWorkflowId } from '../../workflows/messages.js';
+import { complaintWorkflowId, type Channel } from '../../workflows/messages.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { newTrackingId } from './tracking-id.js';
 
@@ -21,6 +21,7 @@ const complaintSelect = {
   anonymous: true,
   confidential: true,
   agencyId: true,
+  suggestedAgencyId: true,
   status: true,
   policyVersion: true,
   submittedAt: true,
@@ -83,11 +84,15 @@ export interface NewComplaint {
   /** Chosen by the caller: the reporter's access code is derived from it. */
   id: string;
   accessCodeHash: string;
+  /** Set by the server from who files (see intake-channel.ts), not taken from the body. */
+  channel: Channel;
   intakeOfficerId: string | null;
+  integrationClientId: string | null;
   dto: CreateComplaintDto;
   policyVersion: string;
   submittedAt: Date;
-  idempotency?: { key: string; requestHash: string };
+  /** The key within its scope: the channel and the caller, so keys never cross callers. */
+  idempotency?: { scope: string; key: string; requestHash: string };
 }
 
 /** Thrown inside the transaction to roll back a duplicate submission. */
@@ -183,7 +188,7 @@ export class ComplaintsRepository {
     }
   }
 
-  private insert({ id, accessCodeHash, intakeOfficerId, dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
+  private insert({ id, accessCodeHash, channel, intakeOfficerId, integrationClientId, dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
     return this.prisma.$transaction(
       async (tx) => {
         const complaint = await tx.complaint.create({
@@ -197,14 +202,17 @@ export class ComplaintsRepository {
             occurredAt: new Date(dto.occurredAt),
             regency: dto.location.regency,
             classification: dto.classification,
-            channel: dto.channel,
+            channel,
             anonymous: dto.anonymous,
             confidential: dto.confidential,
-            agencyId: dto.agencyId ?? null,
+            // The reporter's suggestion is for the verifier; an agency sees the complaint once disposed to it.
+            agencyId: null,
+            suggestedAgencyId: dto.agencyId ?? null,
             policyVersion,
             submittedAt,
             accessCodeHash,
             intakeOfficerId,
+            integrationClientId,
             reporter: dto.reporter ? { create: { ...dto.reporter } } : undefined,
           },
         });
@@ -223,7 +231,7 @@ export class ComplaintsRepository {
 
   private async byIdempotencyKey({ idempotency }: NewComplaint): Promise<ComplaintRow> {
     const stored = await this.prisma.idempotencyKey.findUniqueOrThrow({
-      where: { key: idempotency!.key },
+      where: { scope_key: { scope: idempotency!.scope, key: idempotency!.key } },
       select: { requestHash: true, complaint: { select: complaintSelect } },
     });
     if (stored.requestHash !== idempotency!.requestHash) throw new IdempotencyKeyReusedError();

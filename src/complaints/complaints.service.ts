@@ -1,9 +1,9 @@
-import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ComplaintAccessService } from '../access/complaint-access.service.js';
-import { INTAKE_ROLES } from '../access/complaint-access.js';
+import { ComplaintAccessService, type TracedRequest } from '../access/complaint-access.service.js';
 import type { Officer } from '../auth/officer.js';
 import { hashSecret } from '../auth/passwords.js';
+import { callerKey, type Caller } from '../common/caller.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
 import { InvalidFieldError, NotFoundError } from '../common/domain-errors.js';
@@ -15,6 +15,7 @@ import type { OfficerAction } from '../access/complaint-access.js';
 import { deriveAccessCode } from './access-code.js';
 import { ComplaintProcessService } from './complaint-process.service.js';
 import { ComplaintsRepository, type ComplaintRow } from './complaints.repository.js';
+import { intakeChannel } from './intake-channel.js';
 import type {
   AcknowledgeEscalationDto,
   ArchiveComplaintDto,
@@ -32,14 +33,14 @@ import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 
 export interface SubmitOptions {
+  /** Who files: an integration client, an officer (paper or phone reports), or an anonymous client. */
+  caller: Caller;
   idempotencyKey?: string;
   /**
    * The request as the client sent it (an SMS, an Open311 form), when the intake derived `dto` from it:
    * a repeat is recognised by what the client sent, not by values the server filled in (e.g. "now").
    */
   asSent?: object;
-  /** The officer typing in a paper or phone report (required for channel OFFLINE). */
-  officer?: Officer;
 }
 
 /** One officer action: who, under which Idempotency-Key. */
@@ -61,25 +62,25 @@ export class ComplaintsService {
   ) {}
 
   /**
-   * Stores the complaint (identity in PostgreSQL only) and starts its workflow. A repeated request with
-   * the same Idempotency-Key answers the same complaint and access code; starting is idempotent too.
+   * Stores the complaint (identity in PostgreSQL only) and starts its workflow. The channel is the
+   * caller's. A repeat by the same caller on the same channel with the same Idempotency-Key answers the
+   * same complaint and access code (another caller's key never does); starting is idempotent too.
    */
-  async submit(dto: CreateComplaintDto, { idempotencyKey, officer, asSent = dto }: SubmitOptions = {}): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
-    if (dto.channel === 'OFFLINE') {
-      if (!officer) throw new UnauthorizedException('channel OFFLINE is typed in by an officer: sign in');
-      if (!INTAKE_ROLES.includes(officer.role)) throw new ForbiddenException(`channel OFFLINE is typed in by ${INTAKE_ROLES.join(' or ')}`);
-    }
+  async submit(dto: CreateComplaintDto, { caller, idempotencyKey, asSent = dto }: SubmitOptions): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
+    const channel = intakeChannel(dto.channel, caller);
     if (dto.agencyId) await this.assertAgency('agencyId', dto.agencyId);
     const id = randomUUID();
     const submittedAt = new Date();
     const { complaint, created } = await this.complaints.createOnce({
       id,
       accessCodeHash: await hashSecret(deriveAccessCode(this.config.authSecret, id)),
-      intakeOfficerId: officer?.id ?? null,
+      channel,
+      intakeOfficerId: caller.client ? null : (caller.officer?.id ?? null),
+      integrationClientId: caller.client?.id ?? null,
       dto,
       submittedAt,
       policyVersion: this.policy.inForceAt(submittedAt).version,
-      idempotency: idempotencyKey ? { key: idempotencyKey, requestHash: hashRequest(asSent) } : undefined,
+      idempotency: idempotencyKey ? { scope: `${channel} ${callerKey(caller)}`, key: idempotencyKey, requestHash: hashRequest(asSent) } : undefined,
     });
     await this.process.start(complaint);
     return { view: toSubmittedView(complaint, deriveAccessCode(this.config.authSecret, complaint.id)), replayed: !created };
@@ -105,7 +106,7 @@ export class ComplaintsService {
   }
 
   /** The complaint and its live process; the reporter's identity only for roles allowed to see it (audited). */
-  async get(trackingId: string, officer: Officer, request: { path: string; id?: string | number }): Promise<ComplaintView> {
+  async get(trackingId: string, officer: Officer, request: TracedRequest): Promise<ComplaintView> {
     const complaint = await this.findVisible(trackingId, officer);
     const reporter = await this.access.reporterIdentity(complaint.id, trackingId, officer, request);
     return toComplaintView(complaint, await this.process.status(complaint), reporter);

@@ -1,7 +1,10 @@
 // Environment schema, validated once at boot: a bad variable stops startup with its name.
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/messages.js';
+import { ConfigError } from './config-error.js';
+import { payloadKeysFrom, type PayloadKey } from '../temporal/payload-codec.js';
 
 export class AppConfig {
   nodeEnv!: 'development' | 'production' | 'test';
@@ -30,18 +33,20 @@ export class AppConfig {
   authSecret!: string;
   authTokenTtlSeconds!: number;
   anonymousRateLimitPerMinute!: number;
+  integrationRateLimitPerMinute!: number;
+  officerRateLimitPerMinute!: number;
+  /** Express's `trust proxy`: false, a hop count, or addresses/ranges of the proxies in front. */
+  trustProxy!: boolean | number | string[];
+  /** Failed sign-ins to one account (access-code guesses at one complaint) before each try must wait. */
+  loginFreeAttempts!: number;
+  trackingFreeAttempts!: number;
+  /** The longest wait a guessed account or complaint imposes (the wait doubles from 1 s up to this). */
+  credentialMaxDelaySeconds!: number;
+  /** Keys of Temporal payload encryption, the first encrypting (TEMPORAL_PAYLOAD_KEYS; a fixed one in development). */
+  temporalPayloadKeys!: PayloadKey[];
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: Record<string, string>) {
-    super(
-      `invalid configuration:\n${Object.entries(problems)
-        .map(([name, problem]) => `  ${name}: ${problem}`)
-        .join('\n')}`,
-    );
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = cleanEnv(
@@ -71,6 +76,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       AUTH_SECRET: str({ default: undefined, desc: 'signs officer tokens and derives reporter access codes; at least 32 characters' }),
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600, desc: 'lifetime of an officer token' }),
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 30, desc: 'requests per minute and client address on endpoints without an account' }),
+      INTEGRATION_RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'complaints per minute and integration client (SMS gateway, app)' }),
+      OFFICER_RATE_LIMIT_PER_MINUTE: num({ default: 120, desc: 'reports per minute an officer may type in' }),
+      TRUST_PROXY: str({ default: 'false', desc: 'false, a hop count, or comma-separated proxy addresses/ranges (loopback, 10.0.0.0/8, …)' }),
+      LOGIN_FREE_ATTEMPTS: num({ default: 5, desc: 'failed sign-ins to one account before each further try waits' }),
+      TRACKING_FREE_ATTEMPTS: num({ default: 5, desc: 'wrong access codes for one complaint before each further try waits' }),
+      CREDENTIAL_MAX_DELAY_SECONDS: num({ default: 900, desc: 'longest wait imposed on a guessed account or complaint' }),
+      TEMPORAL_PAYLOAD_KEYS: str({ default: '', desc: 'payload encryption keys, "id:base64 of 32 bytes", comma-separated, the first encrypting' }),
     },
     {
       reporter: ({ errors }) => {
@@ -90,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (e.AUTH_SECRET !== undefined && e.AUTH_SECRET.length < 32) {
     throw new ConfigError({ AUTH_SECRET: 'must be at least 32 characters' });
+  }
+  if (e.NODE_ENV === 'production' && !e.TEMPORAL_PAYLOAD_KEYS) {
+    throw new ConfigError({ TEMPORAL_PAYLOAD_KEYS: 'required when NODE_ENV=production: the key(s) that encrypt what Temporal stores, shared by API and workers' });
+  }
+  for (const [name, value] of Object.entries({ LOGIN_FREE_ATTEMPTS: e.LOGIN_FREE_ATTEMPTS, TRACKING_FREE_ATTEMPTS: e.TRACKING_FREE_ATTEMPTS, CREDENTIAL_MAX_DELAY_SECONDS: e.CREDENTIAL_MAX_DELAY_SECONDS })) {
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError({ [name]: 'must be a whole number of at least 1' });
   }
   return Object.assign(new AppConfig(), {
     nodeEnv: e.NODE_ENV,
@@ -116,6 +134,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authSecret: authSecret(e.NODE_ENV, e.AUTH_SECRET),
     authTokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
     anonymousRateLimitPerMinute: e.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    integrationRateLimitPerMinute: e.INTEGRATION_RATE_LIMIT_PER_MINUTE,
+    officerRateLimitPerMinute: e.OFFICER_RATE_LIMIT_PER_MINUTE,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    loginFreeAttempts: e.LOGIN_FREE_ATTEMPTS,
+    trackingFreeAttempts: e.TRACKING_FREE_ATTEMPTS,
+    credentialMaxDelaySeconds: e.CREDENTIAL_MAX_DELAY_SECONDS,
+    temporalPayloadKeys: payloadKeysFrom(e.TEMPORAL_PAYLOAD_KEYS),
   });
 }
 
@@ -127,4 +152,28 @@ function authSecret(nodeEnv: string, configured: string | undefined): string {
   if (configured) return configured;
   if (nodeEnv !== 'production') return randomBytes(32).toString('base64url');
   return '';
+}
+
+/** Named ranges Express understands in `trust proxy`. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: which proxies' X-Forwarded-For to believe. Unset, none: every client is its socket address
+ * (a client cannot pick its own rate-limit bucket). Behind a proxy without it, all citizens share one.
+ */
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim();
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((s) => s.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_RANGE_NAMES.includes(entry) || (family !== 0 && prefixOk && extra === undefined))) {
+      throw new ConfigError({ TRUST_PROXY: `'${entry}' is not an address, a CIDR range or one of ${PROXY_RANGE_NAMES.join(', ')} (or use false, true, or a hop count)` });
+    }
+  }
+  return entries;
 }

@@ -9,7 +9,7 @@ const OPEN311_XML = 'tenggat:open311-xml';
 
 /** The route answers a list, as JSON or (path ending in .xml) as this XML document. */
 export const Open311Answer = (shape: Open311XmlShape) =>
-  applyDecorators(SetMetadata(OPEN311_XML, shape), ApiProduces('application/json', 'application/xml'));
+  applyDecorators(SetMetadata(OPEN311_XML, shape), ApiProduces('application/json', 'text/xml'));
 
 /** Renders a handler's list as XML when the path asks for .xml; JSON answers pass through. */
 @Injectable()

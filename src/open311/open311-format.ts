@@ -5,7 +5,8 @@ import { XMLBuilder } from 'fast-xml-parser';
 export type Open311Format = 'json' | 'xml';
 
 export const OPEN311_PATH_PREFIX = '/open311/';
-export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
+/** The spec serves XML as text/xml. */
+export const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
 /** XML root and element names of one resource: <services><service>…</service></services>. */
 export interface Open311XmlShape {

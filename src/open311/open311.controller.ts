@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConsumes,
+  ApiForbiddenResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -9,11 +10,11 @@ import {
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AnonymousRateLimitGuard } from '../auth/anonymous-rate-limit.guard.js';
-import { Public } from '../auth/auth.decorators.js';
+import { AcceptsIntegrationClients, Public } from '../auth/auth.decorators.js';
+import { RateLimited } from '../auth/rate-limit.guard.js';
+import { CurrentCaller, type Caller } from '../common/caller.js';
 import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
 import { ListServiceRequestsQuery } from './dto/list-service-requests.query.js';
@@ -44,8 +45,12 @@ export class Open311Controller {
 
   @Get(['requests.json', 'requests.xml'])
   @Open311Answer(SERVICE_REQUESTS_XML)
-  @ApiOperation({ summary: 'Non-confidential complaints, newest first, without reporter data; expected_datetime is the resolution target' })
+  @ApiOperation({
+    summary:
+      'Verified, non-confidential, non-archived complaints, newest first, contact data scrubbed, never reporter data; at most 90 days (default: the last 90); expected_datetime is the resolution target',
+  })
   @ApiOkResponse({ type: [Open311ServiceRequestView] })
+  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown service_code' })
   listRequests(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
     return this.open311.listRequests(query);
   }
@@ -61,21 +66,24 @@ export class Open311Controller {
   }
 
   @Post(['requests.json', 'requests.xml'])
-  @UseGuards(AnonymousRateLimitGuard)
+  @AcceptsIntegrationClients({ required: true, bodyField: 'api_key', refuseWith: 403 })
+  @RateLimited()
   @Open311Answer(SERVICE_REQUESTS_XML)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
-    summary: 'Submit a complaint; the answer carries the tracking ID and the access code (not in the spec) the reporter tracks it with',
+    summary:
+      "Submit a complaint (registered client apps: api_key); filed under the app's channel; the answer carries the tracking ID and the access code (not in the spec) the reporter tracks it with",
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: same key, same request' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: same app, same key, same request' })
   @ApiCreatedResponse({ type: [Open311CreatedView] })
-  @ApiTooManyRequestsResponse({ type: [Open311ErrorView], description: 'Too many submissions from this address' })
+  @ApiForbiddenResponse({ type: [Open311ErrorView], description: 'api_key missing or invalid (spec)' })
   async createRequest(
     @Body() dto: CreateServiceRequestDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Open311CreatedView[]> {
-    const { answer, replayed } = await this.open311.createRequest(dto, idempotencyKey);
+    const { answer, replayed } = await this.open311.createRequest(dto, caller, idempotencyKey);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return answer;
   }

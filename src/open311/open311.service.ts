@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLICLY_VISIBLE } from '../access/complaint-access.js';
-import { NotFoundError } from '../common/domain-errors.js';
+import type { Caller } from '../common/caller.js';
+import { InvalidFieldError, NotFoundError } from '../common/domain-errors.js';
 import { titleFrom } from '../complaints/complaint-title.js';
+import { scrubPublicText } from '../publication/public-text.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import type { CreateComplaintDto, ReporterContactDto } from '../complaints/dto/create-complaint.dto.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -31,6 +33,9 @@ const SERVICES: Record<Classification, Omit<Open311ServiceView, 'service_code' |
 };
 
 const SERVICE_GROUP = 'SP4N-LAPOR!';
+
+/** The longest date range GET requests answers, and its default (the spec's 90 days). */
+const MAX_WINDOW_MS = 90 * 86_400_000;
 
 /** Open311 knows two states; a complaint is closed once it is CLOSED or ARCHIVED. */
 const CLOSED_STATES: ComplaintState[] = ['CLOSED', 'ARCHIVED'];
@@ -81,17 +86,14 @@ export class Open311Service {
     }));
   }
 
-  /** Non-confidential requests, newest first; service_request_id overrides the other filters (spec). */
+  /** Public requests, newest first; service_request_id overrides the other filters (spec). */
   async listRequests(query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
     const where: Prisma.ComplaintWhereInput = query.service_request_id
       ? { ...PUBLICLY_VISIBLE, trackingId: { in: query.service_request_id } }
       : {
           ...PUBLICLY_VISIBLE,
-          classification: query.service_code ? { in: query.service_code } : undefined,
-          submittedAt: {
-            gte: query.start_date ? new Date(query.start_date) : undefined,
-            lte: query.end_date ? new Date(query.end_date) : undefined,
-          },
+          classification: query.service_code ? { in: query.service_code.map(serviceCode) } : undefined,
+          submittedAt: requestedWithin(query),
           status: statusFilter(query.status),
         };
     const rows = await this.prisma.complaint.findMany({
@@ -113,10 +115,13 @@ export class Open311Service {
     return [toServiceRequest(row)];
   }
 
-  /** Submits through the complaint intake; without attribute[occurred_at] it happened now. */
-  async createRequest(dto: CreateServiceRequestDto, idempotencyKey?: string): Promise<{ answer: Open311CreatedView[]; replayed: boolean }> {
+  /** Submits through the complaint intake under the client app's channel; without attribute[occurred_at] it happened now. */
+  async createRequest(dto: CreateServiceRequestDto, caller: Caller, idempotencyKey?: string): Promise<{ answer: Open311CreatedView[]; replayed: boolean }> {
     const occurredAt = dto.attribute?.occurred_at ?? new Date().toISOString();
-    const { view, replayed } = await this.complaints.submit(toComplaint(dto, occurredAt), { idempotencyKey, asSent: dto });
+    // The key proves who sends; it is not part of what was sent (a rotated key still repeats the same request).
+    const { api_key: _key, ...asSent } = dto;
+    const complaint = toComplaint(dto, serviceCode(dto.service_code), occurredAt);
+    const { view, replayed } = await this.complaints.submit(complaint, { caller, idempotencyKey, asSent });
     const answer: Open311CreatedView = {
       service_request_id: view.trackingId,
       service_notice: `Simpan kode akses ini: lacak laporan di GET /v1/track/${view.trackingId} dengan header X-Access-Code.`,
@@ -126,6 +131,21 @@ export class Open311Service {
     };
     return { answer: [answer], replayed };
   }
+}
+
+/** A service code of GET services; an unknown one is a 404 (spec). */
+function serviceCode(code: string): Classification {
+  if (!(code in SERVICES)) throw new NotFoundError('service_code', code);
+  return code as Classification;
+}
+
+/** The spec's window: at most 90 days; without dates the last 90, with one date the 90 days from or before it. */
+function requestedWithin({ start_date, end_date }: ListServiceRequestsQuery): Prisma.DateTimeFilter {
+  const end = end_date ? new Date(end_date) : start_date ? new Date(Date.parse(start_date) + MAX_WINDOW_MS) : new Date();
+  const start = start_date ? new Date(start_date) : new Date(end.getTime() - MAX_WINDOW_MS);
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) throw new InvalidFieldError('end_date', 'start_date to end_date may span at most 90 days');
+  if (end < start) throw new InvalidFieldError('end_date', 'must not be before start_date');
+  return { gte: start, lte: end };
 }
 
 function statusFilter(statuses: readonly string[] | undefined): Prisma.ComplaintWhereInput['status'] {
@@ -142,18 +162,19 @@ function toServiceRequest(row: RequestRow): Open311ServiceRequestView {
     status_notes: STATUS_NOTES[row.status],
     service_name: SERVICES[row.classification].service_name,
     service_code: row.classification,
-    description: row.title,
+    // Published text never carries contact data (officers see the original).
+    description: scrubPublicText(row.title),
     agency_responsible: row.agency?.name ?? null,
     service_notice: null,
     requested_datetime: row.submittedAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
     // The resolution target the agency was given (still shown when it is overdue); none before disposal.
     expected_datetime: row.resolutionDueAt?.toISOString() ?? null,
-    address: row.regency,
+    address: scrubPublicText(row.regency),
   };
 }
 
-function toComplaint(dto: CreateServiceRequestDto, occurredAt: string): CreateComplaintDto {
+function toComplaint(dto: CreateServiceRequestDto, classification: Classification, occurredAt: string): CreateComplaintDto {
   const name = [dto.first_name, dto.last_name].filter(Boolean).join(' ');
   const contact: ReporterContactDto = { name: name || undefined, email: dto.email, phone: dto.phone };
   const hasContact = Object.values(contact).some((v) => v !== undefined);
@@ -162,8 +183,7 @@ function toComplaint(dto: CreateServiceRequestDto, occurredAt: string): CreateCo
     chronology: dto.description,
     occurredAt,
     location: { regency: dto.address_string },
-    classification: dto.service_code,
-    channel: 'WEB',
+    classification,
     anonymous: dto.attribute?.anonymous ?? false,
     confidential: dto.attribute?.confidential ?? false,
     reporter: hasContact ? contact : undefined,

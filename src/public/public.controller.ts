@@ -5,7 +5,7 @@ import { ComplaintsService } from '../complaints/complaints.service.js';
 import { PublicComplaintPage } from '../complaints/dto/complaint-list.view.js';
 import { PageQuery } from '../complaints/dto/list-complaints.query.js';
 
-/** Open to everyone, no account: content of non-confidential complaints only, never who reported them. */
+/** Open to everyone, no account: content of verified, non-confidential, non-archived complaints only, never who reported them. */
 @ApiTags('public')
 @Public()
 @Controller({ path: 'public/complaints', version: '1' })
@@ -13,7 +13,9 @@ export class PublicController {
   constructor(private readonly complaints: ComplaintsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Public transparency: non-confidential complaints, newest first, never reporter data' })
+  @ApiOperation({
+    summary: 'Public transparency: complaints a verifier has disposed to an agency — never unverified, archived or confidential ones — newest first, contact data scrubbed from their text, never reporter data',
+  })
   @ApiOkResponse({ type: PublicComplaintPage })
   list(@Query() query: PageQuery): Promise<PublicComplaintPage> {
     return this.complaints.listPublic(query);

@@ -2,8 +2,9 @@ import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nest
 import { Client, Connection } from '@temporalio/client';
 import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { tenggatDataConverter } from './payload-codec.js';
 
-/** The API's Temporal client: connected at boot (fail fast), closed at shutdown. */
+/** The API's Temporal client: connected at boot (fail fast), encrypting payloads, closed at shutdown. */
 @Injectable()
 export class TemporalClientService implements OnModuleInit, OnApplicationShutdown {
   private connection?: Connection;
@@ -22,7 +23,11 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
     } catch (error) {
       throw new DependencyUnavailableError('Temporal', this.config.temporalAddress, 'TEMPORAL_ADDRESS', error);
     }
-    this.clientInstance = new Client({ connection: this.connection, namespace: this.config.temporalNamespace });
+    this.clientInstance = new Client({
+      connection: this.connection,
+      namespace: this.config.temporalNamespace,
+      dataConverter: tenggatDataConverter(this.config.temporalPayloadKeys),
+    });
   }
 
   /**

@@ -14,6 +14,7 @@ import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { projectRoot } from '../project-root.js';
+import { tenggatDataConverter } from './payload-codec.js';
 import { routeTemporalLogsToNest } from './temporal-runtime-logging.js';
 
 /**
@@ -46,6 +47,8 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.temporalTaskQueue,
       activities: createActivities({ prisma: this.prisma, calendar }),
+      // Every payload and failure message Temporal stores is encrypted (reporter text must not be readable there).
+      dataConverter: tenggatDataConverter(this.config.temporalPayloadKeys),
       maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
       // Stopping: activities get a grace period, then the worker is forced down (never an endless drain).
       shutdownGraceTime: '5 seconds',

@@ -1,8 +1,8 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
-import { AnonymousRateLimitGuard } from '../auth/anonymous-rate-limit.guard.js';
 import { Public } from '../auth/auth.decorators.js';
+import { RateLimited } from '../auth/rate-limit.guard.js';
 import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
@@ -20,10 +20,11 @@ function ReporterActionRoute(action: ReporterAction, summary: string) {
 /** The reporter, without an account: tracking ID plus the access code given at submission. */
 @ApiTags('reporter')
 @Public()
-@UseGuards(AnonymousRateLimitGuard, AccessCodeGuard)
+// Guards run in the order added, and decorators apply bottom-up: the address budget is spent first.
+@UseGuards(AccessCodeGuard)
+@RateLimited('address')
 @ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB' })
 @ApiNotFoundResponse({ description: 'No complaint with this tracking ID and access code' })
-@ApiTooManyRequestsResponse({ description: 'Too many requests from this address' })
 @Controller({ path: 'track/:trackingId', version: '1' })
 export class TrackingController {
   constructor(private readonly tracking: TrackingService) {}

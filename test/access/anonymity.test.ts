@@ -83,6 +83,8 @@ describe('reporter anonymity and complaint confidentiality', () => {
     confidentialTitle = `Rahasia ${suffix}`;
     confidentialId = await c.submit({ confidential: true, reporter: REPORTER, title: confidentialTitle });
     publicId = await c.submit({ title: `Terbuka ${suffix}` });
+    // Both verified: only disposed complaints are public, so the confidential one is hidden for being confidential.
+    for (const id of [publicId, confidentialId]) await c.act(id, 'verify', { agencyId, complexity: 'NORMAL' });
 
     for (const id of [anonymousId, namedId]) {
       await c.act(id, 'verify', { agencyId, complexity: 'NORMAL' });

@@ -15,9 +15,12 @@ import { projectRoot } from '../../src/project-root.js';
 import { seedAgencies } from '../../scripts/seed.js';
 import { databaseServerForTests, dropSchema, freePort, startNodeProcess, startWorkerProcess, testDatabaseUrl, type DatabaseServerForTests, type NodeProcess } from '../support/stack.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
+import { payloadKeysFrom, tenggatDataConverter } from '../../src/temporal/payload-codec.js';
 
 export const WEBHOOK_SECRET = 'fault-suite-webhook-secret-of-32-characters';
 const AUTH_SECRET = randomBytes(32).toString('hex');
+/** Every process of the stack, and the suite's own client, encrypt Temporal payloads with this key. */
+const PAYLOAD_KEYS = `faults:${randomBytes(32).toString('base64')}`;
 
 /** Every POST the sink received, by Idempotency-Key. */
 export class WebhookSink {
@@ -106,6 +109,7 @@ export class FaultStack {
       NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
       NOTIFY_POLL_MS: '250',
       AUTH_SECRET,
+      TEMPORAL_PAYLOAD_KEYS: PAYLOAD_KEYS,
       MIGRATE_ON_BOOT: 'false',
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000',
     };
@@ -165,7 +169,7 @@ export async function startFaultSuite(): Promise<{
     proxy,
     sink,
     prisma,
-    client: new Client({ connection }),
+    client: new Client({ connection, dataConverter: tenggatDataConverter(payloadKeysFrom(PAYLOAD_KEYS)) }),
     async stop() {
       await connection.close();
       await prisma.$disconnect();

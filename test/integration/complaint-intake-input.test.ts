@@ -59,7 +59,7 @@ describe('complaint intake rejects bad input', () => {
     expect(messages(body)).toMatch(/location\.property village should not exist/);
   });
 
-  it.each(['title', 'chronology', 'occurredAt', 'location', 'classification', 'channel', 'anonymous', 'confidential'])(
+  it.each(['title', 'chronology', 'occurredAt', 'location', 'classification', 'anonymous', 'confidential'])(
     'answers 400 naming the missing field %s',
     async (field) => {
       const incomplete: Record<string, unknown> = complaintBody();

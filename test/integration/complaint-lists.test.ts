@@ -58,10 +58,11 @@ describe('work queue and public list', () => {
     expect([res.body.message].flat().join(' ')).toMatch(message);
   });
 
-  it('shows the public only non-confidential complaints, newest first, with no reporter data', async () => {
+  it('shows the public only verified, non-confidential complaints, newest first, with no reporter data', async () => {
     const marker = randomUUID();
     const secret = await c.submit({ title: `rahasia ${marker}`, confidential: true });
     const open = await c.submit({ title: `terbuka ${marker}` });
+    for (const id of [secret, open]) await c.act(id, 'verify', { agencyId: agencies.jakarta.id });
     const res = await request(t.http).get('/v1/public/complaints').query({ limit: 50 }).expect(200);
     const tracking = res.body.items.map((i: { trackingId: string }) => i.trackingId);
     expect(tracking).toContain(open);
@@ -71,8 +72,8 @@ describe('work queue and public list', () => {
       title: `terbuka ${marker}`,
       location: { regency: 'Kota Bandung' },
       classification: 'COMPLAINT',
-      status: 'SUBMITTED',
-      agency: null,
+      status: 'DISPOSED',
+      agency: { id: agencies.jakarta.id, name: agencies.jakarta.name },
       submittedAt: expect.any(String),
     });
     expect(JSON.stringify(res.body)).not.toMatch(/Siti|6281234567890|3273012345678901/);

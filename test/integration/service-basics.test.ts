@@ -25,7 +25,7 @@ describe('service basics', () => {
       expect.arrayContaining(['/v1/complaints', '/v1/complaints/{trackingId}', '/v1/complaints/{trackingId}/verify', '/health/ready']),
     );
     expect(res.body.components.schemas.CreateComplaintDto.required).toEqual(
-      expect.arrayContaining(['title', 'chronology', 'occurredAt', 'location', 'classification', 'channel']),
+      expect.arrayContaining(['title', 'chronology', 'occurredAt', 'location', 'classification']),
     );
     await request(t.http).get('/docs').expect(200);
   });

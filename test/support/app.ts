@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
+import { tenggatDataConverter } from '../../src/temporal/payload-codec.js';
 import type { Prisma } from '../../src/generated/prisma/client.js';
 
 export interface TestApp {
@@ -17,14 +18,16 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   // Tests submit many complaints from one address; the rate-limit test sets its own limit.
-  const app = await createApp(loadConfig({ ...process.env, MIGRATE_ON_BOOT: 'false', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', ...env }));
+  const config = loadConfig({ ...process.env, MIGRATE_ON_BOOT: 'false', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const app = await createApp(config);
   await app.init();
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
   return {
     app,
     http: app.getHttpServer(),
     prisma: app.get(PrismaService),
-    temporal: new Client({ connection }),
+    // Reads what the app's client and worker encrypt (queries, results), as the API itself does.
+    temporal: new Client({ connection, dataConverter: tenggatDataConverter(config.temporalPayloadKeys) }),
     async close() {
       await connection.close();
       await app.close();

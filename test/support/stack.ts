@@ -12,6 +12,7 @@ import { ensureTemporalCli, startDevServer, waitForTemporal, type DevServer } fr
 import { parseDatabaseUrl } from '../../src/database/database-url.js';
 import { migrate } from '../../src/database/migrator.js';
 import { projectRoot } from '../../src/project-root.js';
+import { developmentPayloadKeysSpec } from '../../src/temporal/payload-codec.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -195,6 +196,8 @@ export async function setUpStack(): Promise<Stack> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `tenggat-test-${randomBytes(4).toString('hex')}`,
+      // The production worker and the tests' in-process API must encrypt alike; recorded histories replay with it.
+      TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? developmentPayloadKeysSpec(),
     };
     const worker = await startWorkerProcess({ ...process.env, ...env });
     Object.assign(process.env, env, { LOG_LEVEL: 'silent' });

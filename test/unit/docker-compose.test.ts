@@ -20,7 +20,17 @@ describe('docker-compose.yml', () => {
     services: Record<string, Service>;
   };
   const { services } = compose;
-  const env = (name: string) => Object.fromEntries(Object.entries(services[name].environment ?? {}).map(([k, v]) => [k, String(v)]));
+  /** What an operator puts in .env for the required `${VAR:?…}` values. */
+  const OPERATOR_VALUES: Record<string, string> = {
+    AUTH_SECRET: 'an-operator-chosen-secret-of-32-characters-at-least',
+    TEMPORAL_PAYLOAD_KEYS: `2026-11:${Buffer.alloc(32, 7).toString('base64')}`,
+  };
+  const interpolate = (value: string) =>
+    value.replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => {
+      if (!(name in OPERATOR_VALUES)) throw new Error(`docker-compose.yml requires ${name}, which this test does not know`);
+      return OPERATOR_VALUES[name];
+    });
+  const env = (name: string) => Object.fromEntries(Object.entries(services[name].environment ?? {}).map(([k, v]) => [k, interpolate(String(v))]));
 
   it('has PostgreSQL, Temporal on it, the Temporal UI, and Tenggat API and worker', () => {
     expect(Object.keys(services).sort()).toEqual(['api', 'postgresql', 'temporal', 'temporal-setup', 'temporal-ui', 'worker']);

@@ -586,7 +586,8 @@ export class ComplaintCase {
         seq: ++this.s.eventSeq,
         type,
         status: this.s.state,
-        agencyId: this.s.agencyId,
+        // Complaints started before suggestions stayed out of the workflow carry the reporter's one until disposal.
+        agencyId: this.s.facts.disposedAt ? this.s.agencyId : null,
         actor,
         detail,
         occurredAt,
@@ -601,6 +602,7 @@ export class ComplaintCase {
           nextDeadlineAt: running.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null,
           escalationLevel: this.escalationLevel(),
           resolutionDueAt: this.s.clocks.find((c) => c.stage === 'resolution')?.explanation.dueAt ?? null,
+          disposedAt: this.s.facts.disposedAt,
         },
       },
     });

@@ -16,6 +16,8 @@ export interface ReadModelFields {
   escalationLevel: number;
   /** The resolution target citizens are promised (kept while it is overdue); absent before it was projected. */
   resolutionDueAt?: string | null;
+  /** When a verifier first disposed it: from then on it may be public. Absent in records made before it was projected. */
+  disposedAt?: string | null;
 }
 
 export interface TransitionRecord {
@@ -23,6 +25,7 @@ export interface TransitionRecord {
   seq: number;
   type: EventType;
   status: ComplaintState;
+  /** The agency it is disposed to; null before disposal (a reporter's suggestion is not an agency's case). */
   agencyId: string | null;
   actor: Actor | null;
   detail: Record<string, unknown>;

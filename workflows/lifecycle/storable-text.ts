@@ -13,12 +13,19 @@ export function unstorableText(text: string): string | null {
   return found === '\u0000' ? `contains ${code} (NUL), which cannot be stored` : `contains an unpaired surrogate (${code}), which is not valid text`;
 }
 
+/** Field names that could reach an object's prototype when input is merged or copied: refused outright. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Whether a field name is, or (query-string style, `a[b]`, `a.b`) contains, a prototype key. */
+const touchesPrototype = (key: string) => key.split(/[[\].]+/).some((part) => PROTOTYPE_KEYS.has(part));
+
 /** How deep a request body or an Update's input may nest: deeper is refused, never recursed into. */
 export const MAX_INPUT_DEPTH = 16;
 
 /**
  * The first field of `value` (a parsed body, query, path parameters or an Update's input) that holds
- * unstorable text or nests too deep, as `{ field, problem }`; null when all is well. Walks without
+ * unstorable text, nests too deep or is named like a prototype key, as `{ field, problem }`; null when
+ * all is well. Walks without
  * recursion, so a hostile nesting cannot exhaust the stack.
  */
 export function firstUnacceptableField(value: unknown, root = ''): { field: string; problem: string } | null {
@@ -34,6 +41,7 @@ export function firstUnacceptableField(value: unknown, root = ''): { field: stri
       for (const [key, child] of Object.entries(v)) {
         const keyProblem = unstorableText(key);
         if (keyProblem) return { field: name(field, JSON.stringify(key)), problem: `has a field name that ${keyProblem}` };
+        if (touchesPrototype(key)) return { field: name(field, key), problem: 'is a field name that could reach object prototypes; it is never accepted' };
         pending.push({ value: child, field: name(field, key), depth: depth + 1 });
       }
     }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { scrubPublicText } from '../../publication/public-text.js';
 import type { PublicRow, WorkQueueRow } from '../complaints.repository.js';
 
 export class WorkQueueItem {
@@ -60,11 +61,12 @@ export function toWorkQueueItem(row: WorkQueueRow): WorkQueueItem {
   };
 }
 
+/** Published text is scrubbed of contact data (phone numbers, e-mail, NIK, links); officers see the original. */
 export function toPublicItem(row: PublicRow): PublicComplaintItem {
   return {
     trackingId: row.trackingId,
-    title: row.title,
-    location: { regency: row.regency },
+    title: scrubPublicText(row.title),
+    location: { regency: scrubPublicText(row.regency) },
     classification: row.classification,
     status: row.status,
     agency: row.agency,

@@ -37,7 +37,9 @@ export class ComplaintView extends SubmittedComplaintView {
   @ApiProperty() channel!: string;
   @ApiProperty() anonymous!: boolean;
   @ApiProperty() confidential!: boolean;
-  @ApiPropertyOptional({ nullable: true }) agencyId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The agency it was disposed to; null before disposal' }) agencyId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "The reporter's suggestion, for the verifier; it grants that agency no access" })
+  suggestedAgencyId!: string | null;
   @ApiProperty({ example: '2026.1' }) policyVersion!: string;
   @ApiPropertyOptional({ nullable: true, example: 'usr-penghubung-dukcapil' }) assigneeId!: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Officer who typed in an OFFLINE report' }) intakeOfficerId!: string | null;
@@ -76,6 +78,7 @@ export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | nu
     anonymous: row.anonymous,
     confidential: row.confidential,
     agencyId: row.agencyId,
+    suggestedAgencyId: row.suggestedAgencyId,
     policyVersion: row.policyVersion,
     assigneeId: row.assigneeId,
     intakeOfficerId: row.intakeOfficerId,

@@ -84,9 +84,14 @@ export class CreateComplaintDto {
   @IsIn(CLASSIFICATIONS)
   classification!: Classification;
 
-  @ApiProperty({ enum: CHANNELS, example: 'WEB' })
+  @ApiPropertyOptional({
+    enum: CHANNELS,
+    example: 'WEB',
+    description: "Set by the server from who files: WEB without a key, the integration client's channel with X-Api-Key, OFFLINE for an officer typing in a report. Claiming another is refused (403).",
+  })
+  @IsOptional()
   @IsIn(CHANNELS)
-  channel!: Channel;
+  channel?: Channel;
 
   @ApiProperty({ description: 'Hide the reporter identity from the reported agency and the public' })
   @IsBoolean()

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { Allow, IsBoolean, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Allow, IsBoolean, IsEmail, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsNotInFuture } from '../../common/not-in-future.validator.js';
-import { CLASSIFICATIONS, type Classification } from '../../../workflows/messages.js';
+import { CLASSIFICATIONS } from '../../../workflows/messages.js';
 
 type Transformed = { value: unknown };
 
@@ -44,16 +44,18 @@ export class Open311AttributesDto {
  * or JSON. Contact fields are stored with the complaint in PostgreSQL only, never shown by Open311.
  */
 export class CreateServiceRequestDto {
-  @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT', description: 'From GET services' })
-  @IsIn(CLASSIFICATIONS, { message: `service_code must be one of ${CLASSIFICATIONS.join(', ')} (GET /open311/v2/services.json)` })
-  service_code!: Classification;
+  @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT', description: 'From GET services; an unknown code is a 404 (spec)' })
+  @Transform(trimmed)
+  @IsString({ message: `service_code is required: one of ${CLASSIFICATIONS.join(', ')} (GET /open311/v2/services.json)` })
+  @Length(1, 64, { message: `service_code is required: one of ${CLASSIFICATIONS.join(', ')} (GET /open311/v2/services.json)` })
+  service_code!: string;
 
   @ApiProperty({
     example: 'Saya mengajukan KTP-el pada 2 Agustus di Disdukcapil; sampai kini belum dicetak.',
     description: 'What happened, in order (the chronology); its first 120 characters become the title',
   })
   @Transform(trimmed)
-  @Length(1, 20000, { message: 'description is required: what happened, 1 to 20000 characters' })
+  @Length(1, 4000, { message: "description is required: what happened, 1 to 4000 characters (the spec's limit)" })
   description!: string;
 
   @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
@@ -98,7 +100,7 @@ export class CreateServiceRequestDto {
   @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally starting with +' })
   phone?: string;
 
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored: submitting needs no key' })
+  @ApiProperty({ type: String, description: 'The client app\'s key, issued by SYSADMIN (POST /v1/integration-clients); header X-Api-Key works too. Missing or invalid: 403 (spec)' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -2,16 +2,19 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TRACKING_ID_PATTERN } from '../../complaints/tracking-id.js';
-import { CLASSIFICATIONS, type Classification } from '../../../workflows/messages.js';
+import { CLASSIFICATIONS } from '../../../workflows/messages.js';
 
 export const MAX_REQUESTS = 1000;
 export const DEFAULT_REQUESTS = 50;
 export const OPEN311_STATUSES = ['open', 'closed'] as const;
 export type Open311Status = (typeof OPEN311_STATUSES)[number];
 
-/** "a, b,,c" → ['a', 'b', 'c']; anything but a string is left for the validators to refuse. */
-const commaList = (normalise: (s: string) => string) => ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => normalise(s.trim())).filter(Boolean) : value;
+/** "a, b,,c" → ['a', 'b', 'c'], and an empty parameter is an absent one; anything but a string is left for the validators. */
+const commaList = (normalise: (s: string) => string) => ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const items = value.split(',').map((s) => normalise(s.trim())).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+};
 
 /** Query parameters of GET requests.json/.xml (GeoReport v2) plus a non-spec `limit`. */
 export class ListServiceRequestsQuery {
@@ -26,18 +29,20 @@ export class ListServiceRequestsQuery {
   @Matches(TRACKING_ID_PATTERN, { each: true, message: 'service_request_id must list tracking IDs like LPR-7K3M-9Q2X, comma-separated' })
   service_request_id?: string[];
 
-  @ApiPropertyOptional({ type: String, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}` })
+  @ApiPropertyOptional({ type: String, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}; an unknown code is a 404 (spec)` })
   @IsOptional()
   @Transform(commaList((s) => s.toUpperCase()))
-  @IsIn(CLASSIFICATIONS, { each: true, message: `service_code must list codes among ${CLASSIFICATIONS.join(', ')}, comma-separated` })
-  service_code?: Classification[];
+  @ArrayMaxSize(CLASSIFICATIONS.length * 2)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  service_code?: string[];
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone)' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone); at most 90 days before end_date' })
   @IsOptional()
   @IsISO8601({ strict: true })
   start_date?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone)' })
+  @ApiPropertyOptional({ example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone); without dates, the last 90 days' })
   @IsOptional()
   @IsISO8601({ strict: true })
   end_date?: string;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "audit_log" ADD COLUMN     "correlation_id" TEXT;
+
