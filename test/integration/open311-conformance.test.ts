@@ -2,21 +2,15 @@
 // 404 for unknown service codes, the description's length, the 90-day window, empty filters, text/xml,
 // and errors always the spec's list in the requested format.
 import { XMLParser } from 'fast-xml-parser';
-import request, { type Test } from 'supertest';
+import request from 'supertest';
 import { createAgencies, createTestApp, insertComplaintRow, type TestApp } from '../support/app.js';
 import { registerIntegrationClient, type TestIntegrationClient } from '../support/integration-clients.js';
 import { createOfficers, type Officers } from '../support/officers.js';
+import { asText } from '../support/text-body.js';
 
 const BASE = '/open311/v2';
 const DAY_MS = 86_400_000;
 const xml = new XMLParser({ isArray: (name) => ['error', 'request'].includes(name), parseTagValue: false });
-const asText = (test: Test) =>
-  test.buffer(true).parse((res, done) => {
-    let data = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (data += chunk));
-    res.on('end', () => done(null, data));
-  });
 
 describe('Open311 GeoReport v2 conformance', () => {
   let t: TestApp;

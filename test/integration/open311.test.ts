@@ -1,9 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
 import { randomBytes, randomInt } from 'node:crypto';
-import request, { type Response, type Test } from 'supertest';
+import request, { type Response } from 'supertest';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { registerIntegrationClient, type TestIntegrationClient } from '../support/integration-clients.js';
 import { createOfficers, type Officers } from '../support/officers.js';
+import { asText } from '../support/text-body.js';
 
 const BASE = '/open311/v2';
 
@@ -30,14 +31,6 @@ function expectNoIdentity(r: Reporter, ...responses: Response[]) {
   }
 }
 
-/** text/xml is not read as text by superagent here: read the body as a string. */
-const asText = (test: Test) =>
-  test.buffer(true).parse((res, done) => {
-    let data = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (data += chunk));
-    res.on('end', () => done(null, data));
-  });
 
 const bodyText = (res: Response): string => (typeof res.body === 'string' ? res.body : (res.text ?? JSON.stringify(res.body)));
 
