@@ -35,10 +35,13 @@ export class CredentialThrottles {
   claim(key: string, policy: ThrottlePolicy): Promise<Claim> {
     this.sweepInBackground();
     return this.prisma.$transaction(async (tx) => {
+      // One statement creates the row or locks the existing one: a separate insert-if-missing and SELECT … FOR
+      // UPDATE let a parallel success delete the row in between (a 500 on parallel sign-ins of one officer).
       // A first try is never waited for ('epoch': the column's millisecond rounding could put "now" ahead of now).
-      await tx.$executeRaw`INSERT INTO credential_throttles (key, next_attempt_at) VALUES (${key}, 'epoch') ON CONFLICT (key) DO NOTHING`;
       const [row] = await tx.$queryRaw<{ failures: number; next_attempt_at: Date; last_failure_at: Date | null; now: Date }[]>`
-        SELECT failures, next_attempt_at, last_failure_at, clock_timestamp() AS now FROM credential_throttles WHERE key = ${key} FOR UPDATE`;
+        INSERT INTO credential_throttles (key, next_attempt_at) VALUES (${key}, 'epoch')
+        ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+        RETURNING failures, next_attempt_at, last_failure_at, clock_timestamp() AS now`;
       const now = row.now.getTime();
       if (now < row.next_attempt_at.getTime()) return { allowed: false, retryAfterSeconds: Math.ceil((row.next_attempt_at.getTime() - now) / 1000) };
       const expired = !row.last_failure_at || now - row.last_failure_at.getTime() > STREAK_LIFETIME_MS;

@@ -2,6 +2,7 @@
 // tracking ID whatever the address, an officer token lifts no limit, and the owner and SYSADMIN hear of it.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { CredentialThrottles } from '../../src/auth/credential-throttle.js';
 import { newTrackingId } from '../../src/complaints/tracking-id.js';
 import { complaintBody, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { registerIntegrationClient } from '../support/integration-clients.js';
@@ -83,6 +84,22 @@ describe('per-account login protection', () => {
     await eventually(async () => ((await login(target, TEST_PASSWORD, address(33))).status === 200 ? true : undefined), 10_000);
     await login(target, 'one-slip', address(34)).expect(401);
     await login(target, TEST_PASSWORD, address(34)).expect(200);
+  });
+
+  it('answers every one of many parallel right-password sign-ins of one account (a success clearing the streak races the others)', async () => {
+    // Seen in CI: five parallel sign-ins of one officer, one answered 500 — a success deleted the streak row
+    // between another try's insert-if-missing and its row lock.
+    const throttles = t.app.get(CredentialThrottles);
+    const key = `login:race-${randomUUID()}`;
+    const policy = { freeAttempts: 1000, maxDelaySeconds: 1 };
+    for (let round = 0; round < 20; round++) {
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, async () => {
+        const claim = await throttles.claim(key, policy);
+        if (claim.allowed) await throttles.succeeded(key);
+        return claim.allowed;
+      }));
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    }
   });
 
   it("tells the account's owner and SYSADMIN, and writes the failures and the throttling to the audit log", async () => {
