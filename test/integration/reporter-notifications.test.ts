@@ -71,11 +71,12 @@ interface Sms {
   body: { key: string; to: string; text: string; segments: number; trackingId: string };
 }
 
-/** The SMS gateway's outbound webhook: answers 500 to the first N posts about a complaint when told to. */
+/** The SMS gateway's outbound webhook: answers 500 to the first N posts about a complaint, or 400 to all, when told to. */
 class SmsGateway {
   readonly accepted: Sms[] = [];
   readonly posts: string[] = [];
   readonly failFirst = new Map<string, number>();
+  readonly refused = new Set<string>();
   private server?: Server;
   url = '';
 
@@ -87,6 +88,7 @@ class SmsGateway {
       req.on('end', () => {
         const body = JSON.parse(raw) as Sms['body'];
         this.posts.push(body.key);
+        if (this.refused.has(body.trackingId)) return void res.writeHead(400).end();
         const failuresLeft = this.failFirst.get(body.trackingId) ?? 0;
         if (failuresLeft > 0) {
           this.failFirst.set(body.trackingId, failuresLeft - 1);
@@ -279,6 +281,20 @@ describe('reporter notifications by SMS and e-mail', () => {
     expect(sms.about(id).map((s) => s.body.text)).toEqual([
       `LAPOR! ${id}: Laporan diarsipkan: laporan yang sama sudah pernah disampaikan. ${PUBLIC_BASE_URL}/console/lacak/${id}`,
     ]);
+  });
+
+  it('records a gateway that refuses an SMS (400) as failed, never retried, while the e-mail goes out', async () => {
+    const id = await c.submit({ reporter: { phone: '+6281300003333', email: 'budi@example.id' } });
+    sms.refused.add(id);
+    await c.act(id, 'archive', { reason: 'SPAM' });
+    const rows = await settled(id, 'ARCHIVED');
+    expect(rows.map((n) => [n.channel, Boolean(n.sentAt), Boolean(n.failedAt), n.attempts, n.lastError])).toEqual([
+      ['EMAIL', true, false, 1, null],
+      ['SMS', false, true, 1, 'SMS webhook answered 400'],
+    ]);
+    expect(sms.posts.filter((key) => key === rows[1].key)).toHaveLength(1);
+    expect(mail.about(id).map((m) => m.subject)).toEqual([`[LAPOR!] ${id}: Laporan Anda diarsipkan`]);
+    expect(mail.about(id)[0].text).toContain('Alasan: laporan dinilai bukan pengaduan.');
   });
 
   it('names a confidential complaint by its tracking ID only: no title, no question', async () => {
