@@ -3,7 +3,7 @@ import { REPORTER_NOTICE_KIND, type ReporterChannel, type ReporterNoticePayload 
 import { AppConfig } from '../config/app-config.js';
 import { PollingLoop } from '../common/polling-loop.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { PermanentDeliveryError, ReporterNoticeSender } from './reporter-notice-sender.js';
+import { PermanentDeliveryError, ReporterNoticeSender, type Delivery } from './reporter-notice-sender.js';
 import { signDelivery, SIGNATURE_HEADER } from './webhook-signature.js';
 
 export { signDelivery, SIGNATURE_HEADER };
@@ -27,9 +27,6 @@ interface Claimed {
   payload: Record<string, unknown>;
   attempts: number;
 }
-
-/** How one delivery ended: sent, or settled without sending (nobody to send to, or no way to). */
-type Delivery = { sent: true } | { sent: false; skipped: string };
 
 export interface DispatchRound {
   claimed: number;

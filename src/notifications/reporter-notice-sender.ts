@@ -15,7 +15,8 @@ export class PermanentDeliveryError extends Error {
   override readonly name = 'PermanentDeliveryError';
 }
 
-export type ReporterDelivery = { sent: true } | { sent: false; skipped: string };
+/** How one delivery ended: sent, or settled without sending (nobody to send to, or no way to), with the reason. */
+export type Delivery = { sent: true } | { sent: false; skipped: string };
 
 export interface ReporterNoticeRow {
   key: string;
@@ -59,7 +60,7 @@ export class ReporterNoticeSender implements OnApplicationShutdown {
     return this.mailer ? null : 'e-mail is not configured (SMTP_URL)';
   }
 
-  async deliver(row: ReporterNoticeRow): Promise<ReporterDelivery> {
+  async deliver(row: ReporterNoticeRow): Promise<Delivery> {
     if (!REPORTER_CHANNELS.includes(row.channel)) throw new PermanentDeliveryError(`unknown reporter channel ${row.channel}`);
     const unconfigured = this.unconfigured(row.channel);
     if (unconfigured) return { sent: false, skipped: unconfigured };
