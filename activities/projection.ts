@@ -1,7 +1,9 @@
 // Read-model projection: each workflow transition becomes one append-only event row, keyed by
-// complaint and sequence, and moves the complaint row forward only if it is newer.
+// complaint and sequence, and moves the complaint row forward only if it is newer; the transitions
+// the reporter is told about queue their notices in the same transaction.
 import { EVENT_FREE_TEXT, type ProjectedTransition, type TransitionRecord } from '../workflows/messages.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
+import { reporterNoticeRows } from './reporter-notices.js';
 
 const asDate = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
@@ -16,6 +18,7 @@ export function createProjectionActivities(prisma: PrismaClient) {
     /** Answers what it wrote (without free text), so the auditor's timeline can say which transition each step was. */
     async projectTransition(t: TransitionRecord): Promise<ProjectedTransition> {
       const m = t.readModel;
+      const notices = reporterNoticeRows(t);
       await prisma.$transaction([
         prisma.complaintEvent.createMany({
           data: [
@@ -51,6 +54,8 @@ export function createProjectionActivities(prisma: PrismaClient) {
             ...(m.disposedAt !== undefined ? { disposedAt: asDate(m.disposedAt) } : {}),
           },
         }),
+        // In the same transaction: a projected transition the reporter must hear of is never left untold.
+        ...(notices.length > 0 ? [prisma.notification.createMany({ data: notices, skipDuplicates: true })] : []),
       ]);
       return withoutFreeText(t);
     },

@@ -19,15 +19,15 @@ export class AuditHistoryQuery {
   format?: HistoryFormat;
 }
 
-export const STEP_SOURCES = ['workflow', 'api'] as const;
+export const STEP_SOURCES = ['workflow', 'api', 'notification'] as const;
 export type StepSource = (typeof STEP_SOURCES)[number];
 
-/** One thing that happened to the complaint, from the workflow's event history or the API audit log. */
+/** One thing that happened to the complaint, from the workflow's event history, the API audit log or the notification outbox. */
 export class AuditStepView {
   @ApiProperty({ example: '2026-11-23T14:21:22.420Z' })
   at!: string;
 
-  @ApiProperty({ enum: STEP_SOURCES, example: 'workflow', description: 'workflow: Temporal event history; api: the API audit log' })
+  @ApiProperty({ enum: STEP_SOURCES, example: 'workflow', description: 'workflow: Temporal event history; api: the API audit log; notification: what the reporter was told (SMS, e-mail)' })
   source!: StepSource;
 
   @ApiProperty({
@@ -35,7 +35,8 @@ export class AuditStepView {
     description:
       'workflow-started, run-started, update, update-failed, timer-started, timer-fired, timer-canceled, activity-scheduled, ' +
       'activity-completed, activity-failed, local-activity, local-activity-failed, search-attributes, code-version, ' +
-      'continued-as-new, workflow-completed, workflow-failed, …; for api steps, the action logged',
+      'continued-as-new, workflow-completed, workflow-failed, …; for api steps, the action logged; for notification steps, ' +
+      'reporter-notified or reporter-notice-failed',
   })
   kind!: string;
 

@@ -7,6 +7,7 @@ import { TemporalClientService } from '../temporal/temporal-client.service.js';
 import { AuditLogService } from './audit-log.service.js';
 import type { AuditHistoryView, AuditStepView } from './audit-history.dto.js';
 import { AuditHistoryRepository } from './audit-history.repository.js';
+import { reporterNoticeStep } from './history/reporter-notice-steps.js';
 import { type HistoryEvent, timestampMs, WorkflowHistoryDecoder } from './workflow-history.decoder.js';
 import { ACTIONS, type ComplaintAction } from '../../workflows/messages.js';
 
@@ -27,7 +28,7 @@ const API_ACTIONS: Record<string, string> = {
 
 /**
  * Auditors' view of one complaint: its workflow's event history across every run (the process's
- * system of record) merged with the API audit log, in time order.
+ * system of record) merged with the API audit log and what the reporter was told, in time order.
  */
 @Injectable()
 export class AuditHistoryService {
@@ -41,8 +42,13 @@ export class AuditHistoryService {
   async history(trackingId: string): Promise<AuditHistoryView> {
     const complaint = await this.complaints.findComplaint(trackingId);
     if (!complaint) throw new NotFoundError('complaint', trackingId);
-    const [process, apiRows] = await Promise.all([this.workflowSteps(complaint.workflowId), this.auditLog.forComplaint(trackingId)]);
-    const steps = [...process.steps, ...apiRows.map(toApiStep)]
+    const [process, apiRows, notices] = await Promise.all([
+      this.workflowSteps(complaint.workflowId),
+      this.auditLog.forComplaint(trackingId),
+      this.complaints.reporterNoticesSettled(trackingId),
+    ]);
+    const noticeSteps = notices.map(reporterNoticeStep).filter((step): step is AuditStepView => step !== null);
+    const steps = [...process.steps, ...apiRows.map(toApiStep), ...noticeSteps]
       .map((step, index) => ({ step, index, at: Date.parse(step.at) }))
       .sort((a, b) => a.at - b.at || a.index - b.index)
       .map(({ step }) => step);

@@ -5,6 +5,7 @@ import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/messages.js';
 import { ConfigError } from './config-error.js';
 import { payloadKeysFrom, type PayloadKey } from '../temporal/payload-codec.js';
+import { REPORTER_LOCALES, type ReporterLocale } from '../notifications/reporter-messages.js';
 
 export class AppConfig {
   nodeEnv!: 'development' | 'production' | 'test';
@@ -44,6 +45,17 @@ export class AppConfig {
   credentialMaxDelaySeconds!: number;
   /** Keys of Temporal payload encryption, the first encrypting (TEMPORAL_PAYLOAD_KEYS; a fixed one in development). */
   temporalPayloadKeys!: PayloadKey[];
+  /** Where reporter e-mails go out (smtp:// or smtps://); unset: reporters are not e-mailed. */
+  smtpUrl!: string | undefined;
+  /** Sender of reporter e-mails; required with SMTP_URL. */
+  mailFrom!: string | undefined;
+  /** The SMS gateway's outbound webhook; unset: reporters get no SMS. */
+  smsOutboundWebhookUrl!: string | undefined;
+  /** Signs each SMS webhook POST (HMAC-SHA256); required with SMS_OUTBOUND_WEBHOOK_URL. */
+  smsOutboundWebhookSecret!: string | undefined;
+  /** Where citizens reach Tenggat: notices link to its tracking page. No trailing slash. */
+  publicBaseUrl!: string;
+  reporterNoticeLocale!: ReporterLocale;
 }
 
 export { ConfigError };
@@ -83,6 +95,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       TRACKING_FREE_ATTEMPTS: num({ default: 5, desc: 'wrong access codes for one complaint before each further try waits' }),
       CREDENTIAL_MAX_DELAY_SECONDS: num({ default: 900, desc: 'longest wait imposed on a guessed account or complaint' }),
       TEMPORAL_PAYLOAD_KEYS: str({ default: '', desc: 'payload encryption keys, "id:base64 of 32 bytes", comma-separated, the first encrypting' }),
+      SMTP_URL: str({ default: undefined, desc: 'smtp:// or smtps:// server for reporter e-mails; unset: none are sent' }),
+      MAIL_FROM: str({ default: undefined, desc: 'sender of reporter e-mails, e.g. "LAPOR! <no-reply@lapor.go.id>"' }),
+      SMS_OUTBOUND_WEBHOOK_URL: url({ default: undefined, desc: "the SMS gateway's outbound webhook for reporter SMS; unset: none are sent" }),
+      SMS_OUTBOUND_WEBHOOK_SECRET: str({ default: undefined, desc: 'signs SMS webhook POSTs (X-Tenggat-Signature); at least 32 characters' }),
+      PUBLIC_BASE_URL: url({ default: undefined, desc: 'where citizens reach Tenggat; notices link to <PUBLIC_BASE_URL>/console/lacak/<tracking ID>' }),
+      REPORTER_NOTICE_LOCALE: str({ choices: [...REPORTER_LOCALES], default: 'id', desc: 'language of reporter SMS and e-mails' }),
     },
     {
       reporter: ({ errors }) => {
@@ -106,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && !e.TEMPORAL_PAYLOAD_KEYS) {
     throw new ConfigError({ TEMPORAL_PAYLOAD_KEYS: 'required when NODE_ENV=production: the key(s) that encrypt what Temporal stores, shared by API and workers' });
   }
+  checkReporterChannels(e);
   for (const [name, value] of Object.entries({ LOGIN_FREE_ATTEMPTS: e.LOGIN_FREE_ATTEMPTS, TRACKING_FREE_ATTEMPTS: e.TRACKING_FREE_ATTEMPTS, CREDENTIAL_MAX_DELAY_SECONDS: e.CREDENTIAL_MAX_DELAY_SECONDS })) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError({ [name]: 'must be a whole number of at least 1' });
   }
@@ -141,7 +160,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trackingFreeAttempts: e.TRACKING_FREE_ATTEMPTS,
     credentialMaxDelaySeconds: e.CREDENTIAL_MAX_DELAY_SECONDS,
     temporalPayloadKeys: payloadKeysFrom(e.TEMPORAL_PAYLOAD_KEYS),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    smsOutboundWebhookUrl: e.SMS_OUTBOUND_WEBHOOK_URL,
+    smsOutboundWebhookSecret: e.SMS_OUTBOUND_WEBHOOK_SECRET,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    reporterNoticeLocale: e.REPORTER_NOTICE_LOCALE as ReporterLocale,
   });
+}
+
+/**
+ * The channels that tell reporters what to act on: each is optional, but one that is set must be
+ * complete (a sender for e-mail, a signing secret for SMS), and production links must point where
+ * citizens really reach the service.
+ */
+function checkReporterChannels(e: {
+  NODE_ENV: string;
+  SMTP_URL?: string;
+  MAIL_FROM?: string;
+  SMS_OUTBOUND_WEBHOOK_URL?: string;
+  SMS_OUTBOUND_WEBHOOK_SECRET?: string;
+  PUBLIC_BASE_URL?: string;
+}): void {
+  if (e.SMTP_URL !== undefined) {
+    let smtp: URL | undefined;
+    try {
+      smtp = new URL(e.SMTP_URL);
+    } catch {
+      smtp = undefined;
+    }
+    if (!smtp || !['smtp:', 'smtps:'].includes(smtp.protocol) || !smtp.hostname) {
+      throw new ConfigError({ SMTP_URL: 'must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:password@mail.example.go.id:465' });
+    }
+    if (!e.MAIL_FROM) throw new ConfigError({ MAIL_FROM: 'required when SMTP_URL is set: the sender reporters see' });
+  }
+  if (e.MAIL_FROM !== undefined && !/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/.test(e.MAIL_FROM.trim())) {
+    throw new ConfigError({ MAIL_FROM: 'must be an address, optionally with a name: "LAPOR! <no-reply@lapor.go.id>"' });
+  }
+  if (e.SMS_OUTBOUND_WEBHOOK_URL !== undefined && !e.SMS_OUTBOUND_WEBHOOK_SECRET) {
+    throw new ConfigError({ SMS_OUTBOUND_WEBHOOK_SECRET: 'required when SMS_OUTBOUND_WEBHOOK_URL is set (the gateway verifies the sender with it)' });
+  }
+  if (e.SMS_OUTBOUND_WEBHOOK_SECRET !== undefined && e.SMS_OUTBOUND_WEBHOOK_SECRET.length < 32) {
+    throw new ConfigError({ SMS_OUTBOUND_WEBHOOK_SECRET: 'must be at least 32 characters' });
+  }
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_BASE_URL && (e.SMTP_URL || e.SMS_OUTBOUND_WEBHOOK_URL)) {
+    throw new ConfigError({ PUBLIC_BASE_URL: 'required when NODE_ENV=production and reporters are notified: their messages link to the tracking page there' });
+  }
 }
 
 /**

@@ -1,8 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
+import { REPORTER_NOTICE_KIND, type ReporterChannel, type ReporterNoticePayload } from '../../activities/reporter-notices.js';
 import { AppConfig } from '../config/app-config.js';
 import { PollingLoop } from '../common/polling-loop.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { PermanentDeliveryError, ReporterNoticeSender, type Delivery } from './reporter-notice-sender.js';
+import { signDelivery, SIGNATURE_HEADER } from './webhook-signature.js';
+
+export { signDelivery, SIGNATURE_HEADER };
 
 /** Rows claimed at once, and POSTs in flight at once. */
 const BATCH = 50;
@@ -18,23 +22,28 @@ interface Claimed {
   kind: string;
   receiver_role: string;
   agency_id: string | null;
+  complaint_id: string | null;
+  channel: string | null;
   payload: Record<string, unknown>;
   attempts: number;
 }
 
-/** The header a receiver checks: HMAC-SHA256 over "<timestamp>.<body>" with the shared secret, Stripe-style. */
-export const SIGNATURE_HEADER = 'X-Tenggat-Signature';
-
-export function signDelivery(secret: string, timestamp: number, body: string): string {
-  return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+export interface DispatchRound {
+  claimed: number;
+  sent: number;
+  /** Settled without sending: the reporter gave no contact for the channel, or it is not configured. Not failures. */
+  skipped: number;
+  failed: number;
 }
 
 /**
- * Delivers the notification outbox: to the log by default, or by POST to NOTIFY_WEBHOOK_URL. At least
- * once, with a stable Idempotency-Key per notification: each row is claimed with a lease (FOR UPDATE
- * SKIP LOCKED, so dispatchers never deliver one row at the same time), delivered outside any
- * transaction, and marked on its own — sent, or due again after a backoff with its error kept. A
- * dispatcher killed mid-delivery leaves its rows leased; they are delivered again once the lease lapses.
+ * Delivers the notification outbox: officer notices to the log by default, or by POST to
+ * NOTIFY_WEBHOOK_URL; reporter notices by SMS or e-mail (ReporterNoticeSender). At least once, with a
+ * stable Idempotency-Key per notification: each row is claimed with a lease (FOR UPDATE SKIP LOCKED, so
+ * dispatchers never deliver one row at the same time), delivered outside any transaction, and marked on
+ * its own — sent; skipped with the reason; failed for good on a permanent refusal; or due again after a
+ * backoff with its error kept. A dispatcher killed mid-delivery leaves its rows leased; they are
+ * delivered again once the lease lapses.
  */
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,6 +53,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
+    private readonly reporterNotices: ReporterNoticeSender,
   ) {
     // A full batch means more are waiting: the next round goes at once instead of waiting for the poll.
     this.loop = new PollingLoop('outbox dispatch', async () => ({ moreWaiting: (await this.dispatchDue()).claimed === BATCH }), config.notifyPollMs, this.logger);
@@ -57,29 +67,31 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     return this.loop.stop();
   }
 
-  /** Claims the due notifications and delivers them; answers how many were claimed, sent and failed. */
-  async dispatchDue(): Promise<{ claimed: number; sent: number; failed: number }> {
+  /** Claims the due notifications and delivers them; answers how many were claimed, sent, skipped and failed. */
+  async dispatchDue(): Promise<DispatchRound> {
     const claimed = await this.claim();
-    let sent = 0;
-    let failed = 0;
+    const round: DispatchRound = { claimed: claimed.length, sent: 0, skipped: 0, failed: 0 };
     for (let i = 0; i < claimed.length; i += CONCURRENCY) {
       await Promise.all(
         claimed.slice(i, i + CONCURRENCY).map(async (n) => {
           try {
-            await this.deliver(n);
-            await this.prisma.notification.update({ where: { id: n.id }, data: { sentAt: new Date(), leaseUntil: null, lastError: null } });
-            sent += 1;
+            const delivery = await this.deliver(n);
+            const settled = delivery.sent ? { sentAt: new Date() } : { skippedAt: new Date(), skipReason: delivery.skipped };
+            await this.prisma.notification.update({ where: { id: n.id }, data: { ...settled, leaseUntil: null, lastError: null } });
+            round[delivery.sent ? 'sent' : 'skipped'] += 1;
           } catch (error) {
-            failed += 1;
+            round.failed += 1;
             const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (n.attempts - 1));
+            // A permanent refusal is settled as failed: sending the same again would be refused again.
+            const next = error instanceof PermanentDeliveryError ? { failedAt: new Date() } : { nextAttemptAt: new Date(Date.now() + backoff) };
             await this.prisma.notification
-              .update({ where: { id: n.id }, data: { leaseUntil: null, lastError: (error as Error).message, nextAttemptAt: new Date(Date.now() + backoff) } })
+              .update({ where: { id: n.id }, data: { leaseUntil: null, lastError: (error as Error).message, ...next } })
               .catch((markError: Error) => this.logger.warn(`notification ${n.key}: could not record the failed attempt (${markError.message}); its lease will lapse`));
           }
         }),
       );
     }
-    return { claimed: claimed.length, sent, failed };
+    return round;
   }
 
   /** One statement, its own transaction: the rows are this dispatcher's until their lease lapses. */
@@ -89,16 +101,26 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       SET lease_until = now() + make_interval(secs => ${LEASE_MS / 1000}), attempts = n.attempts + 1
       FROM (
         SELECT id FROM notifications
-        WHERE sent_at IS NULL AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+        WHERE sent_at IS NULL AND skipped_at IS NULL AND failed_at IS NULL
+          AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
         ORDER BY created_at
         LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED
       ) due
       WHERE n.id = due.id
-      RETURNING n.id, n.key, n.kind, n.receiver_role, n.agency_id, n.payload, n.attempts`;
+      RETURNING n.id, n.key, n.kind, n.receiver_role, n.agency_id, n.complaint_id, n.channel, n.payload, n.attempts`;
   }
 
-  private async deliver(n: Claimed): Promise<void> {
+  private async deliver(n: Claimed): Promise<Delivery> {
+    if (n.kind === REPORTER_NOTICE_KIND) {
+      if (!n.complaint_id) throw new PermanentDeliveryError('a reporter notice without its complaint');
+      return this.reporterNotices.deliver({ key: n.key, complaintId: n.complaint_id, channel: n.channel as ReporterChannel, payload: n.payload as unknown as ReporterNoticePayload });
+    }
+    await this.deliverToOfficers(n);
+    return { sent: true };
+  }
+
+  private async deliverToOfficers(n: Claimed): Promise<void> {
     const message = { key: n.key, kind: n.kind, receiverRole: n.receiver_role, agencyId: n.agency_id, ...n.payload };
     if (!this.config.notifyWebhookUrl) {
       this.logger.log({ notification: message, msg: `${n.kind} for ${n.receiver_role}` });

@@ -4,6 +4,9 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { migrate } from '../../src/database/migrator.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
 import { NotificationDispatcher, SIGNATURE_HEADER } from '../../src/notifications/notification-dispatcher.service.js';
+import { ReporterNoticeSender } from '../../src/notifications/reporter-notice-sender.js';
+import { ReporterNoticeRepository } from '../../src/notifications/reporter-notices.repository.js';
+import { loadSlaPolicy } from '../../src/policy/sla-policy.js';
 import { dropSchema, freePort, testDatabaseUrl } from '../support/stack.js';
 
 const SECRET = 'outbox-test-secret-of-at-least-32-characters';
@@ -50,7 +53,10 @@ describe(NotificationDispatcher.name, () => {
   const receiver = new Receiver();
   let prisma: PrismaService;
   let complaintId: string;
-  const dispatcher = () => new NotificationDispatcher(prisma, loadConfig({ DATABASE_URL: databaseUrl, NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: SECRET }));
+  const dispatcher = () => {
+    const config = loadConfig({ DATABASE_URL: databaseUrl, NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: SECRET });
+    return new NotificationDispatcher(prisma, config, new ReporterNoticeSender(new ReporterNoticeRepository(prisma), config, loadSlaPolicy(config.slaPolicyFile)));
+  };
 
   async function queue(count: number): Promise<string[]> {
     const keys = Array.from({ length: count }, (_, i) => `complaint-LPR-0UTB-0X01:verification-1:${randomUUID()}:${i}`);
@@ -99,15 +105,15 @@ describe(NotificationDispatcher.name, () => {
     const [key] = await queue(1);
     receiver.failuresLeft = 1;
     const sut = dispatcher();
-    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, skipped: 0, failed: 1 });
     const failed = await prisma.notification.findFirstOrThrow({ where: { key } });
     expect(failed).toMatchObject({ attempts: 1, sentAt: null, lastError: 'webhook answered 503', leaseUntil: null });
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
-    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, failed: 0 }); // not due again before its backoff
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 }); // not due again before its backoff
 
     await prisma.notification.updateMany({ data: { nextAttemptAt: new Date() } });
-    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 1, failed: 0 });
-    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 1, skipped: 0, failed: 0 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 });
     expect(receiver.received.map((r) => r.key)).toEqual([key]);
     expect(receiver.received[0].body).toMatchObject({ kind: 'ESCALATION', receiverRole: 'SUPERVISOR', trackingId: 'LPR-0UTB-0X01', level: 1 });
     expect(await prisma.notification.findFirstOrThrow({ where: { key } })).toMatchObject({ attempts: 2, lastError: null, sentAt: expect.any(Date) });
@@ -134,11 +140,30 @@ describe(NotificationDispatcher.name, () => {
     // A dispatcher that dies after claiming: the row stays leased, nobody else delivers it meanwhile.
     await prisma.$executeRaw`UPDATE notifications SET lease_until = now() + interval '30 seconds', attempts = attempts + 1`;
     const survivor = dispatcher();
-    expect(await survivor.dispatchDue()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(await survivor.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 });
     await prisma.$executeRaw`UPDATE notifications SET lease_until = now() - interval '1 second'`;
-    expect(await survivor.dispatchDue()).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(await survivor.dispatchDue()).toEqual({ claimed: 1, sent: 1, skipped: 0, failed: 0 });
     expect(receiver.received.map((r) => r.key)).toEqual([key]);
     expect(await prisma.notification.findFirstOrThrow({ where: { key } })).toMatchObject({ attempts: 2, sentAt: expect.any(Date) });
+  });
+
+  it('settles a reporter notice whose channel is not configured as skipped, with the reason, and never posts it to the officers\' webhook', async () => {
+    const key = `reporter:${complaintId}:${randomUUID()}:SMS`;
+    await prisma.notification.create({
+      data: { id: randomUUID(), key, complaintId, kind: 'REPORTER_NOTICE', receiverRole: 'REPORTER', channel: 'SMS', payload: { event: 'FOLLOWED_UP', seq: 1, respondBy: null } },
+    });
+    const sut = dispatcher();
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, skipped: 1, failed: 0 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 }); // settled: never claimed again
+    expect(receiver.received).toEqual([]);
+    expect(await prisma.notification.findUniqueOrThrow({ where: { key } })).toMatchObject({
+      attempts: 1,
+      sentAt: null,
+      failedAt: null,
+      lastError: null,
+      skippedAt: expect.any(Date),
+      skipReason: 'SMS is not configured (SMS_OUTBOUND_WEBHOOK_URL)',
+    });
   });
 
   it('signs each delivery so the receiver can verify the sender and reject a replay', async () => {
