@@ -40,7 +40,7 @@ export class AuditHistoryService {
 
   async history(trackingId: string): Promise<AuditHistoryView> {
     const complaint = await this.complaints.findComplaint(trackingId);
-    if (!complaint) throw new NotFoundError('complaint', trackingId);
+    if (!complaint) throw new NotFoundError('notFound.complaint', trackingId);
     const [process, apiRows] = await Promise.all([this.workflowSteps(complaint.workflowId), this.auditLog.forComplaint(trackingId)]);
     const steps = [...process.steps, ...apiRows.map(toApiStep)]
       .map((step, index) => ({ step, index, at: Date.parse(step.at) }))

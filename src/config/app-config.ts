@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/messages.js';
 import { ConfigError } from './config-error.js';
+import { LOCALES, type Locale } from '../i18n/messages.js';
 import { payloadKeysFrom, type PayloadKey } from '../temporal/payload-codec.js';
 
 export class AppConfig {
@@ -44,6 +45,8 @@ export class AppConfig {
   credentialMaxDelaySeconds!: number;
   /** Keys of Temporal payload encryption, the first encrypting (TEMPORAL_PAYLOAD_KEYS; a fixed one in development). */
   temporalPayloadKeys!: PayloadKey[];
+  /** The language of answers to requests whose Accept-Language names none of ours. */
+  defaultLocale!: Locale;
 }
 
 export { ConfigError };
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       LOGIN_FREE_ATTEMPTS: num({ default: 5, desc: 'failed sign-ins to one account before each further try waits' }),
       TRACKING_FREE_ATTEMPTS: num({ default: 5, desc: 'wrong access codes for one complaint before each further try waits' }),
       CREDENTIAL_MAX_DELAY_SECONDS: num({ default: 900, desc: 'longest wait imposed on a guessed account or complaint' }),
+      DEFAULT_LOCALE: str({ choices: [...LOCALES], default: 'id', desc: 'language of answers when Accept-Language names none of id, en' }),
       TEMPORAL_PAYLOAD_KEYS: str({ default: '', desc: 'payload encryption keys, "id:base64 of 32 bytes", comma-separated, the first encrypting' }),
     },
     {
@@ -141,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trackingFreeAttempts: e.TRACKING_FREE_ATTEMPTS,
     credentialMaxDelaySeconds: e.CREDENTIAL_MAX_DELAY_SECONDS,
     temporalPayloadKeys: payloadKeysFrom(e.TEMPORAL_PAYLOAD_KEYS),
+    defaultLocale: e.DEFAULT_LOCALE,
   });
 }
 

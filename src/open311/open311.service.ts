@@ -12,6 +12,7 @@ import type { Classification, ComplaintState } from '../../workflows/messages.js
 import type { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
 import { DEFAULT_REQUESTS, type ListServiceRequestsQuery } from './dto/list-service-requests.query.js';
 import type { Open311CreatedView, Open311ServiceRequestView, Open311ServiceView } from './dto/open311.views.js';
+import { message } from '../i18n/messages.js';
 
 /** The service list: one Open311 service per classification; the code is the classification. */
 const SERVICES: Record<Classification, Omit<Open311ServiceView, 'service_code' | 'metadata' | 'type' | 'group'>> = {
@@ -111,7 +112,7 @@ export class Open311Service {
       select: requestSelect,
       where: { ...PUBLICLY_VISIBLE, trackingId: serviceRequestId.toUpperCase() },
     });
-    if (!row) throw new NotFoundError('service request', serviceRequestId);
+    if (!row) throw new NotFoundError('notFound.serviceRequest', serviceRequestId);
     return [toServiceRequest(row)];
   }
 
@@ -135,7 +136,7 @@ export class Open311Service {
 
 /** A service code of GET services; an unknown one is a 404 (spec). */
 function serviceCode(code: string): Classification {
-  if (!(code in SERVICES)) throw new NotFoundError('service_code', code);
+  if (!(code in SERVICES)) throw new NotFoundError('notFound.serviceCode', code);
   return code as Classification;
 }
 
@@ -143,8 +144,8 @@ function serviceCode(code: string): Classification {
 function requestedWithin({ start_date, end_date }: ListServiceRequestsQuery): Prisma.DateTimeFilter {
   const end = end_date ? new Date(end_date) : start_date ? new Date(Date.parse(start_date) + MAX_WINDOW_MS) : new Date();
   const start = start_date ? new Date(start_date) : new Date(end.getTime() - MAX_WINDOW_MS);
-  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) throw new InvalidFieldError('end_date', 'start_date to end_date may span at most 90 days');
-  if (end < start) throw new InvalidFieldError('end_date', 'must not be before start_date');
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) throw new InvalidFieldError('end_date', message('field.window90Days'));
+  if (end < start) throw new InvalidFieldError('end_date', message('field.endBeforeStart'));
   return { gte: start, lte: end };
 }
 
