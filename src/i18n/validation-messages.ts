@@ -5,7 +5,7 @@ import { RequestValidationError } from '../common/domain-errors.js';
 import { isMessageKey, message, type Message, type MessageKey, type MessageParam } from './messages.js';
 
 /** The catalog's names for a rule's arguments (`@MaxLength(200)` → {max}); other rules take none. */
-const RULE_PARAMS: Record<string, string[]> = {
+export const RULE_PARAMS: Record<string, string[]> = {
   maxLength: ['max'],
   minLength: ['min'],
   isLength: ['min', 'max'],
@@ -66,5 +66,11 @@ function ruleParams(error: ValidationError, rule: string): Record<string, Messag
   const rules = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false);
   const found = rules.find((m) => m.propertyName === error.property && (m.name ?? m.type) === rule);
   const args: unknown[] = found?.constraints ?? [];
-  return Object.fromEntries(names.map((name, i) => [name, Array.isArray(args[i]) ? (args[i] as unknown[]).join(', ') : String(args[i] ?? '')]));
+  return Object.fromEntries(names.map((name, i) => [name, shown(args[i])]));
+}
+
+/** A rule argument as the text shows it: limits as numbers, allowed values as a list. */
+function shown(arg: unknown): string {
+  if (Array.isArray(arg)) return arg.map(shown).join(', ');
+  return typeof arg === 'string' || typeof arg === 'number' || typeof arg === 'boolean' ? String(arg) : '';
 }

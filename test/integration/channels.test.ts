@@ -35,7 +35,7 @@ describe('intake channels: SMS 1708 and OFFLINE reports typed in by officers', (
 
   it('answers 400 naming the field for an SMS without a sender', async () => {
     const res = await request(t.http).post('/v1/channels/sms').set(gateway.header).send({ text: 'tolong' }).expect(400);
-    expect(JSON.stringify(res.body.message)).toMatch(/from must be/);
+    expect(JSON.stringify(res.body.message)).toMatch(/from: must be/);
   });
 
   it('takes OFFLINE reports only from an officer who types them in, and records who', async () => {

@@ -38,10 +38,10 @@ export const EN: Record<keyof typeof ID, string> = {
   'validation.trackingId': '{field}: must look like LPR-XXXX-XXXX',
   'validation.trackingIdList': '{field}: must list tracking IDs like LPR-7K3M-9Q2X, comma-separated',
   'validation.isoDuration': '{field}: must be an ISO-8601 duration such as PT30M',
-  'validation.extraRequired': '{field}: is required: give workingDays or duration',
+  'validation.extraRequired': '{field}: is required; give workingDays or duration',
   'validation.clientId': '{field}: must be 3 to 63 lower-case letters, digits or dashes, starting with a letter or digit',
   'validation.integrationChannel': '{field}: must be one of {values} (OFFLINE reports are typed in by officers)',
-  'validation.serviceCode': '{field}: is required: one of {values} (GET /open311/v2/services.json)',
+  'validation.serviceCode': '{field}: is required, one of {values} (GET /open311/v2/services.json)',
   'validation.idempotencyKey': 'Idempotency-Key: must be 1 to 128 visible ASCII characters',
 
   'input.nul': '{field}: contains {code} (NUL), which cannot be stored',

@@ -40,10 +40,10 @@ export const ID = {
   'validation.trackingId': '{field}: harus berbentuk LPR-XXXX-XXXX',
   'validation.trackingIdList': '{field}: harus berisi ID pelacakan seperti LPR-7K3M-9Q2X, dipisahkan koma',
   'validation.isoDuration': '{field}: harus durasi ISO-8601, misalnya PT30M',
-  'validation.extraRequired': '{field}: wajib diisi: berikan workingDays atau duration',
+  'validation.extraRequired': '{field}: wajib diisi; berikan workingDays atau duration',
   'validation.clientId': '{field}: harus 3 sampai 63 huruf kecil, angka atau tanda hubung, diawali huruf atau angka',
   'validation.integrationChannel': '{field}: harus salah satu dari {values} (laporan OFFLINE diketik oleh petugas)',
-  'validation.serviceCode': '{field}: wajib diisi: salah satu dari {values} (GET /open311/v2/services.json)',
+  'validation.serviceCode': '{field}: wajib diisi, salah satu dari {values} (GET /open311/v2/services.json)',
   'validation.idempotencyKey': 'Idempotency-Key: harus 1 sampai 128 karakter ASCII yang terlihat',
 
   // Text PostgreSQL cannot store, or input nested too deep (checked before anything else)
