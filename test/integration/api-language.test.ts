@@ -104,6 +104,16 @@ describe('the API speaks the caller’s language', () => {
     expect(en.body).toEqual([{ code: 400, description: 'end_date: start_date to end_date may span at most 90 days' }]);
   });
 
+  it('names Open311 services in the chosen language', async () => {
+    const names = async (language?: string) => {
+      const r = request(t.http).get('/open311/v2/services.json');
+      const res = await (language ? r.set('Accept-Language', language) : r).expect(200);
+      return res.body.map((s: { service_name: string }) => s.service_name);
+    };
+    expect(await names()).toEqual(['Pengaduan', 'Aspirasi', 'Permintaan informasi']);
+    expect(await names('en-US')).toEqual(['Complaint', 'Aspiration', 'Information request']);
+  });
+
   it('tells the reporter what happened in the chosen language', async () => {
     const trackingId = await driver.submit();
     await driver.until(trackingId, (s) => s.state === 'SUBMITTED');

@@ -148,4 +148,21 @@ export const ID = {
   'citizen.closed.feedbackTimeout': 'Ditutup otomatis karena Anda tidak menanggapi jawaban dalam {period}; jawaban dianggap diterima.',
   'citizen.closed.accepted': 'Laporan selesai: Anda menerima jawaban. Terima kasih atas penilaian Anda.',
   'citizen.redirected': 'Diteruskan ke instansi yang berwenang ({agency}): {reason}',
+
+  // Open311's public texts (service list, status notes) and the receipt texts of Open311 and SMS 1708
+  'open311.COMPLAINT.name': 'Pengaduan',
+  'open311.COMPLAINT.description': 'Laporan atas pelayanan publik yang tidak sesuai standar, lambat, dipungut biaya tidak resmi, atau penyalahgunaan wewenang.',
+  'open311.ASPIRATION.name': 'Aspirasi',
+  'open311.ASPIRATION.description': 'Usulan, saran atau harapan masyarakat untuk perbaikan kebijakan dan pelayanan publik.',
+  'open311.INFORMATION_REQUEST.name': 'Permintaan informasi',
+  'open311.INFORMATION_REQUEST.description': 'Permintaan informasi publik kepada instansi pemerintah (kementerian, lembaga, pemerintah daerah).',
+  'open311.status.SUBMITTED': 'Menunggu verifikasi (SUBMITTED)',
+  'open311.status.AWAITING_CLARIFICATION': 'Menunggu keterangan tambahan dari pelapor (AWAITING_CLARIFICATION)',
+  'open311.status.DISPOSED': 'Diteruskan ke instansi berwenang (DISPOSED)',
+  'open311.status.IN_PROGRESS': 'Sedang ditindaklanjuti instansi (IN_PROGRESS)',
+  'open311.status.AWAITING_FEEDBACK': 'Telah dijawab; menunggu tanggapan pelapor (AWAITING_FEEDBACK)',
+  'open311.status.CLOSED': 'Selesai (CLOSED)',
+  'open311.status.ARCHIVED': 'Diarsipkan (ARCHIVED)',
+  'open311.notice.accessCode': 'Simpan kode akses ini: lacak laporan di GET /v1/track/{trackingId} dengan header X-Access-Code.',
+  'sms.reply': 'LAPOR! Laporan Anda diterima. No. {trackingId}, kode akses {accessCode}. Simpan untuk memantau laporan.',
 };
