@@ -49,7 +49,8 @@ const PRISMA_STATUS: Record<string, HttpStatus> = {
 
 /**
  * The one place errors become HTTP answers: domain, Temporal and Prisma errors get their status;
- * anything else is a 500 carrying the request ID, with no stack or request data in the answer.
+ * anything else is a 500 carrying the request ID, with no stack or request data in the answer. Texts are
+ * Messages until here, rendered in the request's language (Accept-Language, else DEFAULT_LOCALE).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {

@@ -42,7 +42,3 @@ export function render(text: Message | string, locale: Locale): string {
     return value instanceof Message ? render(value, locale) : String(value);
   });
 }
-
-export function catalog(locale: Locale): Readonly<Record<MessageKey, string>> {
-  return CATALOGS[locale];
-}
