@@ -9,6 +9,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { chooseLocale } from './i18n/locale.js';
+import { validationFailed } from './i18n/validation-messages.js';
 
 export const BODY_LIMIT = '64kb';
 /** The Temporal Web UI sends whole histories' payloads to the codec at once. */
@@ -48,6 +50,8 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
     if (!req.path.startsWith('/docs')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Answers speak the caller's language (Accept-Language, else DEFAULT_LOCALE), body-parser errors included.
+  app.use(chooseLocale(config.defaultLocale));
   // The codec answers the Temporal Web UI's origin only, with credentials (its session cookie).
   app.use('/codec', cors({ origin: [new URL(config.temporalUiUrl).origin], credentials: true, methods: ['POST'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Namespace'], maxAge: 600 }));
   app.use('/codec', json({ limit: CODEC_BODY_LIMIT }));
@@ -61,6 +65,9 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: false,
+      // The filter words each problem in the caller's language; it reads rule arguments off the target.
+      validationError: { target: true, value: true },
+      exceptionFactory: validationFailed,
     }),
   );
   if (shutdownHooks) app.enableShutdownHooks();

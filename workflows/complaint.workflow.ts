@@ -158,7 +158,9 @@ function refusing<T>(check: () => T): T {
     return check();
   } catch (error) {
     if (!(error instanceof CaseRefusal)) throw error;
-    throw ApplicationFailure.create({ type: error.type, message: error.message, details: error.details ? [error.details] : undefined, nonRetryable: true });
+    // details: [illegal-transition facts or null, the API's wording or null] (see src/common/action-refusal.ts).
+    const details = error.details || error.wording ? [error.details ?? null, error.wording ?? null] : undefined;
+    throw ApplicationFailure.create({ type: error.type, message: error.message, details, nonRetryable: true });
   }
 }
 

@@ -15,7 +15,7 @@ export class AuditHistoryParams {
 export class AuditHistoryQuery {
   @ApiPropertyOptional({ enum: HISTORY_FORMATS, default: 'json', description: 'csv answers a spreadsheet-safe attachment' })
   @IsOptional()
-  @IsIn(HISTORY_FORMATS, { message: `format must be one of: ${HISTORY_FORMATS.join(', ')}` })
+  @IsIn(HISTORY_FORMATS)
   format?: HistoryFormat;
 }
 

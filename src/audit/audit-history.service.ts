@@ -41,7 +41,7 @@ export class AuditHistoryService {
 
   async history(trackingId: string): Promise<AuditHistoryView> {
     const complaint = await this.complaints.findComplaint(trackingId);
-    if (!complaint) throw new NotFoundError('complaint', trackingId);
+    if (!complaint) throw new NotFoundError('notFound.complaint', trackingId);
     const [process, apiRows, notices] = await Promise.all([
       this.workflowSteps(complaint.workflowId),
       this.auditLog.forComplaint(trackingId),

@@ -6,6 +6,7 @@ import { ALLOWED_ROLES, INTEGRATION_CALLERS, PUBLIC_ROUTE, SESSION_COOKIE_ROUTE,
 import { sessionTokenOf } from './session-cookie.js';
 import { AuthService } from './auth.service.js';
 import type { Role } from './officer.js';
+import { message, type Message } from '../i18n/messages.js';
 
 /**
  * Global: every route needs a valid officer token unless marked @Public(); @Roles() narrows it (403).
@@ -30,10 +31,10 @@ export class AuthGuard implements CanActivate {
     const integration = this.reflector.getAllAndOverride<IntegrationCallers | undefined>(INTEGRATION_CALLERS, targets);
     if (integration) request.integrationClient = await this.integrationClient(request, integration);
     if (isPublic) return true;
-    if (!request.officer) throw new UnauthorizedException('sign in: Authorization: Bearer <token> from POST /v1/auth/login');
+    if (!request.officer) throw new UnauthorizedException(message('auth.signIn'));
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.officer.role)) {
-      throw new ForbiddenException(`role ${request.officer.role} may not do this; allowed: ${roles.join(', ')}`);
+      throw new ForbiddenException(message('auth.roleNotAllowed', { role: request.officer.role, allowed: roles.join(', ') }));
     }
     return true;
   }
@@ -43,16 +44,16 @@ export class AuthGuard implements CanActivate {
     const field = accepts.bodyField;
     const body = request.body as Record<string, unknown> | undefined;
     const key = request.header('x-api-key') ?? (field ? body?.[field] : undefined);
-    const name = field ? `${field} (or header X-Api-Key)` : 'X-Api-Key';
-    const refuse = (message: string) => (accepts.refuseWith === 403 ? new ForbiddenException(message) : new UnauthorizedException(message));
+    const name = field ? message('auth.integrationKeyField', { field }) : 'X-Api-Key';
+    const refuse = (text: Message) => (accepts.refuseWith === 403 ? new ForbiddenException(text) : new UnauthorizedException(text));
     if (key === undefined || key === '') {
-      if (accepts.required) throw refuse(`${name}: the key of a registered integration client is required here`);
+      if (accepts.required) throw refuse(message('auth.integrationKeyRequired', { name }));
       return undefined;
     }
     const client = typeof key === 'string' ? await this.integrations.authenticate(key) : null;
-    if (!client) throw refuse(`${name}: not the key of an active integration client`);
+    if (!client) throw refuse(message('auth.integrationKeyInvalid', { name }));
     if (accepts.channels && !accepts.channels.includes(client.channel)) {
-      throw new ForbiddenException(`this endpoint takes ${accepts.channels.join(' or ')} integrations; client ${client.id} is registered for ${client.channel}`);
+      throw new ForbiddenException(message('auth.integrationWrongChannel', { channels: accepts.channels.join(' / '), client: client.id, channel: client.channel }));
     }
     return client;
   }
@@ -61,6 +62,6 @@ export class AuthGuard implements CanActivate {
 function bearerToken(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new UnauthorizedException('Authorization header must be "Bearer <token>"');
+  if (!match) throw new UnauthorizedException(message('auth.bearerFormat'));
   return match[1];
 }

@@ -7,6 +7,7 @@ import { AccountsRepository } from './accounts.repository.js';
 import { CredentialThrottles, type ThrottlePolicy, waitAfterMs } from './credential-throttle.js';
 import type { Officer } from './officer.js';
 import { hashSecret, verifySecret } from './passwords.js';
+import { message } from '../i18n/messages.js';
 
 interface TokenClaims {
   sub: string;
@@ -59,7 +60,7 @@ export class AuthService {
     const claim = await this.throttles.claim(key, this.throttle);
     if (!claim.allowed) {
       record('LOGIN_THROTTLED', 429, { retryAfterSeconds: claim.retryAfterSeconds });
-      throw new TooManyAttemptsError('too many wrong passwords for this account', claim.retryAfterSeconds);
+      throw new TooManyAttemptsError('tooMany.passwords', claim.retryAfterSeconds);
     }
     const user = await this.accounts.byUsername(username);
     const valid = await verifySecret(user?.passwordHash ?? (await (this.unknownUserHash ??= hashSecret('tenggat: no such user'))), password);
@@ -69,7 +70,7 @@ export class AuthService {
         record('LOGIN_THROTTLED', 401, { failures: claim.failures, waitSeconds: waitAfterMs(claim.failures, this.throttle) / 1000 });
         if (user) await this.accounts.noticeGuessedAccount(user, claim.failures, `account-throttled:${user.id}:${Date.now()}`);
       }
-      throw new UnauthorizedException('username or password is wrong');
+      throw new UnauthorizedException(message('auth.wrongPassword'));
     }
     await this.throttles.succeeded(key);
     const officer = toOfficer(user);
@@ -84,10 +85,10 @@ export class AuthService {
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new UnauthorizedException('bearer token is invalid or expired');
+      throw new UnauthorizedException(message('auth.tokenInvalid'));
     }
     const user = await this.accounts.byId(claims.sub);
-    if (!user || !user.active) throw new UnauthorizedException('account is not active');
+    if (!user || !user.active) throw new UnauthorizedException(message('auth.accountInactive'));
     return toOfficer(user);
   }
 }

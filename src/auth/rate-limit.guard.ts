@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { callerOf, type CallerRequest } from '../common/caller.js';
 import { TooManyAttemptsError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { message, type Message } from '../i18n/messages.js';
 
 /**
  * Per-minute budgets, in memory per API replica: one per client address (endpoints without an account),
@@ -36,7 +37,7 @@ const RATE_LIMIT_BASIS = 'tenggat:rate-limit-basis';
 export interface Budget {
   limiter: RateLimiterMemory;
   key: string;
-  who: string;
+  who: Message;
 }
 
 /** 429 with Retry-After once a budget is spent; a request spends one point of every budget it counts against. */
@@ -49,9 +50,9 @@ export class RateLimitGuard implements CanActivate {
 
   protected budgets(request: CallerRequest, basis: RateLimitBasis): Budget[] {
     const { client, officer, address } = callerOf(request);
-    if (basis === 'caller' && client) return [{ limiter: this.limiters.client, key: client.id, who: 'this integration client' }];
-    if (basis === 'caller' && officer) return [{ limiter: this.limiters.officer, key: officer.id, who: 'this officer' }];
-    return [{ limiter: this.limiters.address, key: address, who: 'this address' }];
+    if (basis === 'caller' && client) return [{ limiter: this.limiters.client, key: client.id, who: message('tooMany.who.client') }];
+    if (basis === 'caller' && officer) return [{ limiter: this.limiters.officer, key: officer.id, who: message('tooMany.who.officer') }];
+    return [{ limiter: this.limiters.address, key: address, who: message('tooMany.who.address') }];
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -61,7 +62,7 @@ export class RateLimitGuard implements CanActivate {
         await limiter.consume(key);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        throw new TooManyAttemptsError(`too many requests from ${who}`, Math.ceil(rejection.msBeforeNext / 1000));
+        throw new TooManyAttemptsError('tooMany.requests', Math.ceil(rejection.msBeforeNext / 1000), { who });
       }
     }
     return true;

@@ -7,6 +7,8 @@ import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { InboundSmsDto, SmsReplyView } from './sms.dto.js';
 import { SmsRateLimitGuard } from './sms-rate-limit.guard.js';
 import { SmsService } from './sms.service.js';
+import { RequestLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/messages.js';
 
 @ApiTags('channels')
 @Controller({ path: 'channels', version: '1' })
@@ -24,7 +26,7 @@ export class SmsController {
   @ApiOkResponse({ type: SmsReplyView })
   @ApiUnauthorizedResponse({ description: 'No key, or not the key of an active integration client' })
   @ApiForbiddenResponse({ description: 'The key belongs to a client of another channel' })
-  receive(@Body() sms: InboundSmsDto, @CurrentCaller() caller: Caller, @IdempotencyKey() idempotencyKey?: string): Promise<SmsReplyView> {
-    return this.sms.receive(sms, caller, idempotencyKey);
+  receive(@Body() sms: InboundSmsDto, @CurrentCaller() caller: Caller, @RequestLocale() locale: Locale, @IdempotencyKey() idempotencyKey?: string): Promise<SmsReplyView> {
+    return this.sms.receive(sms, caller, locale, idempotencyKey);
   }
 }

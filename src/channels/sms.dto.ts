@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsNotInFuture } from '../common/not-in-future.validator.js';
+import { worded } from '../i18n/validation-messages.js';
 
 /** One inbound SMS to 1708, as the operator's gateway delivers it. */
 export class InboundSmsDto {
   @ApiProperty({ example: '+6281234567890', description: "Sender's number: kept as the reporter's phone, in PostgreSQL only" })
-  @Matches(/^\+?[0-9]{8,15}$/, { message: 'from must be 8 to 15 digits, optionally starting with +' })
+  @Matches(/^\+?[0-9]{8,15}$/, worded('validation.phone'))
   from!: string;
 
   @ApiProperty({

@@ -3,6 +3,7 @@ import type { Caller } from '../common/caller.js';
 import { titleFrom } from '../complaints/complaint-title.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import type { CreateComplaintDto } from '../complaints/dto/create-complaint.dto.js';
+import { message, render, type Locale } from '../i18n/messages.js';
 import type { InboundSmsDto, SmsReplyView } from './sms.dto.js';
 
 /** What an SMS that names no place is filed under; the verifier asks the reporter for it. */
@@ -19,7 +20,8 @@ export function parseSms(text: string): { regency: string; report: string } {
 export class SmsService {
   constructor(private readonly complaints: ComplaintsService) {}
 
-  async receive(sms: InboundSmsDto, caller: Caller, idempotencyKey?: string): Promise<SmsReplyView> {
+  /** The reply is worded in `locale` (the gateway's Accept-Language; Indonesian by default). */
+  async receive(sms: InboundSmsDto, caller: Caller, locale: Locale, idempotencyKey?: string): Promise<SmsReplyView> {
     const { regency, report } = parseSms(sms.text);
     const dto: CreateComplaintDto = {
       title: titleFrom(report),
@@ -34,7 +36,7 @@ export class SmsService {
     const { view } = await this.complaints.submit(dto, { caller, idempotencyKey, asSent: sms });
     return {
       trackingId: view.trackingId,
-      reply: `LAPOR! Laporan Anda diterima. No. ${view.trackingId}, kode akses ${view.accessCode}. Simpan untuk memantau laporan.`,
+      reply: render(message('sms.reply', { trackingId: view.trackingId, accessCode: view.accessCode }), locale),
     };
   }
 }

@@ -7,6 +7,7 @@ import { CODEC_SESSION_COOKIE, codecSessionCookie } from '../auth/session-cookie
 import { AppConfig } from '../config/app-config.js';
 import { CodecPayloadsDto } from './codec.dto.js';
 import { CodecService } from './codec.service.js';
+import { message } from '../i18n/messages.js';
 
 /**
  * Codec server for the Temporal Web UI and CLI (`--codec-endpoint`): payloads Temporal stores are
@@ -52,7 +53,7 @@ export class CodecController {
   })
   openSession(@Res({ passthrough: true }) res: Response): void {
     const token = /^Bearer\s+(\S+)$/i.exec(res.req.headers.authorization ?? '')?.[1];
-    if (!token) throw new UnauthorizedException('open a codec session with your bearer token (Authorization: Bearer <token>)');
+    if (!token) throw new UnauthorizedException(message('auth.codecSession'));
     res.setHeader('Set-Cookie', codecSessionCookie(token, this.config.authTokenTtlSeconds, res.req.secure));
   }
 }

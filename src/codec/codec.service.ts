@@ -4,6 +4,7 @@ import { InvalidFieldError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { EncryptionCodec } from '../temporal/payload-codec.js';
 import type { CodecPayloadsDto, JsonPayloadDto } from './codec.dto.js';
+import { message } from '../i18n/messages.js';
 
 /** The codec server: the same encryption the API and workers use, over the JSON payload format. */
 @Injectable()
@@ -20,7 +21,7 @@ export class CodecService {
       try {
         decoded.push(...(await this.codec.decode([payload])));
       } catch (error) {
-        throw new InvalidFieldError(`payloads[${i}]`, `could not be decrypted: ${(error as Error).message}`);
+        throw new InvalidFieldError(`payloads[${i}]`, message('field.notDecrypted', { reason: (error as Error).message }));
       }
     }
     return { payloads: decoded.map(toJson) };
@@ -34,7 +35,7 @@ export class CodecService {
 function fromJson(payload: JsonPayloadDto, index: number): Payload {
   const metadata: Record<string, Uint8Array> = {};
   for (const [key, value] of Object.entries(payload.metadata ?? {})) {
-    if (typeof value !== 'string') throw new InvalidFieldError(`payloads[${index}].metadata.${key}`, 'must be a base64 string');
+    if (typeof value !== 'string') throw new InvalidFieldError(`payloads[${index}].metadata.${key}`, message('field.notBase64'));
     metadata[key] = Buffer.from(value, 'base64');
   }
   return { metadata, data: Buffer.from(payload.data ?? '', 'base64') };

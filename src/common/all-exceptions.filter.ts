@@ -1,29 +1,42 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Request, Response } from 'express';
 import { Prisma } from '../generated/prisma/client.js';
 import { ILLEGAL_TRANSITION, type IllegalTransitionDetails } from '../../workflows/messages.js';
 import { databaseUnavailable } from '../database/database-errors.js';
 import { temporalUnavailable } from '../temporal/retry-service-errors.js';
-import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError, TooManyAttemptsError } from './domain-errors.js';
+import { AppConfig } from '../config/app-config.js';
+import { localeOf } from '../i18n/locale.js';
+import { Message, message, render, type Locale } from '../i18n/messages.js';
+import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError, RequestValidationError, TooManyAttemptsError } from './domain-errors.js';
 import { isOpen311Path, renderOpen311Errors } from '../open311/open311-format.js';
+import { actionRefusal } from './action-refusal.js';
 
-interface ErrorBody {
+/** What an answer says before it is rendered in the caller's language. */
+type Text = Message | string;
+
+interface ErrorBody<T = string> {
   statusCode: number;
   error: string;
-  message: string | string[];
+  message: T | T[];
   [extra: string]: unknown;
 }
 
 /** Errors from body-parser carry a `type`; these are the client's fault. */
-const BODY_PARSER_ERRORS: Record<string, [HttpStatus, string]> = {
-  'entity.parse.failed': [HttpStatus.BAD_REQUEST, 'body: malformed JSON'],
-  'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, 'body: larger than the 64 kB limit'],
-  'parameters.too.many': [HttpStatus.PAYLOAD_TOO_LARGE, 'body: too many form fields'],
-  'querystring.parse.rangeError': [HttpStatus.BAD_REQUEST, 'body: form fields nested too deeply'],
-  'charset.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body: charset must be utf-8'],
-  'encoding.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'body: unsupported Content-Encoding'],
+const BODY_PARSER_ERRORS: Record<string, [HttpStatus, Message]> = {
+  'entity.parse.failed': [HttpStatus.BAD_REQUEST, message('body.malformedJson')],
+  'entity.too.large': [HttpStatus.PAYLOAD_TOO_LARGE, message('body.tooLarge', { limit: '64 kB' })],
+  'parameters.too.many': [HttpStatus.PAYLOAD_TOO_LARGE, message('body.tooManyFields')],
+  'querystring.parse.rangeError': [HttpStatus.BAD_REQUEST, message('body.nestedTooDeeply')],
+  'charset.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, message('body.charsetUnsupported')],
+  'encoding.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, message('body.encodingUnsupported')],
 };
+
+/** The tracking ID inside a complaint's workflow ID (complaintWorkflowId), to name it as people know it. */
+const trackingIdOf = (workflowId: string | undefined): string => (workflowId ?? '').replace(/^complaint-/, '');
+
+/** Nest's own answer to a path no controller serves. */
+const NO_ROUTE = /^Cannot (\S+) (.*)$/;
 
 /** What a 503 asks clients to wait before trying again. */
 const RETRY_AFTER_SECONDS = 5;
@@ -36,17 +49,20 @@ const PRISMA_STATUS: Record<string, HttpStatus> = {
 
 /**
  * The one place errors become HTTP answers: domain, Temporal and Prisma errors get their status;
- * anything else is a 500 carrying the request ID, with no stack or request data in the answer.
+ * anything else is a 500 carrying the request ID, with no stack or request data in the answer. Texts are
+ * Messages until here, rendered in the request's language (Accept-Language, else DEFAULT_LOCALE).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(private readonly config: AppConfig) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = this.toBody(exception, String(request.id ?? ''));
+    const body = rendered(this.toBody(exception, String(request.id ?? '')), localeOf(request, this.config.defaultLocale));
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, `${request.method} ${request.route?.path ?? ''} failed`);
     }
@@ -62,37 +78,43 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, requestId: string): ErrorBody {
+  private toBody(exception: unknown, requestId: string): ErrorBody<Text> {
     const parserError = BODY_PARSER_ERRORS[bodyParserErrorType(exception)];
     if (parserError) return body(...parserError);
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const res = exception.getResponse();
-      const message = typeof res === 'string' ? res : ((res as { message?: string | string[] }).message ?? exception.message);
-      return body(status, message);
-    }
-    if (exception instanceof NotFoundError || exception instanceof WorkflowNotFoundError) {
-      return body(HttpStatus.NOT_FOUND, exception.message);
-    }
+    if (exception instanceof HttpException) return body(exception.getStatus(), httpExceptionText(exception));
+    if (exception instanceof WorkflowNotFoundError) return body(HttpStatus.NOT_FOUND, message('notFound.complaint', { id: trackingIdOf(exception.workflowId) }));
+    if (exception instanceof NotFoundError) return body(HttpStatus.NOT_FOUND, exception.text);
     if (exception instanceof ProcessEndedError) {
-      return body(HttpStatus.CONFLICT, exception.message, { state: exception.state, allowedActions: [] });
+      return body(HttpStatus.CONFLICT, exception.text, { state: exception.state, allowedActions: [] });
     }
-    if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.message]);
-    if (exception instanceof IdempotencyKeyReusedError) return body(HttpStatus.UNPROCESSABLE_ENTITY, exception.message);
-    if (exception instanceof TooManyAttemptsError) return body(HttpStatus.TOO_MANY_REQUESTS, exception.message);
+    if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.text].flat());
+    if (exception instanceof RequestValidationError) return body(HttpStatus.BAD_REQUEST, exception.problems);
+    if (exception instanceof TooManyAttemptsError) return body(HttpStatus.TOO_MANY_REQUESTS, exception.text);
+    if (exception instanceof IdempotencyKeyReusedError) return body(HttpStatus.UNPROCESSABLE_ENTITY, exception.text);
     if (exception instanceof WorkflowUpdateFailedError) return updateRejected(exception);
     if (exception instanceof DependencyUnavailableError || databaseUnavailable(exception)) {
       const dependency = exception instanceof DependencyUnavailableError ? exception.dependency : 'PostgreSQL';
-      return body(HttpStatus.SERVICE_UNAVAILABLE, `${dependency} is unreachable right now; nothing was changed, try again shortly`, { requestId });
+      return body(HttpStatus.SERVICE_UNAVAILABLE, message('unavailable.dependency', { dependency }), { requestId });
     }
-    if (temporalUnavailable(exception)) {
-      return body(HttpStatus.SERVICE_UNAVAILABLE, 'Temporal did not answer in time; try again shortly (with the same Idempotency-Key an action is applied at most once)', { requestId });
-    }
+    if (temporalUnavailable(exception)) return body(HttpStatus.SERVICE_UNAVAILABLE, message('unavailable.temporal'), { requestId });
     if (exception instanceof Prisma.PrismaClientKnownRequestError && PRISMA_STATUS[exception.code]) {
-      return body(PRISMA_STATUS[exception.code], `database refused the change (${exception.code})`);
+      return body(PRISMA_STATUS[exception.code], message('conflict.databaseRefused', { code: exception.code }));
     }
-    return body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error', { requestId });
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, message('internal.error'), { requestId });
   }
+}
+
+/** An HttpException's text: ours carry Messages; Nest's answer to an unknown route gets the catalog's. */
+function httpExceptionText(exception: HttpException): Text | Text[] {
+  const res = exception.getResponse();
+  const text = res instanceof Message || typeof res === 'string' ? res : ((res as { message?: Text | Text[] }).message ?? exception.message);
+  const route = exception instanceof NotFoundException && typeof text === 'string' ? NO_ROUTE.exec(text) : null;
+  return route ? message('notFound.route', { method: route[1], path: route[2] }) : text;
+}
+
+function rendered(answer: ErrorBody<Text>, locale: Locale): ErrorBody {
+  const text = answer.message;
+  return { ...answer, message: Array.isArray(text) ? text.map((t) => render(t, locale)) : render(text, locale) };
 }
 
 /** body-parser's error type, on the error itself or on the cause Nest wrapped it in. */
@@ -102,17 +124,18 @@ function bodyParserErrorType(exception: unknown): string {
   return typeof type === 'string' ? type : '';
 }
 
-function body(statusCode: number, message: string | string[], extra: Record<string, unknown> = {}): ErrorBody {
+function body(statusCode: number, text: Text | Text[], extra: Record<string, unknown> = {}): ErrorBody<Text> {
   const error = HttpStatus[statusCode]?.toString().replaceAll('_', ' ').toLowerCase() ?? 'error';
-  return { statusCode, error: error.charAt(0).toUpperCase() + error.slice(1), message, ...extra };
+  return { statusCode, error: error.charAt(0).toUpperCase() + error.slice(1), message: text, ...extra };
 }
 
 /** A validator's refusal: an illegal transition is a 409 naming the state and what is allowed. */
-function updateRejected(error: WorkflowUpdateFailedError): ErrorBody {
+function updateRejected(error: WorkflowUpdateFailedError): ErrorBody<Text> {
   const cause = error.cause;
+  const text = cause instanceof ApplicationFailure ? actionRefusal(cause) : (cause?.message ?? error.message);
   if (cause instanceof ApplicationFailure && cause.type === ILLEGAL_TRANSITION) {
     const details = cause.details?.[0] as IllegalTransitionDetails | undefined;
-    return body(HttpStatus.CONFLICT, cause.message, { state: details?.state, allowedActions: details?.allowedActions });
+    return body(HttpStatus.CONFLICT, text, { state: details?.state, allowedActions: details?.allowedActions });
   }
-  return body(HttpStatus.BAD_REQUEST, cause?.message ?? error.message);
+  return body(HttpStatus.BAD_REQUEST, text);
 }

@@ -1,5 +1,6 @@
 // Opaque keyset cursors: the ID of the last row served, base64url-encoded.
 import { InvalidFieldError } from './domain-errors.js';
+import { message } from '../i18n/messages.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -8,7 +9,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) throw new InvalidFieldError('cursor', 'not a cursor this API gave out');
+  if (!UUID.test(id)) throw new InvalidFieldError('cursor', message('field.notCursor'));
   return id;
 }
 

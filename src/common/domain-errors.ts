@@ -1,28 +1,47 @@
-// Errors the domain speaks in; the one exception filter turns them into HTTP answers.
+// Errors the domain speaks in; the one exception filter turns them into HTTP answers, rendering their
+// text (a Message) in the caller's language. Error.message is the English text, for logs.
+import { message, type Message, type MessageKey } from '../i18n/messages.js';
+
+/** A refusal worded for people: `text` is rendered per request; `message` (English) is for logs. */
+export abstract class LocalizedError extends Error {
+  constructor(readonly text: Message | Message[]) {
+    super([text].flat().map(String).join('; '));
+  }
+}
+
+type NotFoundKey = Extract<MessageKey, `notFound.${string}`>;
 
 /** The thing asked for does not exist (or is not visible to the caller). → 404 */
-export class NotFoundError extends Error {
-  constructor(resource: string, id: string) {
-    super(`${resource} ${id} not found`);
+export class NotFoundError extends LocalizedError {
+  constructor(what: NotFoundKey, id: string) {
+    super(message(what, { id }));
     this.name = 'NotFoundError';
   }
 }
 
 /** A field's value cannot be accepted (e.g. it names something that does not exist). → 400 naming the field */
-export class InvalidFieldError extends Error {
+export class InvalidFieldError extends LocalizedError {
   constructor(
     readonly field: string,
-    message: string,
+    problem: Message,
   ) {
-    super(`${field}: ${message}`);
+    super(message('field.problem', { field, problem }));
     this.name = 'InvalidFieldError';
   }
 }
 
+/** The request's fields break their rules (ValidationPipe, input sanity): one text per problem. → 400 */
+export class RequestValidationError extends LocalizedError {
+  constructor(readonly problems: Message[]) {
+    super(problems);
+    this.name = 'RequestValidationError';
+  }
+}
+
 /** An Idempotency-Key was reused for a different request. → 422 */
-export class IdempotencyKeyReusedError extends Error {
+export class IdempotencyKeyReusedError extends LocalizedError {
   constructor() {
-    super('Idempotency-Key was already used for a different request');
+    super(message('idempotency.reused'));
     this.name = 'IdempotencyKeyReusedError';
   }
 }
@@ -41,23 +60,24 @@ export class DependencyUnavailableError extends Error {
 }
 
 /** The complaint's process has ended (closed or archived); no action applies any more. → 409 */
-export class ProcessEndedError extends Error {
+export class ProcessEndedError extends LocalizedError {
   constructor(
     readonly state: string,
     action: string,
   ) {
-    super(`cannot ${action}: complaint is ${state}; allowed actions: none`);
+    super(message('conflict.illegalTransition', { action, state, allowed: message('conflict.noActions') }));
     this.name = 'ProcessEndedError';
   }
 }
 
 /** A budget or a credential's wait is spent: try again after `retryAfterSeconds`. → 429 with Retry-After */
-export class TooManyAttemptsError extends Error {
+export class TooManyAttemptsError extends LocalizedError {
   constructor(
-    message: string,
+    what: Extract<MessageKey, `tooMany.${string}`>,
     readonly retryAfterSeconds: number,
+    params: Record<string, Message> = {},
   ) {
-    super(`${message}; retry in ${retryAfterSeconds} s`);
+    super(message(what, { ...params, seconds: retryAfterSeconds }));
     this.name = 'TooManyAttemptsError';
   }
 }

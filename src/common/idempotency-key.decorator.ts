@@ -1,5 +1,7 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { message } from '../i18n/messages.js';
+import { RequestValidationError } from './domain-errors.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
@@ -7,7 +9,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 export function readIdempotencyKey(request: Request): string | undefined {
   const value = request.header('idempotency-key');
   if (value !== undefined && !IDEMPOTENCY_KEY.test(value)) {
-    throw new BadRequestException(['Idempotency-Key header must be 1 to 128 visible ASCII characters']);
+    throw new RequestValidationError([message('validation.idempotencyKey')]);
   }
   return value;
 }

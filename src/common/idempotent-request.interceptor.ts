@@ -8,6 +8,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { IdempotencyKeyReusedError } from './domain-errors.js';
 import { readIdempotencyKey } from './idempotency-key.decorator.js';
 import { hashRequest } from './request-hash.js';
+import { message } from '../i18n/messages.js';
 
 /** How long a repeat waits for the first request's answer before saying it is still in progress. */
 const WAIT_FOR_FIRST_MS = 10_000;
@@ -66,7 +67,7 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
         await this.prisma.idempotentRequest.deleteMany({ where: { ...id, statusCode: null, createdAt: first.createdAt } });
         continue;
       }
-      if (Date.now() > waitUntil) throw new ConflictException('a request with this Idempotency-Key is still in progress; repeat it later');
+      if (Date.now() > waitUntil) throw new ConflictException(message('conflict.idempotencyInProgress'));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -1,6 +1,8 @@
-import { BadRequestException, type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { firstUnacceptableField } from '../../workflows/lifecycle/storable-text.js';
+import { message } from '../i18n/messages.js';
+import { RequestValidationError } from './domain-errors.js';
 
 /**
  * One edge rule for every endpoint, before validation pipes and handlers see the request: text that
@@ -15,7 +17,7 @@ export class InputSanityGuard implements CanActivate {
       firstUnacceptableField(request.params) ??
       firstUnacceptableField(request.query, 'query') ??
       (request.body && typeof request.body === 'object' ? firstUnacceptableField(request.body) : null);
-    if (found) throw new BadRequestException([`${found.field}: ${found.problem}`]);
+    if (found) throw new RequestValidationError([message(found.wording.key, found.wording.params)]);
     return true;
   }
 }

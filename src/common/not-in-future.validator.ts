@@ -10,7 +10,9 @@ export function IsNotInFuture(options?: ValidationOptions): PropertyDecorator {
       name: 'isNotInFuture',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `$property must not be in the future (more than ${ALLOWED_CLOCK_SKEW_MS / 60_000} minutes ahead)`, ...options },
+      // The catalog words it (validation.isNotInFuture); the constraint is its {minutes}.
+      constraints: [ALLOWED_CLOCK_SKEW_MS / 60_000],
+      options,
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || !(Date.parse(value) > Date.now() + ALLOWED_CLOCK_SKEW_MS),
       },

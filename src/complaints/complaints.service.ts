@@ -31,6 +31,7 @@ import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedCom
 import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueuePage } from './dto/complaint-list.view.js';
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
+import { message } from '../i18n/messages.js';
 
 export interface SubmitOptions {
   /** Who files: an integration client, an officer (paper or phone reports), or an anonymous client. */
@@ -130,7 +131,7 @@ export class ComplaintsService {
     return this.act(trackingId, by, 'assign', { actor: actorOf(by.officer), liaisonId: dto.liaisonId }, async (complaint) => {
       // Not yet disposed: the workflow refuses the assignment itself (409 naming the state).
       if (complaint.agencyId && !(await this.complaints.isOfficerOf(dto.liaisonId, 'LIAISON', complaint.agencyId))) {
-        throw new InvalidFieldError('liaisonId', `'${dto.liaisonId}' is not an active liaison officer of the complaint's agency`);
+        throw new InvalidFieldError('liaisonId', message('field.notLiaison', { id: dto.liaisonId }));
       }
     });
   }
@@ -152,7 +153,7 @@ export class ComplaintsService {
   extendDeadline(trackingId: string, dto: ExtendDeadlineDto, by: OfficerRequest): Promise<ComplaintStatus> {
     const { workingDays, duration } = dto.extra;
     if ((workingDays === undefined) === (duration === undefined)) {
-      throw new InvalidFieldError('extra', 'give exactly one of workingDays or duration');
+      throw new InvalidFieldError('extra', message('field.oneExtra'));
     }
     const source = 'supervisor extension';
     const extra: DeadlineRule = workingDays !== undefined ? { workingDays, source } : { duration: duration!, source };
@@ -170,11 +171,16 @@ export class ComplaintsService {
     const input = { actor: actorOf(by.officer), escalationKey: dto.escalationKey, ...(dto.comment ? { comment: dto.comment } : {}) };
     return this.act(trackingId, by, 'acknowledge-escalation', input, async (complaint) => {
       const escalation = await this.complaints.escalation(complaint.id, dto.escalationKey);
-      if (!escalation) throw new InvalidFieldError('escalationKey', `no escalation '${dto.escalationKey}' on this complaint`);
+      if (!escalation) throw new InvalidFieldError('escalationKey', message('field.noEscalation', { key: dto.escalationKey }));
       if (!isReceiver(escalation, by.officer)) {
-        const where = (agencyId: string | null) => (agencyId ? `of ${agencyId}` : 'at the national level');
+        const scope = (agencyId: string | null) => (agencyId ? message('auth.scopeAgency', { agency: agencyId }) : message('auth.scopeNational'));
         throw new ForbiddenException(
-          `this escalation is addressed to ${escalation.receiverRole} ${where(escalation.agencyId)}, not to you (${by.officer.role} ${where(by.officer.agencyId)})`,
+          message('auth.escalationNotYours', {
+            receiver: escalation.receiverRole,
+            receiverScope: scope(escalation.agencyId),
+            role: by.officer.role,
+            scope: scope(by.officer.agencyId),
+          }),
         );
       }
     });
@@ -195,11 +201,11 @@ export class ComplaintsService {
 
   private async findVisible(trackingId: string, officer: Officer): Promise<ComplaintRow> {
     const complaint = await this.complaints.findByTrackingId(trackingId, await this.access.visibleWhere(officer));
-    if (!complaint) throw new NotFoundError('complaint', trackingId);
+    if (!complaint) throw new NotFoundError('notFound.complaint', trackingId);
     return complaint;
   }
 
   private async assertAgency(field: string, agencyId: string): Promise<void> {
-    if (!(await this.complaints.agencyExists(agencyId))) throw new InvalidFieldError(field, `unknown agency '${agencyId}'`);
+    if (!(await this.complaints.agencyExists(agencyId))) throw new InvalidFieldError(field, message('field.unknownAgency', { id: agencyId }));
   }
 }

@@ -4,6 +4,7 @@ import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
 import { INTAKE_ROLES } from '../access/complaint-access.js';
 import type { Caller } from '../common/caller.js';
 import type { Channel } from '../../workflows/messages.js';
+import { message } from '../i18n/messages.js';
 
 /** The channels a caller may file under, the first being its default. */
 export function channelsOf({ client, officer }: Caller): Channel[] {
@@ -17,12 +18,12 @@ export function intakeChannel(claimed: Channel | undefined, caller: Caller): Cha
   if (claimed === undefined) return allowed[0];
   if (allowed.includes(claimed)) return claimed;
   if (claimed === 'OFFLINE' && !caller.client) {
-    if (!caller.officer) throw new UnauthorizedException('channel OFFLINE is typed in by an officer: sign in');
-    throw new ForbiddenException(`channel OFFLINE is typed in by ${INTAKE_ROLES.join(' or ')}`);
+    if (!caller.officer) throw new UnauthorizedException(message('intake.offlineSignIn'));
+    throw new ForbiddenException(message('intake.offlineRoles', { roles: INTAKE_ROLES.join(' / ') }));
   }
-  const who = caller.client ? `integration client ${caller.client.id}` : 'a web client';
   throw new ForbiddenException(
-    `channel ${claimed} is set by the server from who files: ${who} files under ${allowed[0]}` +
-      (caller.client ? '' : '; SMS, SOCIAL and MOBILE come from registered integrations (X-Api-Key)'),
+    caller.client
+      ? message('intake.channelSetByServer', { claimed, who: message('intake.integrationClient', { id: caller.client.id }), channel: allowed[0] })
+      : message('intake.channelSetByServerWeb', { claimed, channel: allowed[0] }),
   );
 }

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/messages.js';
 import { ConfigError } from './config-error.js';
+import { LOCALES, type Locale } from '../i18n/messages.js';
 import { payloadKeysFrom, type PayloadKey } from '../temporal/payload-codec.js';
 import { REPORTER_LOCALES, type ReporterLocale } from '../notifications/reporter-messages.js';
 
@@ -56,6 +57,8 @@ export class AppConfig {
   /** Where citizens reach Tenggat: notices link to its tracking page. No trailing slash. */
   publicBaseUrl!: string;
   reporterNoticeLocale!: ReporterLocale;
+  /** The language of answers to requests whose Accept-Language names none of ours. */
+  defaultLocale!: Locale;
 }
 
 export { ConfigError };
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       LOGIN_FREE_ATTEMPTS: num({ default: 5, desc: 'failed sign-ins to one account before each further try waits' }),
       TRACKING_FREE_ATTEMPTS: num({ default: 5, desc: 'wrong access codes for one complaint before each further try waits' }),
       CREDENTIAL_MAX_DELAY_SECONDS: num({ default: 900, desc: 'longest wait imposed on a guessed account or complaint' }),
+      DEFAULT_LOCALE: str({ choices: [...LOCALES], default: 'id', desc: 'language of answers when Accept-Language names none of id, en' }),
       TEMPORAL_PAYLOAD_KEYS: str({ default: '', desc: 'payload encryption keys, "id:base64 of 32 bytes", comma-separated, the first encrypting' }),
       SMTP_URL: str({ default: undefined, desc: 'smtp:// or smtps:// server for reporter e-mails; unset: none are sent' }),
       MAIL_FROM: str({ default: undefined, desc: 'sender of reporter e-mails, e.g. "LAPOR! <no-reply@lapor.go.id>"' }),
@@ -166,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smsOutboundWebhookSecret: e.SMS_OUTBOUND_WEBHOOK_SECRET,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     reporterNoticeLocale: e.REPORTER_NOTICE_LOCALE as ReporterLocale,
+    defaultLocale: e.DEFAULT_LOCALE,
   });
 }
 

@@ -55,7 +55,7 @@ export class EscalationsService {
       where: { id, complaint: await this.access.visibleWhere(by.officer) },
       select: { key: true, complaint: { select: { trackingId: true } } },
     });
-    if (!escalation) throw new NotFoundError('escalation', id);
+    if (!escalation) throw new NotFoundError('notFound.escalation', id);
     return this.complaints.acknowledgeEscalation(escalation.complaint.trackingId, { escalationKey: escalation.key, comment }, by);
   }
 }

@@ -6,10 +6,11 @@ import { Roles } from '../auth/auth.decorators.js';
 import { CLIENT_ID_PATTERN } from './api-key.js';
 import { IntegrationClientView, IssuedApiKeyView, RegisterIntegrationClientDto } from './integration-clients.dto.js';
 import { IntegrationClientsService } from './integration-clients.service.js';
+import { worded } from '../i18n/validation-messages.js';
 
 class IntegrationClientIdParam {
   @ApiProperty({ example: 'sms-1708-telkomsel' })
-  @Matches(CLIENT_ID_PATTERN, { message: 'id must be an integration client ID (lower-case letters, digits, dashes)' })
+  @Matches(CLIENT_ID_PATTERN, worded('validation.clientId'))
   id!: string;
 }
 

@@ -3,10 +3,11 @@ import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator'
 import { CLIENT_ID_PATTERN } from './api-key.js';
 import { INTEGRATION_CHANNELS, type IntegrationChannel } from './integration-client.js';
 import type { IntegrationClientRow } from './integration-clients.repository.js';
+import { worded } from '../i18n/validation-messages.js';
 
 export class RegisterIntegrationClientDto {
   @ApiProperty({ example: 'sms-1708-telkomsel', description: 'Lower-case letters, digits and dashes, 3 to 63 characters; part of every key' })
-  @Matches(CLIENT_ID_PATTERN, { message: 'id must be 3 to 63 lower-case letters, digits or dashes, starting with a letter or digit' })
+  @Matches(CLIENT_ID_PATTERN, worded('validation.clientId'))
   id!: string;
 
   @ApiProperty({ example: 'SMS 1708 gateway (Telkomsel)' })
@@ -16,7 +17,7 @@ export class RegisterIntegrationClientDto {
   name!: string;
 
   @ApiProperty({ enum: INTEGRATION_CHANNELS, description: 'The channel of everything it files (OFFLINE is officers only)' })
-  @IsIn(INTEGRATION_CHANNELS, { message: `channel must be one of ${INTEGRATION_CHANNELS.join(', ')} (OFFLINE reports are typed in by officers)` })
+  @IsIn(INTEGRATION_CHANNELS, worded('validation.integrationChannel'))
   channel!: IntegrationChannel;
 }
 

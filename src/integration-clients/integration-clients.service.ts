@@ -5,6 +5,7 @@ import { apiKeyMatches, clientIdOf, hashApiKey, newApiKey } from './api-key.js';
 import type { IntegrationCaller } from './integration-client.js';
 import { IntegrationClientsRepository, type IntegrationClientRow } from './integration-clients.repository.js';
 import { toIntegrationClientView, type IntegrationClientView, type IssuedApiKeyView, type RegisterIntegrationClientDto } from './integration-clients.dto.js';
+import { message } from '../i18n/messages.js';
 
 /** Registers integrations, issues and rotates their keys, and tells who a presented key belongs to. */
 @Injectable()
@@ -17,7 +18,7 @@ export class IntegrationClientsService {
       return withKey(await this.clients.create({ ...dto, keyHash: hashApiKey(apiKey) }), apiKey);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        throw new ConflictException(`an integration client '${dto.id}' exists already; rotate its key instead`);
+        throw new ConflictException(message('conflict.clientExists', { id: dto.id }));
       }
       throw error;
     }
@@ -31,13 +32,13 @@ export class IntegrationClientsService {
   async rotateKey(id: string): Promise<IssuedApiKeyView> {
     const apiKey = newApiKey(id);
     const row = await this.clients.replaceKey(id, hashApiKey(apiKey));
-    if (!row) throw new NotFoundError('integration client', id);
+    if (!row) throw new NotFoundError('notFound.integrationClient', id);
     return withKey(row, apiKey);
   }
 
   async deactivate(id: string): Promise<IntegrationClientView> {
     const row = await this.clients.deactivate(id);
-    if (!row) throw new NotFoundError('integration client', id);
+    if (!row) throw new NotFoundError('notFound.integrationClient', id);
     return toIntegrationClientView(row);
   }
 

@@ -22,6 +22,8 @@ import { Open311CreatedView, Open311ErrorView, Open311ServiceRequestView, Open31
 import { Open311Answer, Open311FormatInterceptor } from './open311-format.interceptor.js';
 import { SERVICE_REQUESTS_XML, SERVICES_XML } from './open311-format.js';
 import { Open311Service } from './open311.service.js';
+import { RequestLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/messages.js';
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): no account needed. The extension picks
@@ -39,8 +41,8 @@ export class Open311Controller {
   @Open311Answer(SERVICES_XML)
   @ApiOperation({ summary: 'Service list: one service per classification (pengaduan, aspirasi, permintaan informasi)' })
   @ApiOkResponse({ type: [Open311ServiceView] })
-  services(): Open311ServiceView[] {
-    return this.open311.services();
+  services(@RequestLocale() locale: Locale): Open311ServiceView[] {
+    return this.open311.services(locale);
   }
 
   @Get(['requests.json', 'requests.xml'])
@@ -51,8 +53,8 @@ export class Open311Controller {
   })
   @ApiOkResponse({ type: [Open311ServiceRequestView] })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown service_code' })
-  listRequests(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
-    return this.open311.listRequests(query);
+  listRequests(@Query() query: ListServiceRequestsQuery, @RequestLocale() locale: Locale): Promise<Open311ServiceRequestView[]> {
+    return this.open311.listRequests(query, locale);
   }
 
   @Get(['requests/:id.json', 'requests/:id.xml'])
@@ -61,8 +63,8 @@ export class Open311Controller {
   @ApiParam({ name: 'id', description: 'service_request_id (tracking ID)', example: 'LPR-7K3M-9Q2X' })
   @ApiOkResponse({ type: [Open311ServiceRequestView] })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown, or confidential' })
-  getRequest(@Param('id') id: string): Promise<Open311ServiceRequestView[]> {
-    return this.open311.getRequest(id);
+  getRequest(@Param('id') id: string, @RequestLocale() locale: Locale): Promise<Open311ServiceRequestView[]> {
+    return this.open311.getRequest(id, locale);
   }
 
   @Post(['requests.json', 'requests.xml'])
@@ -82,8 +84,9 @@ export class Open311Controller {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
+    @RequestLocale() locale: Locale,
   ): Promise<Open311CreatedView[]> {
-    const { answer, replayed } = await this.open311.createRequest(dto, caller, idempotencyKey);
+    const { answer, replayed } = await this.open311.createRequest(dto, caller, locale, idempotencyKey);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return answer;
   }

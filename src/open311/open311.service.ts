@@ -12,25 +12,19 @@ import type { Classification, ComplaintState } from '../../workflows/messages.js
 import type { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
 import { DEFAULT_REQUESTS, type ListServiceRequestsQuery } from './dto/list-service-requests.query.js';
 import type { Open311CreatedView, Open311ServiceRequestView, Open311ServiceView } from './dto/open311.views.js';
+import { message, render, type Locale } from '../i18n/messages.js';
 
-/** The service list: one Open311 service per classification; the code is the classification. */
-const SERVICES: Record<Classification, Omit<Open311ServiceView, 'service_code' | 'metadata' | 'type' | 'group'>> = {
-  COMPLAINT: {
-    service_name: 'Pengaduan',
-    description: 'Laporan atas pelayanan publik yang tidak sesuai standar, lambat, dipungut biaya tidak resmi, atau penyalahgunaan wewenang.',
-    keywords: 'pengaduan,keluhan,laporan,pelayanan publik,complaint',
-  },
-  ASPIRATION: {
-    service_name: 'Aspirasi',
-    description: 'Usulan, saran atau harapan masyarakat untuk perbaikan kebijakan dan pelayanan publik.',
-    keywords: 'aspirasi,usulan,saran,masukan,aspiration',
-  },
-  INFORMATION_REQUEST: {
-    service_name: 'Permintaan informasi',
-    description: 'Permintaan informasi publik kepada instansi pemerintah (kementerian, lembaga, pemerintah daerah).',
-    keywords: 'informasi,permintaan informasi,keterbukaan informasi,information request',
-  },
+/**
+ * The service list: one Open311 service per classification; the code is the classification. Names and
+ * descriptions come from the catalogs (open311.<code>.name/description); keywords hold both languages.
+ */
+const SERVICES: Record<Classification, { keywords: string }> = {
+  COMPLAINT: { keywords: 'pengaduan,keluhan,laporan,pelayanan publik,complaint' },
+  ASPIRATION: { keywords: 'aspirasi,usulan,saran,masukan,aspiration' },
+  INFORMATION_REQUEST: { keywords: 'informasi,permintaan informasi,keterbukaan informasi,information request' },
 };
+
+const serviceName = (code: Classification, locale: Locale) => render(message(`open311.${code}.name`), locale);
 
 const SERVICE_GROUP = 'SP4N-LAPOR!';
 
@@ -40,15 +34,6 @@ const MAX_WINDOW_MS = 90 * 86_400_000;
 /** Open311 knows two states; a complaint is closed once it is CLOSED or ARCHIVED. */
 const CLOSED_STATES: ComplaintState[] = ['CLOSED', 'ARCHIVED'];
 
-const STATUS_NOTES: Record<ComplaintState, string> = {
-  SUBMITTED: 'Menunggu verifikasi (SUBMITTED)',
-  AWAITING_CLARIFICATION: 'Menunggu keterangan tambahan dari pelapor (AWAITING_CLARIFICATION)',
-  DISPOSED: 'Diteruskan ke instansi berwenang (DISPOSED)',
-  IN_PROGRESS: 'Sedang ditindaklanjuti instansi (IN_PROGRESS)',
-  AWAITING_FEEDBACK: 'Telah dijawab; menunggu tanggapan pelapor (AWAITING_FEEDBACK)',
-  CLOSED: 'Selesai (CLOSED)',
-  ARCHIVED: 'Diarsipkan (ARCHIVED)',
-};
 
 /** What Open311 shows of a complaint: content only, never who reported it. */
 const requestSelect = {
@@ -74,20 +59,20 @@ export class Open311Service {
     private readonly prisma: PrismaService,
   ) {}
 
-  services(): Open311ServiceView[] {
-    return Object.entries(SERVICES).map(([code, service]) => ({
+  services(locale: Locale): Open311ServiceView[] {
+    return (Object.keys(SERVICES) as Classification[]).map((code) => ({
       service_code: code,
-      service_name: service.service_name,
-      description: service.description,
+      service_name: serviceName(code, locale),
+      description: render(message(`open311.${code}.description`), locale),
       metadata: false,
       type: 'realtime',
-      keywords: service.keywords,
+      keywords: SERVICES[code].keywords,
       group: SERVICE_GROUP,
     }));
   }
 
   /** Public requests, newest first; service_request_id overrides the other filters (spec). */
-  async listRequests(query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
+  async listRequests(query: ListServiceRequestsQuery, locale: Locale): Promise<Open311ServiceRequestView[]> {
     const where: Prisma.ComplaintWhereInput = query.service_request_id
       ? { ...PUBLICLY_VISIBLE, trackingId: { in: query.service_request_id } }
       : {
@@ -102,21 +87,21 @@ export class Open311Service {
       orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
       take: query.limit ?? DEFAULT_REQUESTS,
     });
-    return rows.map(toServiceRequest);
+    return rows.map((row) => toServiceRequest(row, locale));
   }
 
   /** One request, as the spec's one-element list. */
-  async getRequest(serviceRequestId: string): Promise<Open311ServiceRequestView[]> {
+  async getRequest(serviceRequestId: string, locale: Locale): Promise<Open311ServiceRequestView[]> {
     const row = await this.prisma.complaint.findFirst({
       select: requestSelect,
       where: { ...PUBLICLY_VISIBLE, trackingId: serviceRequestId.toUpperCase() },
     });
-    if (!row) throw new NotFoundError('service request', serviceRequestId);
-    return [toServiceRequest(row)];
+    if (!row) throw new NotFoundError('notFound.serviceRequest', serviceRequestId);
+    return [toServiceRequest(row, locale)];
   }
 
   /** Submits through the complaint intake under the client app's channel; without attribute[occurred_at] it happened now. */
-  async createRequest(dto: CreateServiceRequestDto, caller: Caller, idempotencyKey?: string): Promise<{ answer: Open311CreatedView[]; replayed: boolean }> {
+  async createRequest(dto: CreateServiceRequestDto, caller: Caller, locale: Locale, idempotencyKey?: string): Promise<{ answer: Open311CreatedView[]; replayed: boolean }> {
     const occurredAt = dto.attribute?.occurred_at ?? new Date().toISOString();
     // The key proves who sends; it is not part of what was sent (a rotated key still repeats the same request).
     const { api_key: _key, ...asSent } = dto;
@@ -124,7 +109,7 @@ export class Open311Service {
     const { view, replayed } = await this.complaints.submit(complaint, { caller, idempotencyKey, asSent });
     const answer: Open311CreatedView = {
       service_request_id: view.trackingId,
-      service_notice: `Simpan kode akses ini: lacak laporan di GET /v1/track/${view.trackingId} dengan header X-Access-Code.`,
+      service_notice: render(message('open311.notice.accessCode', { trackingId: view.trackingId }), locale),
       account_id: null,
       token: null,
       access_code: view.accessCode,
@@ -135,7 +120,7 @@ export class Open311Service {
 
 /** A service code of GET services; an unknown one is a 404 (spec). */
 function serviceCode(code: string): Classification {
-  if (!(code in SERVICES)) throw new NotFoundError('service_code', code);
+  if (!(code in SERVICES)) throw new NotFoundError('notFound.serviceCode', code);
   return code as Classification;
 }
 
@@ -143,8 +128,8 @@ function serviceCode(code: string): Classification {
 function requestedWithin({ start_date, end_date }: ListServiceRequestsQuery): Prisma.DateTimeFilter {
   const end = end_date ? new Date(end_date) : start_date ? new Date(Date.parse(start_date) + MAX_WINDOW_MS) : new Date();
   const start = start_date ? new Date(start_date) : new Date(end.getTime() - MAX_WINDOW_MS);
-  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) throw new InvalidFieldError('end_date', 'start_date to end_date may span at most 90 days');
-  if (end < start) throw new InvalidFieldError('end_date', 'must not be before start_date');
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) throw new InvalidFieldError('end_date', message('field.window90Days'));
+  if (end < start) throw new InvalidFieldError('end_date', message('field.endBeforeStart'));
   return { gte: start, lte: end };
 }
 
@@ -155,12 +140,12 @@ function statusFilter(statuses: readonly string[] | undefined): Prisma.Complaint
   return closed ? { in: CLOSED_STATES } : { notIn: CLOSED_STATES };
 }
 
-function toServiceRequest(row: RequestRow): Open311ServiceRequestView {
+function toServiceRequest(row: RequestRow, locale: Locale): Open311ServiceRequestView {
   return {
     service_request_id: row.trackingId,
     status: CLOSED_STATES.includes(row.status) ? 'closed' : 'open',
-    status_notes: STATUS_NOTES[row.status],
-    service_name: SERVICES[row.classification].service_name,
+    status_notes: render(message(`open311.status.${row.status}`), locale),
+    service_name: serviceName(row.classification, locale),
     service_code: row.classification,
     // Published text never carries contact data (officers see the original).
     description: scrubPublicText(row.title),

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Officer, Role } from '../auth/officer.js';
 import { InvalidFieldError } from '../common/domain-errors.js';
 import type { SlaFigures, SlaReportRow } from './dto/sla-report.view.js';
+import { message } from '../i18n/messages.js';
 
 export const DEFAULT_PERIOD_DAYS = 30;
 /** Escalation levels every row shows, even at zero (the default ladder's); higher levels appear when they occur. */
@@ -39,13 +40,13 @@ export interface Period {
 export function resolvePeriod(query: { from?: string; to?: string }, now: Date, zone: string): Period {
   const to = query.to === undefined ? DateTime.fromJSDate(now, { zone }) : parseInstant('to', query.to, zone);
   const from = query.from === undefined ? to.minus({ days: DEFAULT_PERIOD_DAYS }) : parseInstant('from', query.from, zone);
-  if (from >= to) throw new InvalidFieldError('from', `must be before to (${to.toISO()})`);
+  if (from >= to) throw new InvalidFieldError('from', message('field.fromBeforeTo', { to: String(to.toISO()) }));
   return { from, to };
 }
 
 function parseInstant(field: string, value: string, zone: string): DateTime {
   const parsed = DateTime.fromISO(value, { zone });
-  if (!parsed.isValid) throw new InvalidFieldError(field, 'must be an ISO-8601 date or instant');
+  if (!parsed.isValid) throw new InvalidFieldError(field, message('field.isoDateOrInstant'));
   return parsed;
 }
 

@@ -35,11 +35,11 @@ export class AccessCodeGuard implements CanActivate {
     const trackingId = String(request.params.trackingId ?? '').toUpperCase();
     const key = `access-code:${trackingId}`;
     const claim = await this.throttles.claim(key, this.throttle);
-    if (!claim.allowed) throw new TooManyAttemptsError('too many wrong access codes for this tracking ID', claim.retryAfterSeconds);
+    if (!claim.allowed) throw new TooManyAttemptsError('tooMany.accessCodes', claim.retryAfterSeconds);
     const complaint = await this.prisma.complaint.findUnique({ where: { trackingId }, select: { accessCodeHash: true } });
     const code = normaliseAccessCode(request.header(ACCESS_CODE_HEADER) ?? '');
     const valid = await verifySecret(complaint?.accessCodeHash ?? (await this.noComplaintHash), code);
-    if (!valid || !complaint) throw new NotFoundError('complaint with this tracking ID and access code', trackingId);
+    if (!valid || !complaint) throw new NotFoundError('notFound.complaintWithCode', trackingId);
     await this.throttles.succeeded(key);
     request.reporterOf = trackingId;
     return true;

@@ -8,6 +8,8 @@ import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
 import { TrackingIdParam } from '../complaints/dto/tracking-id.param.js';
 import type { ComplaintStatus, ReporterAction } from '../../workflows/messages.js';
+import { RequestLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/messages.js';
 import { AccessCodeGuard } from './access-code.guard.js';
 import { TrackingService } from './tracking.service.js';
 import { TrackingView } from './tracking.view.js';
@@ -32,8 +34,8 @@ export class TrackingController {
   @Get()
   @ApiOperation({ summary: 'Reporter: status, the deadlines that apply, questions and answers' })
   @ApiOkResponse({ type: TrackingView })
-  track(@Param() { trackingId }: TrackingIdParam): Promise<TrackingView> {
-    return this.tracking.track(trackingId);
+  track(@Param() { trackingId }: TrackingIdParam, @RequestLocale() locale: Locale): Promise<TrackingView> {
+    return this.tracking.track(trackingId, locale);
   }
 
   @ReporterActionRoute('provide-clarification', 'Reporter: answer the request for details; the paused deadlines resume')

@@ -6,7 +6,8 @@ import { ComplaintsRepository, type ComplaintRow } from '../complaints/complaint
 import type { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
 import { ACTION_UPDATES, REPORTER_ACTIONS, type ActionInputs, type Actor, type ComplaintStatus, type EventType, type ReporterAction, type Stage } from '../../workflows/messages.js';
-import { CITIZEN_EVENTS, CITIZEN_TEXT } from './citizen-texts.js';
+import { CITIZEN_EVENTS, citizenText } from './citizen-texts.js';
+import type { Locale } from '../i18n/messages.js';
 import type { CitizenDeadline, TrackingView } from './tracking.view.js';
 
 /** Reporter actions carry no identity: the reporter is known to PostgreSQL only. */
@@ -31,7 +32,8 @@ export class TrackingService {
     private readonly policy: SlaPolicy,
   ) {}
 
-  async track(trackingId: string): Promise<TrackingView> {
+  /** The reporter's view, its sentences in `locale`. */
+  async track(trackingId: string, locale: Locale): Promise<TrackingView> {
     const complaint = await this.find(trackingId);
     const [status, details] = await Promise.all([
       this.process.status(complaint),
@@ -62,7 +64,7 @@ export class TrackingService {
       messages: details.events.map((e) => ({
         at: e.occurredAt.toISOString(),
         type: e.type,
-        text: CITIZEN_TEXT[e.type as EventType]?.(e.detail as Record<string, unknown>, policy) ?? '',
+        text: citizenText(e.type as EventType, e.detail as Record<string, unknown>, policy, locale),
       })),
       allowedActions: (status?.allowedActions ?? []).filter((a): a is ReporterAction => (REPORTER_ACTIONS as string[]).includes(a)),
       rating: details.rating,
@@ -87,7 +89,7 @@ export class TrackingService {
 
   private async find(trackingId: string): Promise<ComplaintRow> {
     const complaint = await this.complaints.findByTrackingId(trackingId);
-    if (!complaint) throw new NotFoundError('complaint', trackingId);
+    if (!complaint) throw new NotFoundError('notFound.complaint', trackingId);
     return complaint;
   }
 }

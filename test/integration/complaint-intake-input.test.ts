@@ -51,12 +51,12 @@ describe('complaint intake rejects bad input', () => {
 
   it('answers 400 naming an unknown field', async () => {
     const body = await rejected((r) => r.send(complaintBody({ priority: 'HIGH' })), 400);
-    expect(messages(body)).toMatch(/property priority should not exist/);
+    expect(messages(body)).toMatch(/priority: is not a field of this request/);
   });
 
   it('answers 400 naming an unknown nested field', async () => {
     const body = await rejected((r) => r.send(complaintBody({ location: { regency: 'Kota Bandung', village: 'x' } })), 400);
-    expect(messages(body)).toMatch(/location\.property village should not exist/);
+    expect(messages(body)).toMatch(/location\.village: is not a field of this request/);
   });
 
   it.each(['title', 'chronology', 'occurredAt', 'location', 'classification', 'anonymous', 'confidential'])(
@@ -83,7 +83,7 @@ describe('complaint intake rejects bad input', () => {
 
   it('answers 400 naming reporter.nik when it is not 16 digits', async () => {
     const body = await rejected((r) => r.send(complaintBody({ reporter: { nik: '12345' } })), 400);
-    expect(messages(body)).toContain('reporter.nik must be exactly 16 digits');
+    expect(messages(body)).toContain('reporter.nik: must be exactly 16 digits');
   });
 
   it('answers 400 naming agencyId when the agency does not exist', async () => {
@@ -104,6 +104,6 @@ describe('complaint intake rejects bad input', () => {
   it('answers 400 naming trackingId when it is malformed', async () => {
     const { VERIFIER } = (await createOfficers(t, [])).national;
     const res = await request(t.http).get('/v1/complaints/not-a-tracking-id').set(VERIFIER.auth).expect(400);
-    expect(messages(res.body)).toMatch(/trackingId must look like LPR-XXXX-XXXX/);
+    expect(messages(res.body)).toMatch(/trackingId: must look like LPR-XXXX-XXXX/);
   });
 });

@@ -49,10 +49,10 @@ describe('work queue and public list', () => {
   });
 
   it.each([
-    [{ status: 'LOST' }, /status must be one of/],
+    [{ status: 'LOST' }, /status: must be one of/],
     [{ cursor: 'bm90LWEtY3Vyc29y' }, /cursor: not a cursor this API gave out/],
-    [{ limit: '1000' }, /limit must not be greater than 200/],
-    [{ dueBefore: 'soon' }, /dueBefore must be a valid ISO 8601/],
+    [{ limit: '1000' }, /limit: must be at most 200/],
+    [{ dueBefore: 'soon' }, /dueBefore: must be an ISO-8601 date and time/],
   ])('answers 400 naming the field for %j', async (query, message) => {
     const res = await request(t.http).get('/v1/complaints').set(c.officers.national.VERIFIER.auth).query(query).expect(400);
     expect([res.body.message].flat().join(' ')).toMatch(message);

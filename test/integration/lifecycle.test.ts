@@ -68,7 +68,7 @@ describe('complaint lifecycle through the API', () => {
     const archived = await c.until(id, (s) => s.state === 'ARCHIVED');
     expect(archived.facts.archiveReason).toBe('NO_CLARIFICATION');
     expect(archived.endedAutomatically).toBe('archived automatically: the reporter did not give the requested details in time');
-    const tracked = await request(t.http).get(`/v1/track/${id}`).set('X-Access-Code', c.accessCode(id)).expect(200);
+    const tracked = await request(t.http).get(`/v1/track/${id}`).set('X-Access-Code', c.accessCode(id)).set('Accept-Language', 'id').expect(200);
     expect(tracked.body.messages.at(-1)).toMatchObject({
       type: 'ARCHIVED',
       text: 'Diarsipkan otomatis karena Anda tidak memberikan keterangan yang diminta dalam 3 detik.',
@@ -151,10 +151,10 @@ describe('complaint lifecycle through the API', () => {
   });
 
   it.each([
-    ['accept', { rating: 6 }, /rating must not be greater than 5/],
-    ['archive', { ...verifier, reason: 'BORING' }, /reason must be one of/],
+    ['accept', { rating: 6 }, /rating: must be at most 5/],
+    ['archive', { ...verifier, reason: 'BORING' }, /reason: must be one of/],
     ['extend-deadline', { ...verifier, stage: 'verification', extra: { workingDays: 1, duration: 'PT1S' }, reason: 'x' }, /extra: give exactly one/],
-    ['assign', { officerId: 'a' }, /property officerId should not exist.*liaisonId/],
+    ['assign', { officerId: 'a' }, /officerId: is not a field of this request.*liaisonId: is required/],
   ])('answers 400 naming the field for bad %s input', async (action, body, message) => {
     const id = await c.submit();
     const res = await c.act(id, action, body, 400);

@@ -72,7 +72,7 @@ describe('Open311 GeoReport v2', () => {
   }
 
   it('lists one service per classification, as JSON and as XML', async () => {
-    const json = await request(t.http).get(`${BASE}/services.json`).expect(200).expect('Content-Type', /application\/json/);
+    const json = await request(t.http).get(`${BASE}/services.json`).set('Accept-Language', 'id').expect(200).expect('Content-Type', /application\/json/);
     expect(json.body).toEqual([
       expect.objectContaining({ service_code: 'COMPLAINT', service_name: 'Pengaduan', metadata: false, type: 'realtime' }),
       expect.objectContaining({ service_code: 'ASPIRATION', service_name: 'Aspirasi', metadata: false, type: 'realtime' }),
@@ -80,7 +80,7 @@ describe('Open311 GeoReport v2', () => {
     ]);
     for (const service of json.body) expect(Object.keys(service).sort()).toEqual(['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
 
-    const res = await asText(request(t.http).get(`${BASE}/services.xml`)).expect(200).expect('Content-Type', 'text/xml; charset=utf-8');
+    const res = await asText(request(t.http).get(`${BASE}/services.xml`).set('Accept-Language', 'id')).expect(200).expect('Content-Type', 'text/xml; charset=utf-8');
     expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><services><service>/);
     const doc = xml.parse(res.body as string);
     expect(doc.services.service.map((s: { service_code: string }) => s.service_code)).toEqual(['COMPLAINT', 'ASPIRATION', 'INFORMATION_REQUEST']);
@@ -162,7 +162,7 @@ describe('Open311 GeoReport v2', () => {
         service_request_id: id,
         status: 'open',
         status_notes: expect.stringContaining('DISPOSED'),
-        service_name: 'Permintaan informasi',
+        service_name: 'Information request',
         service_code: 'INFORMATION_REQUEST',
         description: title,
         agency_responsible: agencies.makassar.name,

@@ -48,7 +48,7 @@ describe('poison input', () => {
       [
         'an occurrence in the year 9999',
         () => request(t.http).post('/v1/complaints').send(marked({ occurredAt: '9999-12-31T23:59:59Z' })),
-        'occurredAt must not be in the future',
+        'occurredAt: must not be in the future',
       ],
     ])('refuses %s', async (_what, send, message) => {
       const res = await send();
@@ -73,7 +73,7 @@ describe('poison input', () => {
     it('refuses an extension without extra time, naming the field', async () => {
       const id = await c.submit();
       const res = await c.act(id, 'extend-deadline', { officerRole: 'SUPERVISOR', stage: 'verification', reason: 'menunggu' }, 400);
-      expect([res.message].flat().join(' ')).toContain('extra is required: give workingDays or duration');
+      expect([res.message].flat().join(' ')).toContain('extra: is required; give workingDays or duration');
     });
   });
 

@@ -17,8 +17,9 @@ export interface TestApp {
 }
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  // Tests submit many complaints from one address; the rate-limit test sets its own limit.
-  const config = loadConfig({ ...process.env, MIGRATE_ON_BOOT: 'false', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  // Tests submit many complaints from one address; the rate-limit test sets its own limit. Tests assert
+  // English texts unless they ask otherwise (DEFAULT_LOCALE or Accept-Language); the product default is id.
+  const config = loadConfig({ ...process.env, MIGRATE_ON_BOOT: 'false', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', DEFAULT_LOCALE: 'en', ...env });
   const app = await createApp(config);
   await app.init();
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });

@@ -2,7 +2,7 @@
 // before an Update enters history (and again inside the handler, in case the case moved meanwhile).
 import { isoDurationMs } from './clocks.js';
 import { firstUnacceptableField } from './storable-text.js';
-import type { AcknowledgeEscalationInput, ActionInputs, CaseSnapshot, ExtendDeadlineInput, IllegalTransitionDetails, SlaPolicyVersion } from './types.js';
+import type { AcknowledgeEscalationInput, ActionInputs, CaseSnapshot, ExtendDeadlineInput, IllegalTransitionDetails, RefusalKey, RefusalWording, SlaPolicyVersion } from './types.js';
 import { ILLEGAL_TRANSITION, INVALID_ACTION, REPORTER_STAGES, TERMINAL_STATES, type ComplaintAction, type ComplaintState } from './vocabulary.js';
 
 /** Which actions each state allows; validation, handlers and the status all read it. */
@@ -16,30 +16,34 @@ export const ALLOWED_ACTIONS: Record<ComplaintState, ComplaintAction[]> = {
   ARCHIVED: ['acknowledge-escalation'],
 };
 
-/** A refusal of an action, before it enters history (the shell turns it into an ApplicationFailure). */
+/**
+ * A refusal of an action, before it enters history (the shell turns it into an ApplicationFailure):
+ * `message` in English for the history and logs, `wording` for the API to say it in the caller's language.
+ */
 export class CaseRefusal extends Error {
   constructor(
     readonly type: typeof ILLEGAL_TRANSITION | typeof INVALID_ACTION,
     message: string,
     readonly details?: IllegalTransitionDetails,
+    readonly wording?: RefusalWording,
   ) {
     super(message);
     this.name = 'CaseRefusal';
   }
 }
 
-const invalid = (message: string): never => {
-  throw new CaseRefusal(INVALID_ACTION, message);
+const invalid = (message: string, key: RefusalKey, params: Record<string, string | number> = {}): never => {
+  throw new CaseRefusal(INVALID_ACTION, message, undefined, { key, params });
 };
 
 function requireText(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '') invalid(`${field} is required`);
+  if (typeof value !== 'string' || value.trim() === '') invalid(`${field} is required`, 'validation.required', { field });
 }
 
 /** Refuses `action` with `input` in the case as it stands, or returns. */
 export function validateAction<A extends ComplaintAction>(s: CaseSnapshot, policy: SlaPolicyVersion, action: A, input: ActionInputs[A]): void {
   assertAllowed(s.state, action);
-  if (!input?.actor?.id || !input.actor.role) invalid(`${action} needs actor.id and actor.role`);
+  if (!input?.actor?.id || !input.actor.role) invalid(`${action} needs actor.id and actor.role`, 'action.actorRequired', { action });
   assertStorable(input);
   const i = input as Partial<ActionInputs[ComplaintAction]> & Record<string, unknown>;
   switch (action) {
@@ -48,12 +52,12 @@ export function validateAction<A extends ComplaintAction>(s: CaseSnapshot, polic
     case 'redirect':
       requireText(i.toAgencyId, 'toAgencyId');
       requireText(i.reason, 'reason');
-      if (i.toAgencyId === s.agencyId) invalid(`toAgencyId: the complaint is already with ${s.agencyId}`);
+      if (i.toAgencyId === s.agencyId) invalid(`toAgencyId: the complaint is already with ${s.agencyId}`, 'action.sameAgency', { agency: String(s.agencyId) });
       return;
     case 'assign':
       return requireText(i.liaisonId, 'liaisonId');
     case 'accept':
-      if (!Number.isInteger(i.rating) || (i.rating as number) < 1 || (i.rating as number) > 5) invalid('rating must be a whole number from 1 to 5');
+      if (!Number.isInteger(i.rating) || (i.rating as number) < 1 || (i.rating as number) > 5) invalid('rating must be a whole number from 1 to 5', 'action.rating');
       return;
     case 'extend-deadline':
       return validateExtension(s, policy, input as ExtendDeadlineInput);
@@ -74,38 +78,48 @@ export function assertAllowed(state: ComplaintState, action: ComplaintAction): v
 /** Refuses input holding text PostgreSQL cannot store, or nested too deep: it would wedge a projection. */
 export function assertStorable(input: unknown): void {
   const found = firstUnacceptableField(input);
-  if (found) invalid(`${found.field}: ${found.problem}`);
+  if (found) invalid(`${found.field}: ${found.problem}`, found.wording.key, found.wording.params);
 }
 
 /** For administrative Updates that any open case accepts. */
 export function assertOpen(state: ComplaintState): void {
-  if (TERMINAL_STATES.includes(state)) throw new CaseRefusal(ILLEGAL_TRANSITION, `complaint is ${state}; its deadlines are no longer running`);
+  if (TERMINAL_STATES.includes(state)) {
+    throw new CaseRefusal(ILLEGAL_TRANSITION, `complaint is ${state}; its deadlines are no longer running`, undefined, { key: 'conflict.deadlinesStopped', params: { state } });
+  }
 }
 
 function validateExtension(s: CaseSnapshot, policy: SlaPolicyVersion, { stage, extra, reason, approvedBy }: ExtendDeadlineInput): void {
   requireText(reason, 'reason');
   requireText(approvedBy, 'approvedBy');
   const clock = s.clocks.find((c) => c.stage === stage);
-  if (!clock || REPORTER_STAGES.includes(stage)) return invalid(`stage: no ${String(stage)} deadline is running`);
+  if (!clock || REPORTER_STAGES.includes(stage)) return invalid(`stage: no ${String(stage)} deadline is running`, 'action.stageNotRunning', { stage: String(stage) });
   const cap = policy.extension;
   if (clock.extensions.length >= cap.maxPerStage) {
-    invalid(`stage: ${stage} was already extended ${clock.extensions.length} time(s); the policy allows ${cap.maxPerStage}`);
+    invalid(`stage: ${stage} was already extended ${clock.extensions.length} time(s); the policy allows ${cap.maxPerStage}`, 'action.extendedTooOften', {
+      stage,
+      count: clock.extensions.length,
+      max: cap.maxPerStage,
+    });
   }
   if (extra && 'workingDays' in extra) {
     if (!Number.isInteger(extra.workingDays) || extra.workingDays < 1 || extra.workingDays > cap.maxWorkingDays) {
-      invalid(`extra.workingDays must be from 1 to ${cap.maxWorkingDays} (policy cap)`);
+      invalid(`extra.workingDays must be from 1 to ${cap.maxWorkingDays} (policy cap)`, 'action.extraWorkingDays', { max: cap.maxWorkingDays });
     }
   } else if (extra && 'duration' in extra) {
     const ms = isoDurationMs(extra.duration);
-    if (!(ms > 0) || ms > isoDurationMs(cap.maxDuration)) invalid(`extra.duration must be a positive ISO-8601 duration up to ${cap.maxDuration} (policy cap)`);
+    if (!(ms > 0) || ms > isoDurationMs(cap.maxDuration)) invalid(`extra.duration must be a positive ISO-8601 duration up to ${cap.maxDuration} (policy cap)`, 'action.extraDuration', { max: cap.maxDuration });
   } else {
-    invalid('extra must give workingDays or duration');
+    invalid('extra must give workingDays or duration', 'action.extraMissing');
   }
 }
 
 function validateAcknowledgement(s: CaseSnapshot, { escalationKey, actor }: AcknowledgeEscalationInput): void {
   const escalation = s.escalations.find((e) => e.key === escalationKey);
-  if (!escalation) return invalid(`escalationKey: no escalation ${String(escalationKey)} on this complaint`);
-  if (escalation.acknowledgedAt) invalid(`escalation ${escalation.key} was already acknowledged by ${escalation.acknowledgedBy}`);
-  if (escalation.receiverRole !== actor.role) invalid(`escalationKey: escalation ${escalation.key} is addressed to ${escalation.receiverRole}, not ${actor.role}`);
+  if (!escalation) return invalid(`escalationKey: no escalation ${String(escalationKey)} on this complaint`, 'action.noEscalation', { key: String(escalationKey) });
+  if (escalation.acknowledgedAt) invalid(`escalation ${escalation.key} was already acknowledged by ${escalation.acknowledgedBy}`, 'action.alreadyAcknowledged', { key: escalation.key, by: String(escalation.acknowledgedBy) });
+  if (escalation.receiverRole !== actor.role) invalid(`escalationKey: escalation ${escalation.key} is addressed to ${escalation.receiverRole}, not ${actor.role}`, 'action.escalationForOtherRole', {
+      key: escalation.key,
+      receiver: escalation.receiverRole,
+      role: actor.role,
+    });
 }

@@ -293,6 +293,33 @@ export interface IllegalTransitionDetails {
   allowedActions: ComplaintAction[];
 }
 
+/** The catalog entries (src/i18n/catalogs) the lifecycle's refusals are worded with. */
+export type RefusalKey =
+  | 'validation.required'
+  | 'input.nul'
+  | 'input.unpairedSurrogate'
+  | 'input.tooDeep'
+  | 'input.unstorableFieldName'
+  | 'input.prototypeFieldName'
+  | 'action.actorRequired'
+  | 'action.sameAgency'
+  | 'action.rating'
+  | 'action.stageNotRunning'
+  | 'action.extendedTooOften'
+  | 'action.extraWorkingDays'
+  | 'action.extraDuration'
+  | 'action.extraMissing'
+  | 'action.noEscalation'
+  | 'action.alreadyAcknowledged'
+  | 'action.escalationForOtherRole'
+  | 'conflict.deadlinesStopped';
+
+/** A refusal as the API words it in the caller's language: a catalog key and its parameters. */
+export interface RefusalWording {
+  key: RefusalKey;
+  params: Record<string, string | number>;
+}
+
 /** The reason the case ended without a person deciding it, from its facts. */
 export function automaticEnding(facts: CaseFacts): AutomaticEnding | null {
   if (facts.archiveReason === 'NO_CLARIFICATION') return 'NO_CLARIFICATION';

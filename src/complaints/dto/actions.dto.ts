@@ -13,6 +13,7 @@ import {
   type Complexity,
   type OfficerStage,
 } from '../../../workflows/messages.js';
+import { worded } from '../../i18n/validation-messages.js';
 
 const text = (max: number) => [IsString(), IsNotEmpty(), MaxLength(max)];
 function Text(max: number): PropertyDecorator {
@@ -114,7 +115,7 @@ export class ExtraTimeDto {
 
   @ApiPropertyOptional({ example: 'PT30M', description: 'Extra exact time as ISO-8601 (capped by the policy)' })
   @IsOptional()
-  @Matches(/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/, { message: 'extra.duration must be an ISO-8601 duration such as PT30M' })
+  @Matches(/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/, worded('validation.isoDuration'))
   duration?: string;
 }
 
@@ -124,7 +125,7 @@ export class ExtendDeadlineDto {
   stage!: OfficerStage;
 
   @ApiProperty({ type: ExtraTimeDto })
-  @IsDefined({ message: 'extra is required: give workingDays or duration' })
+  @IsDefined(worded('validation.extraRequired'))
   @IsObject()
   @ValidateNested()
   @Type(() => ExtraTimeDto)

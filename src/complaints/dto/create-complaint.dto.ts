@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { IsNotInFuture } from '../../common/not-in-future.validator.js';
 import { CHANNELS, CLASSIFICATIONS, type Channel, type Classification } from '../../../workflows/messages.js';
+import { worded } from '../../i18n/validation-messages.js';
 
 export class LocationDto {
   @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
@@ -34,7 +35,7 @@ export class ReporterContactDto {
 
   @ApiPropertyOptional({ example: '+6281234567890' })
   @IsOptional()
-  @Matches(/^\+?[0-9]{8,15}$/, { message: 'reporter.phone must be 8 to 15 digits, optionally starting with +' })
+  @Matches(/^\+?[0-9]{8,15}$/, worded('validation.phone'))
   phone?: string;
 
   @ApiPropertyOptional({ example: 'siti@example.id' })
@@ -45,7 +46,7 @@ export class ReporterContactDto {
 
   @ApiPropertyOptional({ example: '3273012345678901', description: 'NIK (16-digit national identity number)' })
   @IsOptional()
-  @Matches(/^[0-9]{16}$/, { message: 'reporter.nik must be exactly 16 digits' })
+  @Matches(/^[0-9]{16}$/, worded('validation.nik'))
   nik?: string;
 }
 

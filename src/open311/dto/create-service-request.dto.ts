@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { Allow, IsBoolean, IsEmail, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsNotInFuture } from '../../common/not-in-future.validator.js';
 import { CLASSIFICATIONS } from '../../../workflows/messages.js';
+import { worded } from '../../i18n/validation-messages.js';
 
 type Transformed = { value: unknown };
 
@@ -17,25 +18,27 @@ const phoneDigits = ({ value }: Transformed) => {
   return typeof v === 'string' ? v.replace(/[\s\-.()]/g, '') : v;
 };
 
+const SERVICE_CODE_WORDING = worded('validation.serviceCode', { values: CLASSIFICATIONS.join(', ') });
+
 /** Open311 attribute[code] values: what the spec's base fields cannot say. */
 export class Open311AttributesDto {
   @ApiPropertyOptional({ example: '2026-08-02T09:00:00+07:00', description: 'When it happened (ISO-8601 with zone); default: now' })
   @Transform(blankIsAbsent)
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 date-time such as 2026-08-02T09:00:00+07:00' })
+  @IsISO8601({ strict: true })
   @IsNotInFuture()
   occurred_at?: string;
 
   @ApiPropertyOptional({ example: false, description: 'Hide the reporter identity from the reported agency and the public' })
   @Transform(formBoolean)
   @IsOptional()
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   anonymous?: boolean;
 
   @ApiPropertyOptional({ example: false, description: 'Hide the content from the public (never listed in GET requests)' })
   @Transform(formBoolean)
   @IsOptional()
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   confidential?: boolean;
 }
 
@@ -46,8 +49,8 @@ export class Open311AttributesDto {
 export class CreateServiceRequestDto {
   @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT', description: 'From GET services; an unknown code is a 404 (spec)' })
   @Transform(trimmed)
-  @IsString({ message: `service_code is required: one of ${CLASSIFICATIONS.join(', ')} (GET /open311/v2/services.json)` })
-  @Length(1, 64, { message: `service_code is required: one of ${CLASSIFICATIONS.join(', ')} (GET /open311/v2/services.json)` })
+  @IsString(SERVICE_CODE_WORDING)
+  @Length(1, 64, SERVICE_CODE_WORDING)
   service_code!: string;
 
   @ApiProperty({
@@ -55,12 +58,12 @@ export class CreateServiceRequestDto {
     description: 'What happened, in order (the chronology); its first 120 characters become the title',
   })
   @Transform(trimmed)
-  @Length(1, 4000, { message: "description is required: what happened, 1 to 4000 characters (the spec's limit)" })
+  @Length(1, 4000)
   description!: string;
 
   @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
   @Transform(trimmed)
-  @Length(1, 120, { message: 'address_string is required: the regency or city (kabupaten/kota) where it happened, at most 120 characters' })
+  @Length(1, 120)
   address_string!: string;
 
   @ApiPropertyOptional({
@@ -76,7 +79,7 @@ export class CreateServiceRequestDto {
   @ApiPropertyOptional({ example: 'siti@example.id' })
   @Transform(blankIsAbsent)
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   @MaxLength(254)
   email?: string;
 
@@ -97,7 +100,7 @@ export class CreateServiceRequestDto {
   @ApiPropertyOptional({ example: '+62 812-3456-7890' })
   @Transform(phoneDigits)
   @IsOptional()
-  @Matches(/^\+?[0-9]{8,15}$/, { message: 'phone must be 8 to 15 digits, optionally starting with +' })
+  @Matches(/^\+?[0-9]{8,15}$/, worded('validation.phone'))
   phone?: string;
 
   @ApiProperty({ type: String, description: 'The client app\'s key, issued by SYSADMIN (POST /v1/integration-clients); header X-Api-Key works too. Missing or invalid: 403 (spec)' })

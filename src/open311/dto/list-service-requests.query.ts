@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TRACKING_ID_PATTERN } from '../../complaints/tracking-id.js';
 import { CLASSIFICATIONS } from '../../../workflows/messages.js';
+import { worded } from '../../i18n/validation-messages.js';
 
 export const MAX_REQUESTS = 1000;
 export const DEFAULT_REQUESTS = 50;
@@ -26,7 +27,7 @@ export class ListServiceRequestsQuery {
   @IsOptional()
   @Transform(commaList((s) => s.toUpperCase()))
   @ArrayMaxSize(MAX_REQUESTS)
-  @Matches(TRACKING_ID_PATTERN, { each: true, message: 'service_request_id must list tracking IDs like LPR-7K3M-9Q2X, comma-separated' })
+  @Matches(TRACKING_ID_PATTERN, { each: true, ...worded('validation.trackingIdList') })
   service_request_id?: string[];
 
   @ApiPropertyOptional({ type: String, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}; an unknown code is a 404 (spec)` })
@@ -50,7 +51,7 @@ export class ListServiceRequestsQuery {
   @ApiPropertyOptional({ type: String, example: 'open', description: 'open, closed, or both comma-separated; closed = CLOSED or ARCHIVED' })
   @IsOptional()
   @Transform(commaList((s) => s.toLowerCase()))
-  @IsIn(OPEN311_STATUSES, { each: true, message: 'status must be open, closed, or both comma-separated' })
+  @IsIn(OPEN311_STATUSES, { each: true })
   status?: Open311Status[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_REQUESTS, default: DEFAULT_REQUESTS, description: 'Not in the spec: how many, newest first' })
