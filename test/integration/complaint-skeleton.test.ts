@@ -72,7 +72,7 @@ describe('complaint walking skeleton: HTTP → Temporal → PostgreSQL', () => {
     expect(res.body).toMatchObject({ state: 'DISPOSED', agencyId: agencies.makassar.id, complexity: 'NORMAL' });
     expect(res.body.deadlines.map((d: { stage: string }) => d.stage)).not.toContain('verification');
     const row = await eventually(async () => {
-      const c = await t.prisma.complaint.findUniqueOrThrow({ where: { trackingId: body.trackingId }, include: { events: true } });
+      const c = await t.prisma.complaint.findUniqueOrThrow({ where: { trackingId: body.trackingId }, include: { events: { orderBy: { seq: 'asc' } } } });
       return c.status === 'DISPOSED' ? c : undefined;
     });
     expect(row.agencyId).toBe(agencies.makassar.id);
