@@ -9,7 +9,7 @@ const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
 export class CalendarYearParam {
-  @ApiProperty({ example: 2027, minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @ApiProperty({ type: 'integer', example: 2027, minimum: MIN_YEAR, maximum: MAX_YEAR })
   @Type(() => Number)
   @IsInt({ message: 'year must be a whole number' })
   @Min(MIN_YEAR)
@@ -35,13 +35,13 @@ export class CalendarDayDto {
 
 /** One decree year, in the shape of config/calendars/<year>.json. */
 export class CalendarYearDto {
-  @ApiProperty({ example: 2027, minimum: MIN_YEAR, maximum: MAX_YEAR, description: 'Must be the year of the URL' })
+  @ApiProperty({ type: 'integer', example: 2027, minimum: MIN_YEAR, maximum: MAX_YEAR, description: 'Must be the year of the URL' })
   @IsInt()
   @Min(MIN_YEAR)
   @Max(MAX_YEAR)
   year!: number;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 20, example: ['SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027'] })
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 500 }, minItems: 1, maxItems: 20, example: ['SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB tentang Hari Libur Nasional dan Cuti Bersama Tahun 2027'] })
   @IsArray()
   @ArrayMinSize(1, { message: 'decrees must name the decree(s) the year comes from' })
   @ArrayMaxSize(20)
@@ -49,7 +49,7 @@ export class CalendarYearDto {
   @MaxLength(500, { each: true })
   decrees!: string[];
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Where the list was taken from (the decree publication)' })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 20, description: 'Where the list was taken from (the decree publication)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -71,13 +71,13 @@ export class CalendarYearDto {
 }
 
 export class CalendarYearView {
-  @ApiProperty({ example: 2027 }) year!: number;
+  @ApiProperty({ type: 'integer', example: 2027 }) year!: number;
   @ApiProperty({ enum: ['UPLOAD', 'FILE'], description: 'UPLOAD: uploaded by SYSADMIN (kept in PostgreSQL, overriding the file); FILE: shipped in CALENDAR_DIR' })
   source!: 'UPLOAD' | 'FILE';
   @ApiProperty({ type: [String] }) decrees!: string[];
   @ApiProperty() provisional!: boolean;
-  @ApiProperty({ minimum: 0, description: 'National public holidays (hari libur nasional)' }) publicHolidays!: number;
-  @ApiProperty({ minimum: 0, description: 'Joint leave days (cuti bersama)' }) jointLeave!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'National public holidays (hari libur nasional)' }) publicHolidays!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Joint leave days (cuti bersama)' }) jointLeave!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) uploadedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The SYSADMIN who uploaded it' }) uploadedBy!: string | null;
 }
@@ -91,7 +91,7 @@ export class RetimeDto {
 }
 
 export class RetimeResultView {
-  @ApiProperty({ minimum: 0, description: 'Running complaints whose deadlines were recomputed' }) retimed!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Running complaints whose deadlines were recomputed' }) retimed!: number;
   @ApiProperty({ type: [String], description: 'Complaints that refused, each "<workflow ID>: <why>"' }) failed!: string[];
 }
 

@@ -3,7 +3,7 @@ import { describeRule } from '../../activities/business-calendar.js';
 import { COMPLEXITIES, type DeadlineRule, type SlaPolicyVersion } from '../../workflows/messages.js';
 
 export class DeadlineRuleView {
-  @ApiProperty({ type: Number, nullable: true, example: 3, description: 'Indonesian working days, or null for an exact duration' }) workingDays!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 3, description: 'Indonesian working days, or null for an exact duration' }) workingDays!: number | null;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'ISO-8601 duration, or null for working days' }) duration!: string | null;
   @ApiProperty({ example: '3 working days' }) description!: string;
   @ApiProperty({ example: 'LAPOR! FAQ: reports are verified within 3 working days', description: 'The regulation or practice it comes from' }) source!: string;
@@ -16,7 +16,7 @@ export class StageTargetView {
 }
 
 export class LadderStepView {
-  @ApiProperty({ minimum: 1, example: 1 }) level!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 }) level!: number;
   @ApiProperty({ example: 'SUPERVISOR' }) receiverRole!: string;
   @ApiProperty({ type: String, nullable: true, example: 'VERIFIER', description: 'For agency stages, a national role alerted at this rung too' }) nationalReceiverRole!: string | null;
   @ApiProperty({ type: DeadlineRuleView, nullable: true, description: 'After the breach; null: at the breach' }) afterBreach!: DeadlineRuleView | null;
@@ -30,9 +30,9 @@ export class PolicyVersionView {
   @ApiProperty({ type: [StageTargetView] }) stages!: StageTargetView[];
   @ApiProperty({ type: DeadlineRuleView, description: 'How long before an officer deadline its owner is reminded' }) reminderBefore!: DeadlineRuleView;
   @ApiProperty({ type: [LadderStepView] }) ladder!: LadderStepView[];
-  @ApiProperty({ minimum: 0, description: 'Redirects beyond this many escalate to the national admin' }) maxRedirects!: number;
-  @ApiProperty({ minimum: 0 }) extensionMaxPerStage!: number;
-  @ApiProperty({ minimum: 1 }) extensionMaxWorkingDays!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Redirects beyond this many escalate to the national admin' }) maxRedirects!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) extensionMaxPerStage!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) extensionMaxWorkingDays!: number;
   @ApiProperty({ example: 'PT1H' }) extensionMaxDuration!: string;
 }
 

@@ -57,17 +57,18 @@ export class ReferenceOfficerView {
 }
 
 export class NavigationCountsView {
-  @ApiProperty({ minimum: 0, description: 'Escalations addressed to your role (and agency) not yet acknowledged — the escalation inbox' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Escalations addressed to your role (and agency) not yet acknowledged — the escalation inbox' })
   openEscalations!: number;
   @ApiProperty({
+    type: 'integer',
     minimum: 0,
     description:
       'Complaints your role acts on now: VERIFIER those SUBMITTED; AGENCY_ADMIN and SUPERVISOR those DISPOSED (to assign); LIAISON those IN_PROGRESS assigned to you; COMPLAINT_MANAGER open ones with an unacknowledged breach; OMBUDSMAN open ones at level 3; AUDITOR and SYSADMIN none (read-only)',
   })
   workQueue!: number;
-  @ApiProperty({ minimum: 0, description: 'Open complaints you may see with an officer deadline due by the end of the next working day — GET /v1/complaints?atRisk=true' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Open complaints you may see with an officer deadline due by the end of the next working day — GET /v1/complaints?atRisk=true' })
   atRisk!: number;
-  @ApiProperty({ minimum: 0, description: 'Open complaints you may see with a missed deadline not yet acknowledged — GET /v1/complaints?breached=true&open=true' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Open complaints you may see with a missed deadline not yet acknowledged — GET /v1/complaints?breached=true&open=true' })
   breached!: number;
 }
 
