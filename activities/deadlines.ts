@@ -1,6 +1,7 @@
 // Deadline activities: resolve whose calendar counts (the agency's zone, or the national one), then
 // ask the pure business calendar. Results are recorded in history, so workflows stay deterministic.
-import type { AgencyDayOff, BusinessCalendar } from './business-calendar.js';
+import type { AgencyDayOff } from './business-calendar.js';
+import type { CalendarProvider } from './calendar-source.js';
 import type { DeadlinePlanRequest, DeadlineRule, PlannedDeadline } from '../workflows/messages.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 
@@ -13,7 +14,7 @@ interface CalendarOf {
 /** Histories from before pauses were credited by the calendar ask for the remainder of a paused clock. */
 export type RemainingAfterPauseInput = DeadlinePlanRequest & { pausedAt: string };
 
-export function createDeadlineActivities(prisma: PrismaClient, calendar: BusinessCalendar) {
+export function createDeadlineActivities(prisma: PrismaClient, calendars: CalendarProvider) {
   /** The zone and days off of the agency whose calendar counts. */
   const calendarOf = async ({ agencyId, defaultTimeZone }: CalendarOf): Promise<{ timeZone: string; agencyDaysOff: AgencyDayOff[] }> => {
     if (!agencyId) return { timeZone: defaultTimeZone, agencyDaysOff: [] };
@@ -30,11 +31,13 @@ export function createDeadlineActivities(prisma: PrismaClient, calendar: Busines
   return {
     /** A clock's deadline, reminder and ladder in its agency's calendar (see BusinessCalendar.plan). */
     async planDeadline(input: DeadlinePlanRequest): Promise<PlannedDeadline> {
-      return calendar.plan(input, await calendarOf(input));
+      const [calendar, where] = await Promise.all([calendars.current(), calendarOf(input)]);
+      return calendar.plan(input, where);
     },
 
     async remainingAfterPause(input: RemainingAfterPauseInput): Promise<DeadlineRule[]> {
-      return calendar.remainingAfterPause({ ...input, ...(await calendarOf(input)) });
+      const [calendar, where] = await Promise.all([calendars.current(), calendarOf(input)]);
+      return calendar.remainingAfterPause({ ...input, ...where });
     },
   };
 }

@@ -1,5 +1,5 @@
 // Activity factory: the worker builds every activity from its real dependencies.
-import type { BusinessCalendar } from './business-calendar.js';
+import type { CalendarProvider } from './calendar-source.js';
 import { createDeadlineActivities } from './deadlines.js';
 import { createEscalationActivities } from './escalation.js';
 import { failingPermanently } from './permanent-failures.js';
@@ -8,7 +8,8 @@ import type { PrismaClient } from '../src/generated/prisma/client.js';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
-  calendar: BusinessCalendar;
+  /** Asked on every deadline computation: SYSADMIN may upload a decree year at any time. */
+  calendar: CalendarProvider;
 }
 
 export function createActivities({ prisma, calendar }: ActivityDependencies) {

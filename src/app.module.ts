@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AuditHistoryModule } from './audit/audit-history.module.js';
 import { AuditLogModule } from './audit/audit-log.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -18,6 +19,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntegrationClientsModule } from './integration-clients/integration-clients.module.js';
 import { Open311Module } from './open311/open311.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
@@ -44,6 +46,8 @@ export class AppModule {
         ChannelsModule,
         Open311Module,
         ReportsModule,
+        ReferenceModule,
+        AdminModule,
         CodecModule,
         HealthModule,
         ...(config.runWorkerInApi ? [WorkerModule] : []),

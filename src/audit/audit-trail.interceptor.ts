@@ -2,17 +2,20 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { RequestWithOfficer } from '../auth/auth.decorators.js';
 import { AuditLogService } from './audit-log.service.js';
 import { traceOf } from '../common/request-trace.js';
 import { AUDITED_AS, type AuditedAs } from './audited.decorator.js';
 
+const CHANGES = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
 /** Reporter requests carry this instead of an officer (set by the access-code check). */
 export type AuditedRequest = RequestWithOfficer & { reporterOf?: string };
 
 /**
- * Global: every POST made by a signed-in officer or by a reporter with an access code is written to
- * the audit log with its outcome, once the answer has gone out (refusals included).
+ * Global: every change (POST, PUT, PATCH, DELETE) made by a signed-in officer or by a reporter with an
+ * access code is written to the audit log with its outcome, once the answer has gone out (refusals included).
  */
 @Injectable()
 export class AuditTrailInterceptor implements NestInterceptor {
@@ -24,7 +27,7 @@ export class AuditTrailInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuditedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    if (request.method === 'POST') {
+    if (CHANGES.includes(request.method)) {
       response.once('finish', () => {
         const actor = request.officer
           ? { actorId: request.officer.id, actorRole: request.officer.role }
@@ -46,7 +49,8 @@ export class AuditTrailInterceptor implements NestInterceptor {
         if (escalationId) {
           this.audit.recordForEscalationInBackground(escalationId, entry);
         } else {
-          this.audit.recordInBackground({ ...entry, trackingId: request.reporterOf ?? param('trackingId') });
+          const detail = as?.withBody ? { body: request.body as Prisma.InputJsonValue } : undefined;
+          this.audit.recordInBackground({ ...entry, trackingId: request.reporterOf ?? param('trackingId'), detail });
         }
       });
     }

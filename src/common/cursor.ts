@@ -6,10 +6,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
+/** `ids` says what the rows' IDs look like (UUIDs unless told otherwise). */
+export function decodeCursor(cursor: string | undefined, ids: RegExp = UUID): string | undefined {
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) throw new InvalidFieldError('cursor', message('field.notCursor'));
+  if (!ids.test(id)) throw new InvalidFieldError('cursor', message('field.notCursor'));
   return id;
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarsModule } from '../calendars/calendars.module.js';
 import { WorkflowStartModule } from './workflow-start/workflow-start.module.js';
 import { PublicController } from '../public/public.controller.js';
 import { ComplaintsController } from './complaints.controller.js';
@@ -7,7 +8,7 @@ import { ComplaintProcessService } from './complaint-process.service.js';
 import { ComplaintsService } from './complaints.service.js';
 
 @Module({
-  imports: [WorkflowStartModule],
+  imports: [WorkflowStartModule, CalendarsModule],
   controllers: [ComplaintsController, PublicController],
   providers: [
     ComplaintsRepository,

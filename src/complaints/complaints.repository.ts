@@ -3,7 +3,7 @@ import { PUBLICLY_VISIBLE } from '../access/complaint-access.js';
 import { IdempotencyKeyReusedError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { complaintWorkflowId, type Channel } from '../../workflows/messages.js';
+import { complaintWorkflowId, type Channel, type ComplaintState } from '../../workflows/messages.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { newTrackingId } from './tracking-id.js';
 
@@ -72,7 +72,22 @@ export interface WorkQueueFilter {
   dueBefore?: Date;
   breached?: boolean;
   escalationLevel?: number;
+  /** Only complaints whose process still runs (true: not CLOSED or ARCHIVED), or only ended ones (false). */
+  open?: boolean;
+  /** At risk (true) or not (false): an officer deadline falls due after `now` and by the horizon of the complaint's zone. */
+  atRisk?: { value: boolean } & DueSoon;
 }
+
+/** "Due soon" horizons: per agency time zone, and for complaints not yet disposed (the national zone). */
+export interface DueSoon {
+  now: Date;
+  untilByZone: Record<string, Date>;
+  nationalUntil: Date;
+}
+
+/** Where officers' clocks run (reporter clocks run in the others). */
+const OFFICER_CLOCK_STATES: ComplaintState[] = ['SUBMITTED', 'DISPOSED', 'IN_PROGRESS'];
+const ENDED_STATES: ComplaintState[] = ['CLOSED', 'ARCHIVED'];
 
 export interface Page {
   /** ID of the last row of the previous page. */
@@ -110,25 +125,17 @@ export class ComplaintsRepository {
 
   /** Sorted by next deadline, soonest first (none last); keyset pages by row ID; only rows `visible` admits. */
   listWorkQueue(filter: WorkQueueFilter, visible: Prisma.ComplaintWhereInput, page: Page): Promise<WorkQueueRow[]> {
-    const escalationLevel =
-      filter.breached === false ? { equals: 0 } : { gte: Math.max(filter.escalationLevel ?? 0, filter.breached ? 1 : 0) };
     return this.prisma.complaint.findMany({
       select: workQueueSelect,
-      where: {
-        AND: [
-          visible,
-          {
-            status: filter.status,
-            agencyId: filter.agencyId,
-            assigneeId: filter.assigneeId,
-            nextDeadlineAt: filter.dueBefore ? { lt: filter.dueBefore } : undefined,
-            escalationLevel,
-          },
-        ],
-      },
+      where: workQueueWhere(filter, visible),
       orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
       ...keyset(page),
     });
+  }
+
+  /** How many complaints the same filter lists (navigation counts). */
+  countWorkQueue(filter: WorkQueueFilter, visible: Prisma.ComplaintWhereInput): Promise<number> {
+    return this.prisma.complaint.count({ where: workQueueWhere(filter, visible) });
   }
 
   /** Non-confidential complaints, newest first. */
@@ -237,6 +244,35 @@ export class ComplaintsRepository {
     if (stored.requestHash !== idempotency!.requestHash) throw new IdempotencyKeyReusedError();
     return stored.complaint;
   }
+}
+
+function workQueueWhere(filter: WorkQueueFilter, visible: Prisma.ComplaintWhereInput): Prisma.ComplaintWhereInput {
+  const escalationLevel =
+    filter.breached === false ? { equals: 0 } : { gte: Math.max(filter.escalationLevel ?? 0, filter.breached ? 1 : 0) };
+  const and: Prisma.ComplaintWhereInput[] = [
+    visible,
+    {
+      status: filter.status,
+      agencyId: filter.agencyId,
+      assigneeId: filter.assigneeId,
+      nextDeadlineAt: filter.dueBefore ? { lt: filter.dueBefore } : undefined,
+      escalationLevel,
+    },
+  ];
+  if (filter.open !== undefined) and.push({ status: filter.open ? { notIn: ENDED_STATES } : { in: ENDED_STATES } });
+  if (filter.atRisk) and.push(filter.atRisk.value ? dueSoonWhere(filter.atRisk) : { NOT: dueSoonWhere(filter.atRisk) });
+  return { AND: and };
+}
+
+/** An officer clock runs and its soonest deadline (not yet breached) falls due by the horizon of the complaint's zone. */
+function dueSoonWhere({ now, untilByZone, nationalUntil }: DueSoon): Prisma.ComplaintWhereInput {
+  return {
+    status: { in: OFFICER_CLOCK_STATES },
+    OR: [
+      ...Object.entries(untilByZone).map(([timeZone, until]) => ({ agency: { timeZone }, nextDeadlineAt: { gt: now, lte: until } })),
+      { agencyId: null, nextDeadlineAt: { gt: now, lte: nationalUntil } },
+    ],
+  };
 }
 
 function keyset({ after, limit }: Page) {

@@ -14,7 +14,8 @@ import { ACTION_UPDATES, type ActionInputs, type Actor, type ComplaintStatus, ty
 import type { OfficerAction } from '../access/complaint-access.js';
 import { deriveAccessCode } from './access-code.js';
 import { ComplaintProcessService } from './complaint-process.service.js';
-import { ComplaintsRepository, type ComplaintRow } from './complaints.repository.js';
+import { ComplaintsRepository, type ComplaintRow, type WorkQueueFilter } from './complaints.repository.js';
+import { CalendarsService } from '../calendars/calendars.service.js';
 import { intakeChannel } from './intake-channel.js';
 import type {
   AcknowledgeEscalationDto,
@@ -60,6 +61,7 @@ export class ComplaintsService {
     private readonly access: ComplaintAccessService,
     private readonly policy: SlaPolicy,
     private readonly config: AppConfig,
+    private readonly calendars: CalendarsService,
   ) {}
 
   /**
@@ -90,13 +92,32 @@ export class ComplaintsService {
   /** An officer's work queue: what they may see, filtered, soonest deadline first, in keyset pages. */
   async list(query: ListComplaintsQuery, officer: Officer): Promise<WorkQueuePage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const { status, agencyId, assigneeId, breached, escalationLevel } = query;
+    const { status, agencyId, assigneeId, breached, escalationLevel, open } = query;
     const rows = await this.complaints.listWorkQueue(
-      { status, agencyId, assigneeId, breached, escalationLevel, dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined },
+      {
+        status,
+        agencyId,
+        assigneeId,
+        breached,
+        escalationLevel,
+        open,
+        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+        atRisk: query.atRisk === undefined ? undefined : await this.atRisk(query.atRisk),
+      },
       await this.access.visibleWhere(officer),
       { after: decodeCursor(query.cursor), limit: limit + 1 },
     );
     return toPage(rows, limit, toWorkQueueItem);
+  }
+
+  /** How many complaints an officer's work queue holds under `filter` (navigation counts). */
+  async count(filter: WorkQueueFilter, officer: Officer): Promise<number> {
+    return this.complaints.countWorkQueue(filter, await this.access.visibleWhere(officer));
+  }
+
+  /** The at-risk filter as of now (see ListComplaintsQuery.atRisk). */
+  async atRisk(value: boolean): Promise<NonNullable<WorkQueueFilter['atRisk']>> {
+    return { value, ...(await this.calendars.dueSoon(new Date())) };
   }
 
   /** Public transparency: non-confidential complaints only, never reporter data. */

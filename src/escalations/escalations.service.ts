@@ -5,6 +5,7 @@ import type { Officer } from '../auth/officer.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
 import { NotFoundError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { ComplaintsService, type OfficerRequest } from '../complaints/complaints.service.js';
 import type { ComplaintStatus } from '../../workflows/messages.js';
 import type { EscalationPage, ListEscalationsQuery } from './escalations.dto.js';
@@ -22,11 +23,7 @@ export class EscalationsService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor);
     const rows = await this.prisma.escalation.findMany({
-      where: {
-        complaint: await this.access.visibleWhere(officer),
-        ...((query.mine ?? true) ? escalationsAddressedTo(officer) : {}),
-        ...((query.open ?? true) ? { acknowledgedAt: null } : {}),
-      },
+      where: await this.inboxWhere(query, officer),
       include: { complaint: { select: { trackingId: true } } },
       orderBy: [{ firedAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,
@@ -47,6 +44,19 @@ export class EscalationsService {
       acknowledgementComment: e.acknowledgementComment,
       reroutedFrom: e.reroutedFrom,
     }));
+  }
+
+  /** How many escalations the inbox lists with the same filters (by default: addressed to the officer, not acknowledged). */
+  async count(query: Pick<ListEscalationsQuery, 'mine' | 'open'>, officer: Officer): Promise<number> {
+    return this.prisma.escalation.count({ where: await this.inboxWhere(query, officer) });
+  }
+
+  private async inboxWhere(query: Pick<ListEscalationsQuery, 'mine' | 'open'>, officer: Officer): Promise<Prisma.EscalationWhereInput> {
+    return {
+      complaint: await this.access.visibleWhere(officer),
+      ...((query.mine ?? true) ? escalationsAddressedTo(officer) : {}),
+      ...((query.open ?? true) ? { acknowledgedAt: null } : {}),
+    };
   }
 
   /** Through the complaint's workflow, like every action: visibility (404) and receiver (403) apply. */

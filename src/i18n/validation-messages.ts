@@ -13,6 +13,7 @@ export const RULE_PARAMS: Record<string, string[]> = {
   max: ['max'],
   isIn: ['values'],
   arrayMaxSize: ['max'],
+  arrayMinSize: ['min'],
   isNotInFuture: ['minutes'],
 };
 

@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { join } from 'node:path';
-import { BusinessCalendar } from '../../activities/business-calendar.js';
 import { loadCalendarYears } from '../../activities/calendar-data.js';
+import { CalendarSource, uploadedCalendarYearsIn } from '../../activities/calendar-source.js';
 import { createActivities } from '../../activities/index.js';
 import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
@@ -36,7 +36,7 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
 
   async onModuleInit(): Promise<void> {
     routeTemporalLogsToNest();
-    const calendar = new BusinessCalendar(loadCalendarYears(this.config.calendarDir));
+    const calendar = new CalendarSource(uploadedCalendarYearsIn(this.prisma), loadCalendarYears(this.config.calendarDir));
     try {
       this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
     } catch (error) {

@@ -82,6 +82,27 @@ function acknowledgeAnswer(caller: Caller): number {
   return maySee(caller, 'own agency', true) ? 403 : 404;
 }
 
+/** Reference data (any officer) and administration (SYSADMIN), with inputs that change nothing: 400 or an unknown target (404). */
+const DIRECTORY_ENDPOINTS: { method: 'get' | 'post' | 'patch' | 'put'; path: string; body?: object; sysadminOnly: boolean; allowed: number }[] = [
+  { method: 'get', path: '/v1/reference/agencies', sysadminOnly: false, allowed: 200 },
+  { method: 'get', path: '/v1/reference/officers', sysadminOnly: false, allowed: 200 },
+  { method: 'get', path: '/v1/me/counts', sysadminOnly: false, allowed: 200 },
+  { method: 'get', path: '/v1/admin/officers', sysadminOnly: true, allowed: 200 },
+  { method: 'post', path: '/v1/admin/officers', body: {}, sysadminOnly: true, allowed: 400 },
+  { method: 'patch', path: '/v1/admin/officers/usr-nobody', body: { displayName: 'x' }, sysadminOnly: true, allowed: 404 },
+  { method: 'post', path: '/v1/admin/officers/usr-nobody/deactivate', sysadminOnly: true, allowed: 404 },
+  { method: 'post', path: '/v1/admin/officers/usr-nobody/reactivate', sysadminOnly: true, allowed: 404 },
+  { method: 'post', path: '/v1/admin/officers/usr-nobody/reset-password', sysadminOnly: true, allowed: 404 },
+  { method: 'get', path: '/v1/admin/agencies', sysadminOnly: true, allowed: 200 },
+  { method: 'post', path: '/v1/admin/agencies', body: {}, sysadminOnly: true, allowed: 400 },
+  { method: 'patch', path: '/v1/admin/agencies/no-such-agency', body: { name: 'x' }, sysadminOnly: true, allowed: 404 },
+  { method: 'post', path: '/v1/admin/agencies/no-such-agency/units', body: { id: 'no-such-unit', name: 'x' }, sysadminOnly: true, allowed: 404 },
+  { method: 'get', path: '/v1/admin/calendars', sysadminOnly: true, allowed: 200 },
+  { method: 'put', path: '/v1/admin/calendars/2090', body: {}, sysadminOnly: true, allowed: 400 },
+  { method: 'post', path: '/v1/admin/calendars/2095/retime', body: { reason: 'no data for this year' }, sysadminOnly: true, allowed: 404 },
+  { method: 'get', path: '/v1/admin/policies', sysadminOnly: true, allowed: 200 },
+];
+
 describe('role × agency access matrix', () => {
   let t: TestApp;
   let c: ComplaintDriver;
@@ -168,6 +189,16 @@ describe('role × agency access matrix', () => {
     if (caller !== 'ANONYMOUS') call = call.set(officerOf(caller).auth);
     const res = await call.send({});
     expect(res.status).toBe(acknowledgeAnswer(caller));
+  });
+
+  const directoryCases = DIRECTORY_ENDPOINTS.flatMap((endpoint) => CALLERS.map((caller) => [endpoint.method.toUpperCase(), endpoint.path, caller, endpoint] as const));
+
+  it.each(directoryCases)('%s %s as %s: reference data for every officer, administration for SYSADMIN only', async (_method, _path, caller: Caller, endpoint) => {
+    let call = request(t.http)[endpoint.method](endpoint.path);
+    if (caller !== 'ANONYMOUS') call = call.set(officerOf(caller).auth);
+    const res = endpoint.body ? await call.send(endpoint.body) : await call;
+    const expected = caller === 'ANONYMOUS' ? 401 : endpoint.sysadminOnly && caller !== 'SYSADMIN' ? 403 : endpoint.allowed;
+    expect(res.status).toBe(expected);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BusinessCalendar } from '../../activities/business-calendar.js';
 import { loadCalendarYears } from '../../activities/calendar-data.js';
+import { fixedCalendar } from '../../activities/calendar-source.js';
 import { createActivities } from '../../activities/index.js';
 import { projectRoot } from '../../src/project-root.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -15,7 +16,7 @@ describe('activities are idempotent', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    sut = createActivities({ prisma: t.prisma, calendar: new BusinessCalendar(loadCalendarYears(join(projectRoot(), 'config', 'calendars'))) });
+    sut = createActivities({ prisma: t.prisma, calendar: fixedCalendar(new BusinessCalendar(loadCalendarYears(join(projectRoot(), 'config', 'calendars')))) });
     trackingId = await (await driverFor(t)).submit();
     complaintId = (await t.prisma.complaint.findUniqueOrThrow({ where: { trackingId } })).id;
   });

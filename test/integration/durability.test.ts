@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { retimeRunningDeadlines } from '../../scripts/retime-deadlines.js';
+import { retimeRunningDeadlines } from '../../src/temporal/retime-deadlines.js';
 import { projectRoot } from '../../src/project-root.js';
 import { complaintWorkflowId } from '../../workflows/messages.js';
 import { createTestApp, eventually, type TestApp } from '../support/app.js';

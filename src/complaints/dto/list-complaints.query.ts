@@ -3,6 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { COMPLAINT_STATES, type ComplaintState } from '../../../workflows/messages.js';
 
+/** Query strings carry 'true'/'false'; anything else stays as sent and fails @IsBoolean naming the field. */
+export const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
 export class PageQuery {
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
   @IsOptional()
@@ -45,9 +48,24 @@ export class ListComplaintsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only complaints with an unacknowledged escalation (true) or without (false)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(booleanQuery)
   @IsBoolean()
   breached?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'At risk (true) or not (false): an officer deadline (verification, assignment, follow-up, resolution) still running and due by the end of the next working day in the complaint\'s zone (national holidays and joint leave skipped)',
+  })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  atRisk?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only complaints whose process still runs (true: not CLOSED or ARCHIVED) or only ended ones (false)' })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  open?: boolean;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 3, description: 'At least this escalation level' })
   @IsOptional()

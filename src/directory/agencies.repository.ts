@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+const unitSelect = { id: true, name: true, parentUnitId: true, agencyId: true } satisfies Prisma.UnitSelect;
+
+const agencySelect = {
+  id: true,
+  name: true,
+  timeZone: true,
+  createdAt: true,
+  units: { select: unitSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+} satisfies Prisma.AgencySelect;
+
+export type AgencyRow = Prisma.AgencyGetPayload<{ select: typeof agencySelect }>;
+export type UnitRow = Prisma.UnitGetPayload<{ select: typeof unitSelect }>;
+
+/** Agencies (K/L/D) and their units: the pickers' reference data and SYSADMIN's administration of them. */
+@Injectable()
+export class AgenciesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Every agency with its units, by name. */
+  list(): Promise<AgencyRow[]> {
+    return this.prisma.agency.findMany({ select: agencySelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  }
+
+  byId(id: string): Promise<AgencyRow | null> {
+    return this.prisma.agency.findUnique({ where: { id }, select: agencySelect });
+  }
+
+  create(agency: { id: string; name: string; timeZone: string }): Promise<AgencyRow> {
+    return this.prisma.agency.create({ data: agency, select: agencySelect });
+  }
+
+  update(id: string, change: { name?: string; timeZone?: string }): Promise<AgencyRow> {
+    return this.prisma.agency.update({ where: { id }, data: change, select: agencySelect });
+  }
+
+  /** Complaints ever disposed to the agency: their deadlines were counted in its zone. */
+  complaintCount(agencyId: string): Promise<number> {
+    return this.prisma.complaint.count({ where: { agencyId } });
+  }
+
+  unit(id: string): Promise<UnitRow | null> {
+    return this.prisma.unit.findUnique({ where: { id }, select: unitSelect });
+  }
+
+  createUnit(unit: { id: string; agencyId: string; name: string; parentUnitId: string | null }): Promise<UnitRow> {
+    return this.prisma.unit.create({ data: unit, select: unitSelect });
+  }
+}
