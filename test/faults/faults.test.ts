@@ -35,6 +35,9 @@ describe('fault suite', () => {
   }
 
   /** Submits a complaint through an API; answers its tracking ID, or null when the API did not answer 201. */
+  /** Why submissions went unanswered, so a failed count says what happened (status or error). */
+  const submitFailures = new Map<string, number>();
+
   async function submit(base: string, key = randomUUID()): Promise<string | null> {
     try {
       const res = await fetch(`${base}/v1/complaints`, {
@@ -43,19 +46,36 @@ describe('fault suite', () => {
         body: JSON.stringify(complaintBody({ title: `Fault suite ${key.slice(0, 8)}` })),
         signal: AbortSignal.timeout(15_000),
       });
-      return res.status === 201 ? ((await res.json()) as { trackingId: string }).trackingId : null;
-    } catch {
+      if (res.status === 201) return ((await res.json()) as { trackingId: string }).trackingId;
+      submitFailures.set(`HTTP ${res.status}`, (submitFailures.get(`HTTP ${res.status}`) ?? 0) + 1);
+      return null;
+    } catch (error) {
+      const why = error instanceof Error ? error.name : 'error';
+      submitFailures.set(why, (submitFailures.get(why) ?? 0) + 1);
       return null;
     }
   }
 
-  /** Submits `count` complaints, `concurrency` at a time, all through `base`. */
+  /**
+   * Submits `count` complaints, `concurrency` at a time, all through `base`, each client repeating its
+   * request with its Idempotency-Key up to twice when unanswered — as the README tells clients to — so a
+   * slow moment of a loaded machine does not shrink a storm that is about another fault.
+   */
   async function submitMany(base: string, count: number, concurrency = 10): Promise<string[]> {
     const ids: string[] = [];
+    const patient = async () => {
+      const key = randomUUID();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const id = await submit(base, key);
+        if (id) return id;
+      }
+      return null;
+    };
     for (let i = 0; i < count; i += concurrency) {
-      const batch = await Promise.all(Array.from({ length: Math.min(concurrency, count - i) }, () => submit(base)));
+      const batch = await Promise.all(Array.from({ length: Math.min(concurrency, count - i) }, patient));
       for (const id of batch) if (id) ids.push(id);
     }
+    if (ids.length < count) console.log(`submissions unanswered: ${JSON.stringify(Object.fromEntries(submitFailures))}`);
     return ids;
   }
 
