@@ -5,6 +5,7 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { AuditedRequest } from '../audit/audit-trail.interceptor.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { IdempotencyKeyReusedError } from './domain-errors.js';
 import { readIdempotencyKey } from './idempotency-key.decorator.js';
 import { hashRequest } from './request-hash.js';
@@ -77,4 +78,5 @@ export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotentRequestInterceptor),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request safely: the same key answers the same result, applied once' }),
+    ApiErrors(422),
   );

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Matches } from 'class-validator';
 import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
@@ -16,6 +17,7 @@ class IntegrationClientIdParam {
 /** SYSADMIN registers the systems that file complaints for citizens, and manages their keys. */
 @ApiTags('integration clients')
 @ApiBearerAuth()
+@ApiCommonErrors()
 @Roles('SYSADMIN')
 @Controller({ path: 'integration-clients', version: '1' })
 export class IntegrationClientsController {
@@ -25,13 +27,13 @@ export class IntegrationClientsController {
   @Audited({ action: 'register-integration-client' })
   @ApiOperation({ summary: 'Register an SMS gateway, partner app or Open311 app; its API key is in this answer only — role: SYSADMIN' })
   @ApiCreatedResponse({ type: IssuedApiKeyView })
-  @ApiConflictResponse({ description: 'A client with this ID exists' })
+  @ApiErrors(400, [409, 'A client with this ID exists'])
   register(@Body() dto: RegisterIntegrationClientDto): Promise<IssuedApiKeyView> {
     return this.clients.register(dto);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Registered integrations (never their keys) — role: SYSADMIN' })
+  @ApiOperation({ operationId: 'listIntegrationClients', summary: 'Registered integrations (never their keys) — role: SYSADMIN' })
   @ApiOkResponse({ type: [IntegrationClientView] })
   list(): Promise<IntegrationClientView[]> {
     return this.clients.list();
@@ -42,7 +44,7 @@ export class IntegrationClientsController {
   @Audited({ action: 'rotate-integration-key' })
   @ApiOperation({ summary: 'Issue a new key; the old one stops working at once — role: SYSADMIN' })
   @ApiOkResponse({ type: IssuedApiKeyView })
-  @ApiNotFoundResponse({ description: 'No such client' })
+  @ApiErrors(400, [404, 'No such client'])
   rotateKey(@Param() { id }: IntegrationClientIdParam): Promise<IssuedApiKeyView> {
     return this.clients.rotateKey(id);
   }
@@ -52,7 +54,7 @@ export class IntegrationClientsController {
   @Audited({ action: 'deactivate-integration-client' })
   @ApiOperation({ summary: 'Stop accepting its key (complaints it filed stay) — role: SYSADMIN' })
   @ApiOkResponse({ type: IntegrationClientView })
-  @ApiNotFoundResponse({ description: 'No such client' })
+  @ApiErrors(400, [404, 'No such client'])
   deactivate(@Param() { id }: IntegrationClientIdParam): Promise<IntegrationClientView> {
     return this.clients.deactivate(id);
   }
