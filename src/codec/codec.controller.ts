@@ -32,7 +32,7 @@ export class CodecController {
   @HttpCode(HttpStatus.OK)
   @Audited({ action: 'PAYLOADS_DECODED' })
   @ApiOperation({ summary: 'Decrypt payloads (Temporal codec server protocol) — roles: AUDITOR, SYSADMIN' })
-  @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Web UI; recorded with the audit entry' })
+  @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Web UI; recorded with the audit entry', schema: { type: 'string', maxLength: 255 } })
   @ApiOkResponse({ type: CodecPayloadsDto })
   @ApiErrors(400)
   decode(@Body() body: CodecPayloadsDto): Promise<CodecPayloadsDto> {

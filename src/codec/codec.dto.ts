@@ -9,7 +9,7 @@ export class JsonPayloadDto {
   @IsObject()
   metadata?: Record<string, string>;
 
-  @ApiPropertyOptional({ description: 'Data, base64' })
+  @ApiPropertyOptional({ maxLength: 4 * 1024 * 1024, description: 'Data, base64 (the 4 MB codec body limit bounds it)' })
   @IsOptional()
   @IsBase64()
   data?: string;

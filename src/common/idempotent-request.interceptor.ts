@@ -7,7 +7,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { IdempotencyKeyReusedError } from './domain-errors.js';
-import { readIdempotencyKey } from './idempotency-key.decorator.js';
+import { IDEMPOTENCY_KEY_SCHEMA, readIdempotencyKey } from './idempotency-key.decorator.js';
 import { hashRequest } from './request-hash.js';
 
 /** How long a repeat waits for the first request's answer before saying it is still in progress. */
@@ -77,6 +77,6 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
 export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotentRequestInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request safely: the same key answers the same result, applied once' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: 'Repeat the request safely: the same key answers the same result, applied once' }),
     ApiErrors(422),
   );

@@ -8,7 +8,7 @@ import { RateLimited } from '../auth/rate-limit.guard.js';
 import { CurrentCaller, type Caller } from '../common/caller.js';
 import { traceOf } from '../common/request-trace.js';
 import type { Officer } from '../auth/officer.js';
-import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
+import { IDEMPOTENCY_KEY_SCHEMA, IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { ActingOfficer } from './acting-officer.decorator.js';
@@ -66,7 +66,7 @@ export class ComplaintsController {
     summary:
       'Submit a complaint: no account needed (anonymous allowed, channel WEB); partner apps send their X-Api-Key (their channel); channel OFFLINE is an officer (VERIFIER, AGENCY_ADMIN) typing in a paper or phone report',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: the same caller with the same key gets the same complaint and access code' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: 'Repeat a submission safely: the same caller with the same key gets the same complaint and access code' })
   @ApiCreatedResponse({ type: SubmittedComplaintAnswer })
   @ApiErrors(400, [403, 'A channel this caller may not file under'], 422)
   async submit(

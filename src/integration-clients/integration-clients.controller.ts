@@ -9,7 +9,7 @@ import { IntegrationClientView, IssuedApiKeyView, RegisterIntegrationClientDto }
 import { IntegrationClientsService } from './integration-clients.service.js';
 
 class IntegrationClientIdParam {
-  @ApiProperty({ example: 'sms-1708-telkomsel' })
+  @ApiProperty({ example: 'sms-1708-telkomsel', pattern: CLIENT_ID_PATTERN.source, maxLength: 63 })
   @Matches(CLIENT_ID_PATTERN, { message: 'id must be an integration client ID (lower-case letters, digits, dashes)' })
   id!: string;
 }

@@ -5,7 +5,7 @@ import { INTEGRATION_CHANNELS, type IntegrationChannel } from './integration-cli
 import type { IntegrationClientRow } from './integration-clients.repository.js';
 
 export class RegisterIntegrationClientDto {
-  @ApiProperty({ example: 'sms-1708-telkomsel', description: 'Lower-case letters, digits and dashes, 3 to 63 characters; part of every key' })
+  @ApiProperty({ example: 'sms-1708-telkomsel', maxLength: 63, description: 'Lower-case letters, digits and dashes, 3 to 63 characters; part of every key' })
   @Matches(CLIENT_ID_PATTERN, { message: 'id must be 3 to 63 lower-case letters, digits or dashes, starting with a letter or digit' })
   id!: string;
 

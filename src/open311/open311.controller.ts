@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { AcceptsIntegrationClients, Public } from '../auth/auth.decorators.js';
 import { RateLimited } from '../auth/rate-limit.guard.js';
 import { CurrentCaller, type Caller } from '../common/caller.js';
-import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
+import { IDEMPOTENCY_KEY_SCHEMA, IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
 import { ListServiceRequestsQuery } from './dto/list-service-requests.query.js';
 import { ApiOpen311Errors } from '../openapi/api-errors.decorator.js';
@@ -50,7 +50,7 @@ export class Open311Controller {
   @Public()
   @Open311Answer(SERVICE_REQUESTS_XML)
   @ApiOperation({ summary: 'One request, as a one-element list' })
-  @ApiParam({ name: 'id', description: 'service_request_id (tracking ID)', example: 'LPR-7K3M-9Q2X' })
+  @ApiParam({ name: 'id', description: 'service_request_id (tracking ID)', example: 'LPR-7K3M-9Q2X', schema: { type: 'string', maxLength: 64 } })
   @ApiOkResponse({ type: [Open311ServiceRequestView] })
   @ApiOpen311Errors([404, 'Unknown, or confidential'])
   getRequest(@Param('id') id: string): Promise<Open311ServiceRequestView[]> {
@@ -66,7 +66,7 @@ export class Open311Controller {
     summary:
       "Submit a complaint (registered client apps: api_key); filed under the app's channel; the answer carries the tracking ID and the access code (not in the spec) the reporter tracks it with",
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: same app, same key, same request' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: 'Repeat a submission safely: same app, same key, same request' })
   @ApiCreatedResponse({ type: [Open311CreatedView] })
   @ApiOpen311Errors([403, 'api_key missing or invalid (spec)'], [404, 'Unknown service_code (spec)'], 422, 429)
   async createRequest(

@@ -3,6 +3,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, type OperationObject, type ResponseObject, SwaggerModule } from '@nestjs/swagger';
 import { CODEC_SESSION_COOKIE } from '../auth/session-cookie.js';
+import { addValidatorLimits } from './validator-limits.js';
 
 /** Security scheme names, as operations refer to them. */
 export const BEARER = 'bearer';
@@ -17,8 +18,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Officers sign in at POST /v1/auth/login and send the token as `Authorization: Bearer <token>`; citizens need no account.',
     )
     .setVersion('1')
-    .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Officer token from POST /v1/auth/login' }, BEARER)
+    .addServer('/', 'The deployment serving this document: local, staging or production')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'Officer token from POST /v1/auth/login. A JWT following RFC8725: signed with HS256, the algorithm pinned when verifying (never `none`), expiring after AUTH_TOKEN_TTL_SECONDS.',
+      },
+      BEARER,
+    )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'Key of a registered integration client (SMS gateway, partner app, Open311 app)' }, API_KEY)
     .addApiKey({ type: 'apiKey', in: 'cookie', name: CODEC_SESSION_COOKIE, description: 'Codec session for the Temporal Web UI (POST /codec/session)' }, CODEC_SESSION)
     // Officer endpoints are the rule; open ones say so with their own `security`.
@@ -26,7 +36,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
   describeOpen311Formats(document);
+  addValidatorLimits(document.components?.schemas ?? {});
+  describeServers(document);
   return document;
+}
+
+/** Same-origin relative server: whoever serves the document serves the API; it is reachable from outside. */
+function describeServers(document: OpenAPIObject): void {
+  for (const server of document.servers ?? []) Object.assign(server, { 'x-internal': false });
 }
 
 const JSON_TYPE = 'application/json';

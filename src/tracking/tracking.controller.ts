@@ -33,7 +33,7 @@ function ReporterActionRoute(action: ReporterAction, summary: string) {
 // Guards run in the order added, and decorators apply bottom-up: the address budget is spent first.
 @UseGuards(AccessCodeGuard)
 @RateLimited('address')
-@ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB' })
+@ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB', schema: { type: 'string', maxLength: 64 } })
 @ApiCommonErrors()
 @ApiErrors(400, [404, 'No complaint with this tracking ID and access code'])
 @Controller({ path: 'track/:trackingId', version: '1' })

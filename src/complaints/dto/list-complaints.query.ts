@@ -3,14 +3,17 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { COMPLAINT_STATES, type ComplaintState } from '../../../workflows/messages.js';
 
+/** Longest ISO-8601 instant or date a query takes (2026-12-01T00:00:00.000000+07:00 is 32). */
+export const ISO_INSTANT_MAX_LENGTH = 40;
+
 export class PageQuery {
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Opaque cursor from the previous page' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -26,20 +29,21 @@ export class ListComplaintsQuery extends PageQuery {
   @IsIn(COMPLAINT_STATES)
   status?: ComplaintState;
 
-  @ApiPropertyOptional({ example: 'kemendagri' })
+  @ApiPropertyOptional({ maxLength: 64, example: 'kemendagri' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   agencyId?: string;
 
-  @ApiPropertyOptional({ example: 'liaison-0107' })
+  @ApiPropertyOptional({ maxLength: 64, example: 'liaison-0107' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   assigneeId?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'Next deadline before this instant' })
+  @ApiPropertyOptional({ maxLength: ISO_INSTANT_MAX_LENGTH, example: '2026-12-01T00:00:00+07:00', description: 'Next deadline before this instant (ISO-8601)' })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   dueBefore?: string;
 
@@ -49,7 +53,7 @@ export class ListComplaintsQuery extends PageQuery {
   @IsBoolean()
   breached?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 3, description: 'At least this escalation level' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: 3, description: 'At least this escalation level' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,10 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ISO_INSTANT_MAX_LENGTH } from '../../complaints/dto/list-complaints.query.js';
 import { TRACKING_ID_PATTERN } from '../../complaints/tracking-id.js';
 import { CLASSIFICATIONS } from '../../../workflows/messages.js';
 
 export const MAX_REQUESTS = 1000;
+/** A comma list's raw text is bounded by the request head Node accepts (16 kB; longer is refused with 431). */
+const REQUEST_HEAD_LIMIT = 16_384;
 export const DEFAULT_REQUESTS = 50;
 export const OPEN311_STATUSES = ['open', 'closed'] as const;
 export type Open311Status = (typeof OPEN311_STATUSES)[number];
@@ -20,6 +23,7 @@ const commaList = (normalise: (s: string) => string) => ({ value }: { value: unk
 export class ListServiceRequestsQuery {
   @ApiPropertyOptional({
     type: String,
+    maxLength: REQUEST_HEAD_LIMIT,
     example: 'LPR-7K3M-9Q2X,LPR-4HTB-2Q9X',
     description: 'Comma-separated tracking IDs; when given, it overrides every other filter (per spec)',
   })
@@ -29,7 +33,7 @@ export class ListServiceRequestsQuery {
   @Matches(TRACKING_ID_PATTERN, { each: true, message: 'service_request_id must list tracking IDs like LPR-7K3M-9Q2X, comma-separated' })
   service_request_id?: string[];
 
-  @ApiPropertyOptional({ type: String, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}; an unknown code is a 404 (spec)` })
+  @ApiPropertyOptional({ type: String, maxLength: REQUEST_HEAD_LIMIT, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}; an unknown code is a 404 (spec)` })
   @IsOptional()
   @Transform(commaList((s) => s.toUpperCase()))
   @ArrayMaxSize(CLASSIFICATIONS.length * 2)
@@ -37,23 +41,25 @@ export class ListServiceRequestsQuery {
   @MaxLength(64, { each: true })
   service_code?: string[];
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone); at most 90 days before end_date' })
+  @ApiPropertyOptional({ maxLength: ISO_INSTANT_MAX_LENGTH, example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone); at most 90 days before end_date' })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   start_date?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone); without dates, the last 90 days' })
+  @ApiPropertyOptional({ maxLength: ISO_INSTANT_MAX_LENGTH, example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone); without dates, the last 90 days' })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   end_date?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'open', description: 'open, closed, or both comma-separated; closed = CLOSED or ARCHIVED' })
+  @ApiPropertyOptional({ type: String, maxLength: REQUEST_HEAD_LIMIT, example: 'open', description: 'open, closed, or both comma-separated; closed = CLOSED or ARCHIVED' })
   @IsOptional()
   @Transform(commaList((s) => s.toLowerCase()))
   @IsIn(OPEN311_STATUSES, { each: true, message: 'status must be open, closed, or both comma-separated' })
   status?: Open311Status[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_REQUESTS, default: DEFAULT_REQUESTS, description: 'Not in the spec: how many, newest first' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: MAX_REQUESTS, default: DEFAULT_REQUESTS, description: 'Not in the spec: how many, newest first' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -61,13 +67,13 @@ export class ListServiceRequestsQuery {
   @Max(MAX_REQUESTS)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Accepted for compatibility and ignored: this server has one jurisdiction' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Accepted for compatibility and ignored: this server has one jurisdiction' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   jurisdiction_id?: string;
 
-  @ApiPropertyOptional({ description: 'Accepted for compatibility and ignored: reading needs no key' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Accepted for compatibility and ignored: reading needs no key' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ISO_INSTANT_MAX_LENGTH } from '../../complaints/dto/list-complaints.query.js';
 
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -8,23 +9,28 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export class SlaReportQuery {
   @ApiPropertyOptional({
     example: '2026-10-01',
+    maxLength: ISO_INSTANT_MAX_LENGTH,
     description:
       'Start of the period, inclusive (by submission time): an ISO-8601 date (midnight in the national time zone) or instant. Default: 30 days before `to`',
   })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({
     example: '2026-11-01',
+    maxLength: ISO_INSTANT_MAX_LENGTH,
     description: 'End of the period, exclusive: an ISO-8601 date (midnight in the national time zone) or instant. Default: now',
   })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({
     example: 'kemendagri',
+    maxLength: 64,
     description: "Only this agency's row. Agency admins and complaint managers see only their own agency, which is the default for them",
   })
   @IsOptional()
