@@ -18,6 +18,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Officers sign in at POST /v1/auth/login and send the token as `Authorization: Bearer <token>`; citizens need no account.',
     )
     .setVersion('1')
+    // 3.1: JSON Schema 2020-12, so a nullable reference is anyOf [ref, null] (3.0's nullable cannot say that).
+    .setOpenAPIVersion('3.1.0')
     .addServer('/', 'The deployment serving this document: local, staging or production')
     .addBearerAuth(
       {
