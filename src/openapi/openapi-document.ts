@@ -64,6 +64,8 @@ function describeOpen311Formats(document: OpenAPIObject): void {
       if (typeof operation !== 'object' || !operation?.operationId) continue;
       operation.operationId = operation.operationId.replace(/\[\d+\]$/, '') + (format === 'xml' ? 'Xml' : 'Json');
       if (format !== 'xml') continue;
+      // The twins share their response objects: the .xml one gets its own.
+      operation.responses = structuredClone(operation.responses);
       for (const response of Object.values(operation.responses) as ResponseObject[]) {
         const json = response.content?.[JSON_TYPE];
         if (json) response.content = { [XML_TYPE]: json };

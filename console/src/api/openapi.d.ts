@@ -3287,19 +3287,19 @@ export interface operations {
       /** @description Bad input: one entry per problem, naming the field */
       400: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
       401: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description Unexpected failure; quote requestId to the operator */
       500: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
@@ -3309,7 +3309,7 @@ export interface operations {
           "Retry-After"?: number;
         };
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
     };
@@ -3384,13 +3384,13 @@ export interface operations {
       /** @description Bad input: one entry per problem, naming the field */
       400: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
       401: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description Unknown service_code */
@@ -3403,7 +3403,7 @@ export interface operations {
       /** @description Unexpected failure; quote requestId to the operator */
       500: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
@@ -3413,7 +3413,7 @@ export interface operations {
           "Retry-After"?: number;
         };
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
     };
@@ -3442,13 +3442,13 @@ export interface operations {
       /** @description Bad input: one entry per problem, naming the field */
       400: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
       401: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description api_key missing or invalid (spec) */
@@ -3490,7 +3490,7 @@ export interface operations {
       /** @description Unexpected failure; quote requestId to the operator */
       500: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
@@ -3500,7 +3500,7 @@ export interface operations {
           "Retry-After"?: number;
         };
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
     };
@@ -3669,13 +3669,13 @@ export interface operations {
       /** @description Bad input: one entry per problem, naming the field */
       400: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
       401: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description Unknown, or confidential */
@@ -3688,7 +3688,7 @@ export interface operations {
       /** @description Unexpected failure; quote requestId to the operator */
       500: {
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
       /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
@@ -3698,7 +3698,7 @@ export interface operations {
           "Retry-After"?: number;
         };
         content: {
-          "text/xml": components["schemas"]["Open311ErrorView"][];
+          "application/json": components["schemas"]["Open311ErrorView"][];
         };
       };
     };
