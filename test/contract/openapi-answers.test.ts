@@ -73,6 +73,12 @@ describe('real answers match the OpenAPI document', () => {
     return officer ? req.set(officer.auth) : req;
   };
 
+  it('the API serves the committed document at /openapi.json, and Swagger UI at /docs', async () => {
+    const served = await request(t.http).get('/openapi.json').expect(200).expect('Content-Type', /json/);
+    expect(served.body).toEqual(document);
+    await request(t.http).get('/docs').expect(200).expect('Content-Type', /html/);
+  });
+
   it('lifecycle action answers, from submission to closing, and the reporter’s view', async () => {
     const submitted = await request(t.http).post('/v1/complaints').send(complaintBody());
     check(submitted, 'post', '/v1/complaints');
@@ -178,6 +184,41 @@ describe('real answers match the OpenAPI document', () => {
     check(await request(t.http).post(`/v1/complaints/${id}/request-clarification`).set(VERIFIER.auth).set('Idempotency-Key', key).send({ question: 'Kapan?' }).expect(422), 'post', '/v1/complaints/{trackingId}/request-clarification');
     check(await get('/open311/v2/requests.json?status=lost').expect(400), 'get', '/open311/v2/requests.json');
     check(await get('/open311/v2/requests/LPR-0000-0000.json').expect(404), 'get', '/open311/v2/requests/{id}.json');
+    expect(problems.splice(0)).toEqual([]);
+  });
+});
+
+/** Escalations need a breach: a PT2S verification policy breaches in seconds on the real server. */
+describe('real escalation answers match the OpenAPI document (PT2S policy)', () => {
+  let t: TestApp;
+  let c: ComplaintDriver;
+  const problems: string[] = [];
+  const check = (res: Response, method: Method, path: string) => problems.push(...problemsOf(res, method, path));
+
+  beforeAll(async () => {
+    t = await createTestApp({ SLA_POLICY_FILE: 'test/fixtures/sla-policy-seconds.json' });
+    c = await driverFor(t);
+  });
+  afterAll(() => t.close());
+
+  it('the escalation inbox, both acknowledgements and the Ombudsman’s view of a level-3 complaint', async () => {
+    const id = await c.submit();
+    const levels = await c.escalationsReach(id, 3);
+    const [first, second] = levels;
+    const firstReceiver = c.receiverOf(first);
+    const inbox = await request(t.http).get('/v1/escalations').set(firstReceiver.auth).expect(200);
+    check(inbox, 'get', '/v1/escalations');
+    expect(inbox.body.items.map((e: { key: string }) => e.key)).toContain(first.key);
+    check(await request(t.http).post(`/v1/escalations/${first.id}/acknowledge`).set(firstReceiver.auth).send({ comment: 'Ditindaklanjuti.' }).expect(200), 'post', '/v1/escalations/{id}/acknowledge');
+    check(
+      await request(t.http).post(`/v1/complaints/${id}/acknowledge-escalation`).set(c.receiverOf(second).auth).send({ escalationKey: second.key }).expect(200),
+      'post',
+      '/v1/complaints/{trackingId}/acknowledge-escalation',
+    );
+    const { OMBUDSMAN, VERIFIER } = c.officers.national;
+    check(await request(t.http).get(`/v1/complaints/${id}`).set(OMBUDSMAN.auth).expect(200), 'get', '/v1/complaints/{trackingId}');
+    check(await request(t.http).get('/v1/complaints?breached=true&escalationLevel=1').set(VERIFIER.auth).expect(200), 'get', '/v1/complaints');
+    check(await request(t.http).get(`/v1/complaints/${id}`).set(VERIFIER.auth).expect(200), 'get', '/v1/complaints/{trackingId}');
     expect(problems.splice(0)).toEqual([]);
   });
 });
