@@ -4,7 +4,12 @@ import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, ValidateNested }
 
 /** A payload as the codec server protocol carries it in JSON: metadata values and data base64-encoded. */
 export class JsonPayloadDto {
-  @ApiPropertyOptional({ example: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==' }, description: 'Metadata, each value base64' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 4 * 1024 * 1024 },
+    example: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==' },
+    description: 'Metadata, each value base64',
+  })
   @IsOptional()
   @IsObject()
   metadata?: Record<string, string>;

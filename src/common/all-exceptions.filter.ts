@@ -5,15 +5,14 @@ import { Prisma } from '../generated/prisma/client.js';
 import { ILLEGAL_TRANSITION, type IllegalTransitionDetails } from '../../workflows/messages.js';
 import { databaseUnavailable } from '../database/database-errors.js';
 import { temporalUnavailable } from '../temporal/retry-service-errors.js';
+import type { ErrorBodyView } from './error-body.view.js';
 import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError, TooManyAttemptsError } from './domain-errors.js';
 import { isOpen311Path, renderOpen311Errors } from '../open311/open311-format.js';
 
-interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string | string[];
-  [extra: string]: unknown;
-}
+/** What every error answer carries: the one error schema of the OpenAPI document. */
+type ErrorBody = ErrorBodyView;
+/** The fields some answers add (a lifecycle 409, a 5xx). */
+type ErrorExtras = Pick<ErrorBodyView, 'state' | 'allowedActions' | 'requestId'>;
 
 /** Errors from body-parser carry a `type`; these are the client's fault. */
 const BODY_PARSER_ERRORS: Record<string, [HttpStatus, string]> = {
@@ -102,7 +101,7 @@ function bodyParserErrorType(exception: unknown): string {
   return typeof type === 'string' ? type : '';
 }
 
-function body(statusCode: number, message: string | string[], extra: Record<string, unknown> = {}): ErrorBody {
+function body(statusCode: number, message: string | string[], extra: ErrorExtras = {}): ErrorBody {
   const error = HttpStatus[statusCode]?.toString().replaceAll('_', ' ').toLowerCase() ?? 'error';
   return { statusCode, error: error.charAt(0).toUpperCase() + error.slice(1), message, ...extra };
 }

@@ -1,4 +1,5 @@
 // Errors the domain speaks in; the one exception filter turns them into HTTP answers.
+import type { ComplaintState } from '../../workflows/messages.js';
 
 /** The thing asked for does not exist (or is not visible to the caller). → 404 */
 export class NotFoundError extends Error {
@@ -43,7 +44,7 @@ export class DependencyUnavailableError extends Error {
 /** The complaint's process has ended (closed or archived); no action applies any more. → 409 */
 export class ProcessEndedError extends Error {
   constructor(
-    readonly state: string,
+    readonly state: ComplaintState,
     action: string,
   ) {
     super(`cannot ${action}: complaint is ${state}; allowed actions: none`);

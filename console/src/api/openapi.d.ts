@@ -1414,7 +1414,9 @@ export interface components {
        *   "encoding": "YmluYXJ5L2VuY3J5cHRlZA=="
        * }
        */
-      metadata?: Record<string, never>;
+      metadata?: {
+        [key: string]: string;
+      };
       /** @description Data, base64 (the 4 MB codec body limit bounds it) */
       data?: string;
     };
