@@ -39,8 +39,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
   describeOpen311Formats(document);
   addValidatorLimits(document.components?.schemas ?? {});
+  describeIntegers(document);
   describeServers(document);
   return document;
+}
+
+/**
+ * Every integer this API takes or sends fits in 32 bits (counts, levels, ratings, statuses, seconds):
+ * integers without a format say so, so clients need not guess.
+ */
+function describeIntegers(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(describeIntegers);
+  const schema = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(schema)) if (key !== 'example' && key !== 'examples') describeIntegers(value);
+  const type = schema.type;
+  if ((type === 'integer' || (Array.isArray(type) && type.includes('integer'))) && schema.format === undefined) schema.format = 'int32';
 }
 
 /** Same-origin relative server: whoever serves the document serves the API; it is reachable from outside. */

@@ -175,6 +175,7 @@ export interface components {
   schemas: {
     ErrorBodyView: {
       /**
+       * Format: int32
        * @description The HTTP status, repeated
        * @example 409
        */
@@ -468,6 +469,7 @@ export interface components {
        */
       nextDeadlineAt: string | null;
       /**
+       * Format: int32
        * @description Highest unacknowledged escalation level (0 = none)
        * @example 0
        */
@@ -580,6 +582,7 @@ export interface components {
       /** @description Paused while the reporter is asked for details */
       paused: boolean;
       /**
+       * Format: int32
        * @description Extensions approved for this stage
        * @example 0
        */
@@ -596,7 +599,10 @@ export interface components {
        * @enum {string}
        */
       stage: "verification" | "assignment" | "firstFollowUp" | "resolution" | "clarification" | "feedback" | "redirection";
-      /** @example 1 */
+      /**
+       * Format: int32
+       * @example 1
+       */
       level: number;
       /** @example SUPERVISOR */
       receiverRole: string;
@@ -663,13 +669,20 @@ export interface components {
        */
       archiveReason: "SPAM" | "DUPLICATE" | "OUT_OF_SCOPE" | "INSUFFICIENT_INFORMATION" | "OTHER" | "NO_CLARIFICATION" | null;
       /**
+       * Format: int32
        * @description The reporter's rating
        * @example null
        */
       rating: number | null;
-      /** @example 0 */
+      /**
+       * Format: int32
+       * @example 0
+       */
       redirects: number;
-      /** @example 0 */
+      /**
+       * Format: int32
+       * @example 0
+       */
       disputes: number;
     };
     OperatorAlertView: {
@@ -738,6 +751,7 @@ export interface components {
        */
       endedAutomatically: string | null;
       /**
+       * Format: int32
        * @description Sequence number of the last transition written to the read model
        * @example 3
        */
@@ -981,6 +995,7 @@ export interface components {
        */
       allowedActions: ("provide-clarification" | "accept" | "dispute")[];
       /**
+       * Format: int32
        * @description Your rating, once you accepted
        * @example null
        */
