@@ -6,7 +6,7 @@ export const HISTORY_FORMATS = ['json', 'csv'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 export class AuditHistoryParams {
-  @ApiProperty({ example: 'LPR-7K3M-9Q2X', maxLength: 64 })
+  @ApiProperty({ example: 'LPR-7K3M-9Q2X' })
   @IsString()
   @MaxLength(64)
   trackingId!: string;

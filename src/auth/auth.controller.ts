@@ -24,7 +24,7 @@ export class AuthController {
       'Officer sign-in: a bearer token for the other endpoints. After a few wrong passwords for an account, each further try waits (429, Retry-After), the wait doubling; the owner and SYSADMIN are told.',
   })
   @ApiOkResponse({ type: LoginView })
-  @ApiErrors(400, [401, 'Username or password is wrong, or the account is not active'])
+  @ApiErrors(400, [401, 'Username or password is wrong, or the account is not active'], 413)
   login(@Body() dto: LoginDto, @Req() request: Request): Promise<LoginView> {
     return this.auth.login(dto.username, dto.password, { path: request.originalUrl.split('?')[0], address: request.ip ?? 'unknown', ...traceOf(request) });
   }

@@ -22,7 +22,7 @@ export class SmsController {
   @ApiOperation({ summary: 'SMS 1708 gateway: an inbound message becomes a complaint (channel SMS); answers the reply text. Registered SMS gateways only.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: "The gateway's message ID: a redelivered SMS is filed once" })
   @ApiOkResponse({ type: SmsReplyView })
-  @ApiErrors(400, [401, 'No X-Api-Key, or not the key of an active integration client'], [403, 'The key belongs to a client of another channel'], 422)
+  @ApiErrors(400, [401, 'No X-Api-Key, or not the key of an active integration client'], [403, 'The key belongs to a client of another channel'], 413, 422)
   receive(@Body() sms: InboundSmsDto, @CurrentCaller() caller: Caller, @IdempotencyKey() idempotencyKey?: string): Promise<SmsReplyView> {
     return this.sms.receive(sms, caller, idempotencyKey);
   }

@@ -18,7 +18,7 @@ import { CodecService } from './codec.service.js';
 @ApiTags('codec')
 @ApiBearerAuth()
 @ApiCommonErrors()
-@ApiErrors(413)
+@ApiErrors([413, 'Body larger than the 4 MB codec limit'])
 @Roles('AUDITOR', 'SYSADMIN')
 @AcceptsSessionCookie()
 @Controller('codec')

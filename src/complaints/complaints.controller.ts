@@ -47,7 +47,7 @@ function LifecycleAction(action: OfficerAction, summary: string) {
     Idempotent(),
     ApiOperation({ summary: `${summary} — roles: ${roles.join(', ')}` }),
     ApiOkResponse({ type: ComplaintStatusView, description: 'Done; the complaint process status after it' }),
-    ApiErrors(400, [404, NOT_VISIBLE], [409, 'Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress']),
+    ApiErrors(400, [404, NOT_VISIBLE], 413, [409, 'Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress']),
   );
 }
 
@@ -68,7 +68,7 @@ export class ComplaintsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: 'Repeat a submission safely: the same caller with the same key gets the same complaint and access code' })
   @ApiCreatedResponse({ type: SubmittedComplaintAnswer })
-  @ApiErrors(400, [403, 'A channel this caller may not file under'], 422)
+  @ApiErrors(400, [403, 'A channel this caller may not file under'], 413, 422)
   async submit(
     @Body() dto: CreateComplaintDto,
     @IdempotencyKey() idempotencyKey: string | undefined,

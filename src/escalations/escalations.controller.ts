@@ -37,6 +37,7 @@ export class EscalationsController {
   @ApiOkResponse({ type: ComplaintStatusView, description: 'Done; the complaint process status after it' })
   @ApiErrors(
     400,
+    413,
     [403, 'Addressed to another role or agency'],
     [404, 'No such escalation on a complaint visible to you'],
     [409, 'Already acknowledged or not allowed now, or a request with this Idempotency-Key is still in progress'],

@@ -20,7 +20,7 @@ export class ListEscalationsQuery extends PageQuery {
 }
 
 export class EscalationIdParam {
-  @ApiProperty({ format: 'uuid', maxLength: 36, example: '0b9f3c1e-6c0a-4a57-9d0e-2f1f1c9b7a10' })
+  @ApiProperty({ maxLength: 36, example: '0b9f3c1e-6c0a-4a57-9d0e-2f1f1c9b7a10' })
   @IsUUID('4', { message: 'id must be an escalation ID (UUID)' })
   id!: string;
 }

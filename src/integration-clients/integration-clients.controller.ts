@@ -9,7 +9,7 @@ import { IntegrationClientView, IssuedApiKeyView, RegisterIntegrationClientDto }
 import { IntegrationClientsService } from './integration-clients.service.js';
 
 class IntegrationClientIdParam {
-  @ApiProperty({ example: 'sms-1708-telkomsel', pattern: CLIENT_ID_PATTERN.source, maxLength: 63 })
+  @ApiProperty({ example: 'sms-1708-telkomsel', maxLength: 63 })
   @Matches(CLIENT_ID_PATTERN, { message: 'id must be an integration client ID (lower-case letters, digits, dashes)' })
   id!: string;
 }
@@ -27,7 +27,7 @@ export class IntegrationClientsController {
   @Audited({ action: 'register-integration-client' })
   @ApiOperation({ summary: 'Register an SMS gateway, partner app or Open311 app; its API key is in this answer only — role: SYSADMIN' })
   @ApiCreatedResponse({ type: IssuedApiKeyView })
-  @ApiErrors(400, [409, 'A client with this ID exists'])
+  @ApiErrors(400, [409, 'A client with this ID exists'], 413)
   register(@Body() dto: RegisterIntegrationClientDto): Promise<IssuedApiKeyView> {
     return this.clients.register(dto);
   }

@@ -68,7 +68,7 @@ export class Open311Controller {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: 'Repeat a submission safely: same app, same key, same request' })
   @ApiCreatedResponse({ type: [Open311CreatedView] })
-  @ApiOpen311Errors([403, 'api_key missing or invalid (spec)'], [404, 'Unknown service_code (spec)'], 422, 429)
+  @ApiOpen311Errors([403, 'api_key missing or invalid (spec)'], [404, 'Unknown service_code (spec)'], 413, 422, 429)
   async createRequest(
     @Body() dto: CreateServiceRequestDto,
     @IdempotencyKey() idempotencyKey: string | undefined,

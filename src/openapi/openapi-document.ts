@@ -3,7 +3,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, type OperationObject, type ResponseObject, SwaggerModule } from '@nestjs/swagger';
 import { CODEC_SESSION_COOKIE } from '../auth/session-cookie.js';
-import { addValidatorLimits } from './validator-limits.js';
+import { addBodyLimits, addParameterLimits } from './validator-limits.js';
 
 /** Security scheme names, as operations refer to them. */
 export const BEARER = 'bearer';
@@ -38,7 +38,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
   describeOpen311Formats(document);
-  addValidatorLimits(document.components?.schemas ?? {});
+  addBodyLimits(document.components?.schemas ?? {});
+  addParameterLimits(app, document);
   describeIntegers(document);
   describeServers(document);
   return document;

@@ -23,7 +23,7 @@ function ReporterActionRoute(action: ReporterAction, summary: string) {
     Audited({ action }),
     ApiOperation({ summary }),
     ApiOkResponse({ type: ComplaintStatusView, description: 'Done; the complaint process status after it' }),
-    ApiErrors([409, 'Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress']),
+    ApiErrors(413, [409, 'Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress']),
   );
 }
 

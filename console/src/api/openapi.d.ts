@@ -1588,6 +1588,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description Unexpected failure; quote requestId to the operator */
       500: {
         content: {
@@ -1737,6 +1743,12 @@ export interface operations {
       };
       /** @description Username or password is wrong, or the account is not active */
       401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -1958,6 +1970,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -2094,6 +2112,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -2167,6 +2191,12 @@ export interface operations {
       };
       /** @description Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -2248,6 +2278,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -2321,6 +2357,12 @@ export interface operations {
       };
       /** @description Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -2402,6 +2444,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -2475,6 +2523,12 @@ export interface operations {
       };
       /** @description Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -2556,6 +2610,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -2633,6 +2693,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -2706,6 +2772,12 @@ export interface operations {
       };
       /** @description Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -2891,6 +2963,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -2974,6 +3052,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -3053,6 +3137,12 @@ export interface operations {
       };
       /** @description Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress */
       409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -3197,6 +3287,12 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -3254,6 +3350,12 @@ export interface operations {
       };
       /** @description The key belongs to a client of another channel */
       403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -3482,6 +3584,13 @@ export interface operations {
           "text/xml": components["schemas"]["Open311ErrorView"][];
         };
       };
+      /** @description Body larger than the 64 kB limit */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Open311ErrorView"][];
+          "text/xml": components["schemas"]["Open311ErrorView"][];
+        };
+      };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
         content: {
@@ -3626,6 +3735,12 @@ export interface operations {
       };
       /** @description Unknown service_code (spec) */
       404: {
+        content: {
+          "text/xml": components["schemas"]["Open311ErrorView"][];
+        };
+      };
+      /** @description Body larger than the 64 kB limit */
+      413: {
         content: {
           "text/xml": components["schemas"]["Open311ErrorView"][];
         };
@@ -3877,7 +3992,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
-      /** @description Body larger than the 64 kB limit */
+      /** @description Body larger than the 4 MB codec limit */
       413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
@@ -3932,7 +4047,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
-      /** @description Body larger than the 64 kB limit */
+      /** @description Body larger than the 4 MB codec limit */
       413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
@@ -3975,7 +4090,7 @@ export interface operations {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
-      /** @description Body larger than the 64 kB limit */
+      /** @description Body larger than the 4 MB codec limit */
       413: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];

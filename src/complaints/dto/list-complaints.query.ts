@@ -7,13 +7,13 @@ import { COMPLAINT_STATES, type ComplaintState } from '../../../workflows/messag
 export const ISO_INSTANT_MAX_LENGTH = 40;
 
 export class PageQuery {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Opaque cursor from the previous page' })
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -29,19 +29,19 @@ export class ListComplaintsQuery extends PageQuery {
   @IsIn(COMPLAINT_STATES)
   status?: ComplaintState;
 
-  @ApiPropertyOptional({ maxLength: 64, example: 'kemendagri' })
+  @ApiPropertyOptional({ example: 'kemendagri' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   agencyId?: string;
 
-  @ApiPropertyOptional({ maxLength: 64, example: 'liaison-0107' })
+  @ApiPropertyOptional({ example: 'liaison-0107' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   assigneeId?: string;
 
-  @ApiPropertyOptional({ maxLength: ISO_INSTANT_MAX_LENGTH, example: '2026-12-01T00:00:00+07:00', description: 'Next deadline before this instant (ISO-8601)' })
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'Next deadline before this instant (ISO-8601)' })
   @IsOptional()
   @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
@@ -53,7 +53,7 @@ export class ListComplaintsQuery extends PageQuery {
   @IsBoolean()
   breached?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: 3, description: 'At least this escalation level' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 3, description: 'At least this escalation level' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -3,7 +3,8 @@ import { Matches } from 'class-validator';
 import { TRACKING_ID_PATTERN } from '../tracking-id.js';
 
 export class TrackingIdParam {
-  @ApiProperty({ example: 'LPR-7K3M-9Q2X', pattern: TRACKING_ID_PATTERN.source, maxLength: 13 })
+  // The pattern comes from the validator (src/openapi/validator-limits.ts); it fixes the length too.
+  @ApiProperty({ example: 'LPR-7K3M-9Q2X', maxLength: 13 })
   @Matches(TRACKING_ID_PATTERN, { message: 'trackingId must look like LPR-XXXX-XXXX' })
   trackingId!: string;
 }

@@ -41,13 +41,13 @@ export class ListServiceRequestsQuery {
   @MaxLength(64, { each: true })
   service_code?: string[];
 
-  @ApiPropertyOptional({ maxLength: ISO_INSTANT_MAX_LENGTH, example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone); at most 90 days before end_date' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone); at most 90 days before end_date' })
   @IsOptional()
   @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   start_date?: string;
 
-  @ApiPropertyOptional({ maxLength: ISO_INSTANT_MAX_LENGTH, example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone); without dates, the last 90 days' })
+  @ApiPropertyOptional({ example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone); without dates, the last 90 days' })
   @IsOptional()
   @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
@@ -59,7 +59,7 @@ export class ListServiceRequestsQuery {
   @IsIn(OPEN311_STATUSES, { each: true, message: 'status must be open, closed, or both comma-separated' })
   status?: Open311Status[];
 
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: MAX_REQUESTS, default: DEFAULT_REQUESTS, description: 'Not in the spec: how many, newest first' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_REQUESTS, default: DEFAULT_REQUESTS, description: 'Not in the spec: how many, newest first' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -67,13 +67,13 @@ export class ListServiceRequestsQuery {
   @Max(MAX_REQUESTS)
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Accepted for compatibility and ignored: this server has one jurisdiction' })
+  @ApiPropertyOptional({ description: 'Accepted for compatibility and ignored: this server has one jurisdiction' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   jurisdiction_id?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Accepted for compatibility and ignored: reading needs no key' })
+  @ApiPropertyOptional({ description: 'Accepted for compatibility and ignored: reading needs no key' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -9,7 +9,6 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export class SlaReportQuery {
   @ApiPropertyOptional({
     example: '2026-10-01',
-    maxLength: ISO_INSTANT_MAX_LENGTH,
     description:
       'Start of the period, inclusive (by submission time): an ISO-8601 date (midnight in the national time zone) or instant. Default: 30 days before `to`',
   })
@@ -20,7 +19,6 @@ export class SlaReportQuery {
 
   @ApiPropertyOptional({
     example: '2026-11-01',
-    maxLength: ISO_INSTANT_MAX_LENGTH,
     description: 'End of the period, exclusive: an ISO-8601 date (midnight in the national time zone) or instant. Default: now',
   })
   @IsOptional()
@@ -30,7 +28,6 @@ export class SlaReportQuery {
 
   @ApiPropertyOptional({
     example: 'kemendagri',
-    maxLength: 64,
     description: "Only this agency's row. Agency admins and complaint managers see only their own agency, which is the default for them",
   })
   @IsOptional()
