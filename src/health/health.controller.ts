@@ -1,26 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, PrismaHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
 import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
+import { HealthView } from './health.view.js';
 
 const CHECK_TIMEOUT_MS = 2000;
-
-const INDICATORS: ApiPropertyOptions = {
-  type: 'object',
-  additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', example: 'up' } }, additionalProperties: true },
-  example: { database: { status: 'up' }, temporal: { status: 'up' } },
-};
-
-/** @nestjs/terminus's health check result. */
-export class HealthView {
-  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'], example: 'ok' }) status!: string;
-  @ApiPropertyOptional({ ...INDICATORS, description: 'Checks that are up' }) info?: Record<string, unknown>;
-  @ApiPropertyOptional({ ...INDICATORS, description: 'Checks that are down' }) error?: Record<string, unknown>;
-  @ApiProperty({ ...INDICATORS, description: 'Every check' }) details!: Record<string, unknown>;
-}
 
 @ApiTags('health')
 @Public()
