@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       '',
       `Tenggat API        ${api.url}`,
       `OpenAPI docs       ${api.url}/docs`,
+      `OpenAPI document   ${api.url}/openapi.json`,
       `Temporal Web UI    ${env.TEMPORAL_UI_URL ?? 'see your Temporal cluster'}`,
       `Temporal address   ${env.TEMPORAL_ADDRESS}`,
       `PostgreSQL         ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`,

@@ -1,8 +1,8 @@
 // One wiring for the API, used by main.ts and by the tests, so tests run the production setup.
-import { ValidationPipe, VersioningType } from '@nestjs/common';
+import { type INestApplication, ValidationPipe, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cors from 'cors';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -11,6 +11,15 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { chooseLocale } from './i18n/locale.js';
 import { validationFailed } from './i18n/validation-messages.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
+
+/** Where the OpenAPI document is served (Swagger UI at /docs reads it too). */
+export const OPENAPI_JSON_PATH = 'openapi.json';
+
+/** URI versioning (/v1/...); routes without a version (health, Open311, codec) stay unversioned. */
+export function enableApiVersioning(app: INestApplication): void {
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: undefined });
+}
 
 export const BODY_LIMIT = '64kb';
 /** The Temporal Web UI sends whole histories' payloads to the codec at once. */
@@ -58,7 +67,7 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Open311 clients post forms; extended parsing turns attribute[code]=value into nested objects.
   app.useBodyParser('urlencoded', { extended: true, limit: BODY_LIMIT });
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: undefined });
+  enableApiVersioning(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -72,14 +81,11 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
   );
   if (shutdownHooks) app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tenggat')
-      .setDescription('Complaint deadlines and escalation for a national public-service complaint channel')
-      .setVersion('1')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // The same document as the committed openapi/openapi.json (scripts/openapi-document.ts).
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    raw: ['json'],
+    swaggerOptions: { persistAuthorization: true },
+  });
   return app;
 }

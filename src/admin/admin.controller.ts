@@ -60,7 +60,7 @@ export class AdminOfficersController {
   @ApiOperation({ summary: 'Officer accounts by name, in pages; filter by role, agency, active; search by name or username — role: SYSADMIN' })
   @ApiOkResponse({ type: AdminOfficerPage })
   @ApiBadRequestResponse({ description: 'Bad filter, naming it' })
-  list(@Query() query: AdminOfficersQuery): Promise<AdminOfficerPage> {
+  listOfficers(@Query() query: AdminOfficersQuery): Promise<AdminOfficerPage> {
     return this.officers.list(query);
   }
 
@@ -68,7 +68,7 @@ export class AdminOfficersController {
   @Change('create-officer', 'Create an officer account; its generated password is in this answer only')
   @ApiCreatedResponse({ type: CreatedOfficerView })
   @ApiConflictResponse({ description: 'The username is taken' })
-  create(@Body() dto: CreateOfficerDto): Promise<CreatedOfficerView> {
+  createOfficer(@Body() dto: CreateOfficerDto): Promise<CreatedOfficerView> {
     return this.officers.create(dto);
   }
 
@@ -77,7 +77,7 @@ export class AdminOfficersController {
   @ApiOkResponse({ type: AdminOfficerView })
   @ApiNotFoundResponse({ description: 'No such officer' })
   @ApiConflictResponse({ description: 'It would demote the last active SYSADMIN' })
-  update(@Param() { id }: OfficerIdParam, @Body() dto: UpdateOfficerDto): Promise<AdminOfficerView> {
+  updateOfficer(@Param() { id }: OfficerIdParam, @Body() dto: UpdateOfficerDto): Promise<AdminOfficerView> {
     return this.officers.update(id, dto);
   }
 
@@ -87,7 +87,7 @@ export class AdminOfficersController {
   @ApiOkResponse({ type: AdminOfficerView })
   @ApiNotFoundResponse({ description: 'No such officer' })
   @ApiConflictResponse({ description: 'The last active SYSADMIN' })
-  deactivate(@Param() { id }: OfficerIdParam): Promise<AdminOfficerView> {
+  deactivateOfficer(@Param() { id }: OfficerIdParam): Promise<AdminOfficerView> {
     return this.officers.deactivate(id);
   }
 
@@ -96,7 +96,7 @@ export class AdminOfficersController {
   @Change('reactivate-officer', 'Reactivate a deactivated officer')
   @ApiOkResponse({ type: AdminOfficerView })
   @ApiNotFoundResponse({ description: 'No such officer' })
-  reactivate(@Param() { id }: OfficerIdParam): Promise<AdminOfficerView> {
+  reactivateOfficer(@Param() { id }: OfficerIdParam): Promise<AdminOfficerView> {
     return this.officers.reactivate(id);
   }
 
@@ -105,7 +105,7 @@ export class AdminOfficersController {
   @Change('reset-officer-password', 'A new generated password, shown once in this answer; a sign-in wait after wrong guesses ends')
   @ApiOkResponse({ type: TemporaryPasswordView })
   @ApiNotFoundResponse({ description: 'No such officer' })
-  resetPassword(@Param() { id }: OfficerIdParam): Promise<TemporaryPasswordView> {
+  resetOfficerPassword(@Param() { id }: OfficerIdParam): Promise<TemporaryPasswordView> {
     return this.officers.resetPassword(id);
   }
 }
@@ -118,7 +118,7 @@ export class AdminAgenciesController {
   @Get()
   @ApiOperation({ summary: 'Agencies with their zone and units — role: SYSADMIN' })
   @ApiOkResponse({ type: [AdminAgencyView] })
-  list(): Promise<AdminAgencyView[]> {
+  listAgencies(): Promise<AdminAgencyView[]> {
     return this.agencies.list();
   }
 
@@ -126,7 +126,7 @@ export class AdminAgenciesController {
   @Change('create-agency', 'Add an agency (K/L/D) in one of the three zones')
   @ApiCreatedResponse({ type: AdminAgencyView })
   @ApiConflictResponse({ description: 'An agency with this ID exists' })
-  create(@Body() dto: CreateAgencyDto): Promise<AdminAgencyView> {
+  createAgency(@Body() dto: CreateAgencyDto): Promise<AdminAgencyView> {
     return this.agencies.create(dto);
   }
 
@@ -135,7 +135,7 @@ export class AdminAgenciesController {
   @ApiOkResponse({ type: AdminAgencyView })
   @ApiNotFoundResponse({ description: 'No such agency' })
   @ApiConflictResponse({ description: 'Time zone of an agency with complaints' })
-  update(@Param() { id }: AgencyIdParam, @Body() dto: UpdateAgencyDto): Promise<AdminAgencyView> {
+  updateAgency(@Param() { id }: AgencyIdParam, @Body() dto: UpdateAgencyDto): Promise<AdminAgencyView> {
     return this.agencies.update(id, dto);
   }
 
@@ -157,14 +157,14 @@ export class AdminCalendarsController {
   @Get()
   @ApiOperation({ summary: 'Calendar years known, where each comes from, and its counts of holidays and joint leave — role: SYSADMIN' })
   @ApiOkResponse({ type: [CalendarYearView] })
-  async list(): Promise<CalendarYearView[]> {
+  async listCalendarYears(): Promise<CalendarYearView[]> {
     return (await this.calendars.list()).map(toCalendarYearView);
   }
 
   @Put(':year')
   @Change('upload-calendar-year', 'Upload a decree year (the shape of config/calendars/<year>.json); it overrides the shipped file, and workers count with it from their next deadline computation')
   @ApiOkResponse({ type: CalendarYearView })
-  async upload(@Param() { year }: CalendarYearParam, @Body() dto: CalendarYearDto, @CurrentOfficer() officer: Officer): Promise<CalendarYearView> {
+  async uploadCalendarYear(@Param() { year }: CalendarYearParam, @Body() dto: CalendarYearDto, @CurrentOfficer() officer: Officer): Promise<CalendarYearView> {
     return toCalendarYearView(await this.calendars.upload(year, dto, officer));
   }
 
@@ -173,7 +173,7 @@ export class AdminCalendarsController {
   @Change('retime-deadlines', "Re-time every running complaint's deadlines on the calendar as it now stands (after an upload); the reason goes into each explanation")
   @ApiOkResponse({ type: RetimeResultView })
   @ApiNotFoundResponse({ description: 'No calendar data for this year' })
-  retime(@Param() { year }: CalendarYearParam, @Body() { reason }: RetimeDto, @CurrentOfficer() officer: Officer): Promise<RetimeResultView> {
+  retimeCalendarYear(@Param() { year }: CalendarYearParam, @Body() { reason }: RetimeDto, @CurrentOfficer() officer: Officer): Promise<RetimeResultView> {
     return this.calendars.retime(year, reason, officer);
   }
 }
@@ -186,7 +186,7 @@ export class AdminPoliciesController {
   @Get()
   @ApiOperation({ summary: 'SLA policy versions (read-only), newest first: stage targets with their sources, reminder, escalation ladder — role: SYSADMIN' })
   @ApiOkResponse({ type: [PolicyVersionView] })
-  list(): PolicyVersionView[] {
+  listPolicyVersions(): PolicyVersionView[] {
     const inForce = this.policy.inForceAt(new Date()).version;
     return this.policy.all().map((version) => toPolicyVersionView(version, version.version === inForce));
   }

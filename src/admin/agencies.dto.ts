@@ -11,6 +11,7 @@ export const NEW_REFERENCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 export class AgencyIdParam {
   @ApiProperty({ example: 'pemprov-sulsel', pattern: REFERENCE_ID_PATTERN.source })
+  @MaxLength(64)
   @Matches(REFERENCE_ID_PATTERN, worded('validation.referenceId'))
   id!: string;
 }

@@ -20,6 +20,7 @@ export class CalendarYearParam {
 
 export class CalendarDayDto {
   @ApiProperty({ example: '2027-01-01', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A date of the uploaded year' })
+  @MaxLength(10)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, worded('validation.isoDate'))
   date!: string;
 

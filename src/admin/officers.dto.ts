@@ -21,6 +21,7 @@ const OptionalReference = () =>
 
 export class OfficerIdParam {
   @ApiProperty({ example: 'usr-penghubung-dukcapil', pattern: REFERENCE_ID_PATTERN.source })
+  @MaxLength(64)
   @Matches(REFERENCE_ID_PATTERN, worded('validation.referenceId'))
   id!: string;
 }

@@ -1,17 +1,6 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiExtraModels,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditHistoryParams, AuditHistoryQuery, AuditHistoryView } from './audit-history.dto.js';
 import { AuditHistoryService } from './audit-history.service.js';
@@ -24,6 +13,7 @@ const CSV_EXAMPLE = [
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiCommonErrors()
 @ApiExtraModels(AuditHistoryView)
 @Roles('AUDITOR', 'SYSADMIN')
 @Controller({ path: 'audit/complaints', version: '1' })
@@ -32,6 +22,7 @@ export class AuditHistoryController {
 
   @Get(':trackingId/history')
   @ApiOperation({
+    operationId: 'getAuditHistory',
     summary: "Auditor: a complaint's full history — every workflow run's events and the API audit log, oldest first",
     description:
       'Decodes the Temporal event history of every run (across continue-as-new) into readable steps: the start, each accepted ' +
@@ -48,10 +39,7 @@ export class AuditHistoryController {
       'text/csv': { schema: { type: 'string', example: CSV_EXAMPLE } },
     },
   })
-  @ApiBadRequestResponse({ description: 'Bad query, naming the field (format must be json or csv)' })
-  @ApiUnauthorizedResponse({ description: 'No or invalid bearer token' })
-  @ApiForbiddenResponse({ description: 'Only auditors and system administrators read audit history' })
-  @ApiNotFoundResponse({ description: 'No complaint with this tracking ID' })
+  @ApiErrors([400, 'Bad query, naming the field (format must be json or csv)'], [404, 'No complaint with this tracking ID'])
   async get(@Param() { trackingId }: AuditHistoryParams, @Query() { format }: AuditHistoryQuery): Promise<AuditHistoryView | StreamableFile> {
     if (format !== 'csv') return this.history.history(trackingId);
     const { filename, csv } = await this.history.historyCsv(trackingId);

@@ -43,10 +43,10 @@ export class AuditStepView {
   @ApiProperty({ example: 'VERIFIER usr-verifier-01 verified the complaint and disposed it (agencyId: kemendagri, complexity: SIMPLE).' })
   summary!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'usr-verifier-01', description: 'Who acted, when a person did; null for what the clocks did' })
+  @ApiProperty({ type: String, nullable: true, example: 'usr-verifier-01', description: 'Who acted, when a person did; null for what the clocks did' })
   actorId!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'VERIFIER' })
+  @ApiProperty({ type: String, nullable: true, example: 'VERIFIER' })
   actorRole!: string | null;
 
   @ApiProperty({
@@ -68,8 +68,8 @@ export class AuditHistoryView {
   @ApiProperty({ enum: COMPLAINT_STATES, example: 'DISPOSED', description: 'The complaint status in the read model' })
   status!: string;
 
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
+    type: String, nullable: true,
     example: 'RUNNING',
     description: "The latest workflow run's execution status; null when Temporal no longer holds the workflow (retention)",
   })

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
@@ -18,8 +18,8 @@ export class LoginDto {
 export class OfficerView {
   @ApiProperty({ example: 'usr-verifikator' }) id!: string;
   @ApiProperty({ example: 'VERIFIER' }) role!: string;
-  @ApiPropertyOptional({ nullable: true, example: null }) agencyId!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) unitId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) agencyId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) unitId!: string | null;
 }
 
 export class LoginView {

@@ -1,11 +1,11 @@
 import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { callerOf, type CallerRequest } from '../common/caller.js';
 import { TooManyAttemptsError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { message, type Message } from '../i18n/messages.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 
 /**
  * Per-minute budgets, in memory per API replica: one per client address (endpoints without an account),
@@ -74,4 +74,4 @@ export class RateLimitGuard implements CanActivate {
  * order they are added, and decorators apply bottom-up: write it below a @UseGuards it must precede.
  */
 export const RateLimited = (basis: RateLimitBasis = 'caller', guard: new (...args: never[]) => CanActivate = RateLimitGuard) =>
-  applyDecorators(SetMetadata(RATE_LIMIT_BASIS, basis), UseGuards(guard), ApiTooManyRequestsResponse({ description: 'Budget spent: wait for Retry-After seconds' }));
+  applyDecorators(SetMetadata(RATE_LIMIT_BASIS, basis), UseGuards(guard), ApiErrors(429));

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import type { Response } from 'express';
 import { Audited } from '../audit/audited.decorator.js';
 import { AcceptsSessionCookie, Roles } from '../auth/auth.decorators.js';
@@ -17,6 +18,8 @@ import { message } from '../i18n/messages.js';
  */
 @ApiTags('codec')
 @ApiBearerAuth()
+@ApiCommonErrors()
+@ApiErrors([413, 'Body larger than the 4 MB codec limit'])
 @Roles('AUDITOR', 'SYSADMIN')
 @AcceptsSessionCookie()
 @Controller('codec')
@@ -30,8 +33,9 @@ export class CodecController {
   @HttpCode(HttpStatus.OK)
   @Audited({ action: 'PAYLOADS_DECODED' })
   @ApiOperation({ summary: 'Decrypt payloads (Temporal codec server protocol) — roles: AUDITOR, SYSADMIN' })
-  @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Web UI; recorded with the audit entry' })
+  @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Web UI; recorded with the audit entry', schema: { type: 'string', maxLength: 255 } })
   @ApiOkResponse({ type: CodecPayloadsDto })
+  @ApiErrors(400)
   decode(@Body() body: CodecPayloadsDto): Promise<CodecPayloadsDto> {
     return this.codec.decode(body);
   }
@@ -41,6 +45,7 @@ export class CodecController {
   @Audited({ action: 'PAYLOADS_ENCODED' })
   @ApiOperation({ summary: 'Encrypt payloads (for the CLI: signals or queries typed by hand) — roles: AUDITOR, SYSADMIN' })
   @ApiOkResponse({ type: CodecPayloadsDto })
+  @ApiErrors(400)
   encode(@Body() body: CodecPayloadsDto): Promise<CodecPayloadsDto> {
     return this.codec.encode(body);
   }
@@ -51,6 +56,7 @@ export class CodecController {
   @ApiOperation({
     summary: `Sets the ${CODEC_SESSION_COOKIE} cookie (HttpOnly, SameSite=Strict, path /codec) so the Temporal Web UI can call the codec with "Include cross-origin credentials" — roles: AUDITOR, SYSADMIN`,
   })
+  @ApiNoContentResponse({ description: 'The cookie is set (Set-Cookie)' })
   openSession(@Res({ passthrough: true }) res: Response): void {
     const token = /^Bearer\s+(\S+)$/i.exec(res.req.headers.authorization ?? '')?.[1];
     if (!token) throw new UnauthorizedException(message('auth.codecSession'));

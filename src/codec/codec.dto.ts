@@ -4,12 +4,17 @@ import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, ValidateNested }
 
 /** A payload as the codec server protocol carries it in JSON: metadata values and data base64-encoded. */
 export class JsonPayloadDto {
-  @ApiPropertyOptional({ example: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==' }, description: 'Metadata, each value base64' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 4 * 1024 * 1024 },
+    example: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==' },
+    description: 'Metadata, each value base64',
+  })
   @IsOptional()
   @IsObject()
   metadata?: Record<string, string>;
 
-  @ApiPropertyOptional({ description: 'Data, base64' })
+  @ApiPropertyOptional({ maxLength: 4 * 1024 * 1024, description: 'Data, base64 (the 4 MB codec body limit bounds it)' })
   @IsOptional()
   @IsBase64()
   data?: string;

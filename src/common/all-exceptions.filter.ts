@@ -8,6 +8,7 @@ import { temporalUnavailable } from '../temporal/retry-service-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { localeOf } from '../i18n/locale.js';
 import { Message, message, render, type Locale } from '../i18n/messages.js';
+import type { ErrorBodyView } from './error-body.view.js';
 import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError, RequestValidationError, TooManyAttemptsError } from './domain-errors.js';
 import { isOpen311Path, renderOpen311Errors } from '../open311/open311-format.js';
 import { actionRefusal } from './action-refusal.js';
@@ -15,12 +16,10 @@ import { actionRefusal } from './action-refusal.js';
 /** What an answer says before it is rendered in the caller's language. */
 type Text = Message | string;
 
-interface ErrorBody<T = string> {
-  statusCode: number;
-  error: string;
-  message: T | T[];
-  [extra: string]: unknown;
-}
+/** What every error answer carries (the OpenAPI document's one error schema), its text not yet rendered. */
+type ErrorBody<T = string> = Omit<ErrorBodyView, 'message'> & { message: T | T[] };
+/** The fields some answers add (a lifecycle 409, a 5xx). */
+type ErrorExtras = Pick<ErrorBodyView, 'state' | 'allowedActions' | 'requestId'>;
 
 /** Errors from body-parser carry a `type`; these are the client's fault. */
 const BODY_PARSER_ERRORS: Record<string, [HttpStatus, Message]> = {
@@ -124,7 +123,7 @@ function bodyParserErrorType(exception: unknown): string {
   return typeof type === 'string' ? type : '';
 }
 
-function body(statusCode: number, text: Text | Text[], extra: Record<string, unknown> = {}): ErrorBody<Text> {
+function body(statusCode: number, text: Text | Text[], extra: ErrorExtras = {}): ErrorBody<Text> {
   const error = HttpStatus[statusCode]?.toString().replaceAll('_', ' ').toLowerCase() ?? 'error';
   return { statusCode, error: error.charAt(0).toUpperCase() + error.slice(1), message: text, ...extra };
 }

@@ -10,6 +10,8 @@ export abstract class LocalizedError extends Error {
 }
 
 type NotFoundKey = Extract<MessageKey, `notFound.${string}`>;
+// Errors the domain speaks in; the one exception filter turns them into HTTP answers.
+import type { ComplaintState } from '../../workflows/messages.js';
 
 /** The thing asked for does not exist (or is not visible to the caller). → 404 */
 export class NotFoundError extends LocalizedError {
@@ -62,7 +64,7 @@ export class DependencyUnavailableError extends Error {
 /** The complaint's process has ended (closed or archived); no action applies any more. → 409 */
 export class ProcessEndedError extends LocalizedError {
   constructor(
-    readonly state: string,
+    readonly state: ComplaintState,
     action: string,
   ) {
     super(message('conflict.illegalTransition', { action, state, allowed: message('conflict.noActions') }));

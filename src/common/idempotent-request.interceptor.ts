@@ -5,8 +5,9 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { AuditedRequest } from '../audit/audit-trail.interceptor.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { IdempotencyKeyReusedError } from './domain-errors.js';
-import { readIdempotencyKey } from './idempotency-key.decorator.js';
+import { IDEMPOTENCY_KEY_SCHEMA, readIdempotencyKey } from './idempotency-key.decorator.js';
 import { hashRequest } from './request-hash.js';
 import { message } from '../i18n/messages.js';
 
@@ -77,5 +78,6 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
 export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotentRequestInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the request safely: the same key answers the same result, applied once' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: 'Repeat the request safely: the same key answers the same result, applied once' }),
+    ApiErrors(422),
   );

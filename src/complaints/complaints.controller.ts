@@ -1,17 +1,5 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ACTION_ROLES, type OfficerAction } from '../access/complaint-access.js';
 import { Audited } from '../audit/audited.decorator.js';
@@ -20,9 +8,9 @@ import { RateLimited } from '../auth/rate-limit.guard.js';
 import { CurrentCaller, type Caller } from '../common/caller.js';
 import { traceOf } from '../common/request-trace.js';
 import type { Officer } from '../auth/officer.js';
-import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
+import { IDEMPOTENCY_KEY_SCHEMA, IdempotencyKey } from '../common/idempotency-key.decorator.js';
+import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
-import type { ComplaintStatus } from '../../workflows/messages.js';
 import { ActingOfficer } from './acting-officer.decorator.js';
 import { ComplaintsService, type OfficerRequest } from './complaints.service.js';
 import {
@@ -37,14 +25,17 @@ import {
   VerifyComplaintDto,
 } from './dto/actions.dto.js';
 import { ComplaintView, SubmittedComplaintAnswer } from './dto/complaint.view.js';
+import { ComplaintStatusView } from './dto/complaint-status.view.js';
 import { WorkQueuePage } from './dto/complaint-list.view.js';
 import { ListComplaintsQuery } from './dto/list-complaints.query.js';
 import { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { TrackingIdParam } from './dto/tracking-id.param.js';
 
+const NOT_VISIBLE = 'No complaint with this tracking ID visible to you';
+
 /**
  * What every lifecycle action shares: its URL is its name (POST /v1/complaints/:trackingId/<action>), who may
- * take it, Idempotency-Key, and its answers (200, 400, 401, 403, 404, 409).
+ * take it, Idempotency-Key, and its answers (200 with the process status; 400, 401, 403, 404, 409, 422).
  */
 function LifecycleAction(action: OfficerAction, summary: string) {
   const roles = ACTION_ROLES[action];
@@ -55,17 +46,14 @@ function LifecycleAction(action: OfficerAction, summary: string) {
     HttpCode(HttpStatus.OK),
     Idempotent(),
     ApiOperation({ summary: `${summary} — roles: ${roles.join(', ')}` }),
-    ApiOkResponse({ description: 'Done; the complaint process status after it' }),
-    ApiBadRequestResponse({ description: 'Bad input, naming the field' }),
-    ApiUnauthorizedResponse({ description: 'No valid bearer token' }),
-    ApiForbiddenResponse({ description: 'Role may not take this action' }),
-    ApiNotFoundResponse({ description: 'No complaint with this tracking ID visible to you' }),
-    ApiConflictResponse({ description: 'Not allowed in the current state; names it and the allowed actions' }),
+    ApiOkResponse({ type: ComplaintStatusView, description: 'Done; the complaint process status after it' }),
+    ApiErrors(400, [404, NOT_VISIBLE], 413, [409, 'Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress']),
   );
 }
 
 @ApiTags('complaints')
 @ApiBearerAuth()
+@ApiCommonErrors()
 @Controller({ path: 'complaints', version: '1' })
 export class ComplaintsController {
   constructor(private readonly complaints: ComplaintsService) {}
@@ -78,10 +66,9 @@ export class ComplaintsController {
     summary:
       'Submit a complaint: no account needed (anonymous allowed, channel WEB); partner apps send their X-Api-Key (their channel); channel OFFLINE is an officer (VERIFIER, AGENCY_ADMIN) typing in a paper or phone report',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely: the same caller with the same key gets the same complaint and access code' })
-  @ApiHeader({ name: 'X-Api-Key', required: false, description: 'Key of a registered integration client (mobile app, social media desk)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, schema: IDEMPOTENCY_KEY_SCHEMA, description: 'Repeat a submission safely: the same caller with the same key gets the same complaint and access code' })
   @ApiCreatedResponse({ type: SubmittedComplaintAnswer })
-  @ApiForbiddenResponse({ description: 'A channel this caller may not file under' })
+  @ApiErrors(400, [403, 'A channel this caller may not file under'], 413, 422)
   async submit(
     @Body() dto: CreateComplaintDto,
     @IdempotencyKey() idempotencyKey: string | undefined,
@@ -94,16 +81,17 @@ export class ComplaintsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Work queue: filter by status, agency, assignee, due before, breached, escalation level; soonest deadline first' })
+  @ApiOperation({ operationId: 'listComplaints', summary: 'Work queue: filter by status, agency, assignee, due before, breached, escalation level; soonest deadline first' })
   @ApiOkResponse({ type: WorkQueuePage })
+  @ApiErrors(400)
   list(@Query() query: ListComplaintsQuery, @CurrentOfficer() officer: Officer): Promise<WorkQueuePage> {
     return this.complaints.list(query, officer);
   }
 
   @Get(':trackingId')
-  @ApiOperation({ summary: 'The complaint and its live process: state, running deadlines with explanations, escalations' })
+  @ApiOperation({ operationId: 'getComplaint', summary: 'The complaint and its live process: state, running deadlines with explanations, escalations' })
   @ApiOkResponse({ type: ComplaintView })
-  @ApiNotFoundResponse({ description: 'No complaint with this tracking ID visible to you' })
+  @ApiErrors(400, [404, NOT_VISIBLE])
   get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request): Promise<ComplaintView> {
     return this.complaints.get(trackingId, officer, { path: request.originalUrl, ...traceOf(request) });
   }
@@ -113,7 +101,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: VerifyComplaintDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.verify(trackingId, dto, by);
   }
 
@@ -122,7 +110,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: RequestClarificationDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.requestClarification(trackingId, dto, by);
   }
 
@@ -131,7 +119,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: ArchiveComplaintDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.archive(trackingId, dto, by);
   }
 
@@ -140,7 +128,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: AssignLiaisonDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.assign(trackingId, dto, by);
   }
 
@@ -149,7 +137,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: RedirectComplaintDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.redirect(trackingId, dto, by);
   }
 
@@ -158,7 +146,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: RecordFollowUpDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.recordFollowUp(trackingId, dto, by);
   }
 
@@ -167,7 +155,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: ResolveComplaintDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.resolve(trackingId, dto, by);
   }
 
@@ -176,7 +164,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: ExtendDeadlineDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.extendDeadline(trackingId, dto, by);
   }
 
@@ -185,7 +173,7 @@ export class ComplaintsController {
     @Param() { trackingId }: TrackingIdParam,
     @Body() dto: AcknowledgeEscalationDto,
     @ActingOfficer() by: OfficerRequest,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     return this.complaints.acknowledgeEscalation(trackingId, dto, by);
   }
 }

@@ -10,7 +10,7 @@ import { InvalidFieldError, NotFoundError } from '../common/domain-errors.js';
 import { hashRequest } from '../common/request-hash.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
 import { isReceiver } from '../../workflows/lifecycle/ladder.js';
-import { ACTION_UPDATES, type ActionInputs, type Actor, type ComplaintStatus, type DeadlineRule } from '../../workflows/messages.js';
+import { ACTION_UPDATES, type ActionInputs, type Actor, type DeadlineRule } from '../../workflows/messages.js';
 import type { OfficerAction } from '../access/complaint-access.js';
 import { deriveAccessCode } from './access-code.js';
 import { ComplaintProcessService } from './complaint-process.service.js';
@@ -33,6 +33,7 @@ import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueue
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { message } from '../i18n/messages.js';
+import type { ComplaintStatusView } from './dto/complaint-status.view.js';
 
 export interface SubmitOptions {
   /** Who files: an integration client, an officer (paper or phone reports), or an anonymous client. */
@@ -134,21 +135,21 @@ export class ComplaintsService {
     return toComplaintView(complaint, await this.process.status(complaint), reporter);
   }
 
-  async verify(trackingId: string, dto: VerifyComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  async verify(trackingId: string, dto: VerifyComplaintDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     await this.assertAgency('agencyId', dto.agencyId);
     const { agencyId, classification, complexity } = dto;
     return this.act(trackingId, by, 'verify', { actor: actorOf(by.officer), agencyId, classification, complexity });
   }
 
-  requestClarification(trackingId: string, dto: RequestClarificationDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  requestClarification(trackingId: string, dto: RequestClarificationDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     return this.act(trackingId, by, 'request-clarification', { actor: actorOf(by.officer), question: dto.question });
   }
 
-  archive(trackingId: string, dto: ArchiveComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  archive(trackingId: string, dto: ArchiveComplaintDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     return this.act(trackingId, by, 'archive', { actor: actorOf(by.officer), reason: dto.reason, note: dto.note });
   }
 
-  assign(trackingId: string, dto: AssignLiaisonDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  assign(trackingId: string, dto: AssignLiaisonDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     return this.act(trackingId, by, 'assign', { actor: actorOf(by.officer), liaisonId: dto.liaisonId }, async (complaint) => {
       // Not yet disposed: the workflow refuses the assignment itself (409 naming the state).
       if (complaint.agencyId && !(await this.complaints.isOfficerOf(dto.liaisonId, 'LIAISON', complaint.agencyId))) {
@@ -157,21 +158,21 @@ export class ComplaintsService {
     });
   }
 
-  async redirect(trackingId: string, dto: RedirectComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  async redirect(trackingId: string, dto: RedirectComplaintDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     await this.assertAgency('toAgencyId', dto.toAgencyId);
     return this.act(trackingId, by, 'redirect', { actor: actorOf(by.officer), toAgencyId: dto.toAgencyId, reason: dto.reason });
   }
 
-  recordFollowUp(trackingId: string, dto: RecordFollowUpDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  recordFollowUp(trackingId: string, dto: RecordFollowUpDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     return this.act(trackingId, by, 'follow-up', { actor: actorOf(by.officer), text: dto.text });
   }
 
-  resolve(trackingId: string, dto: ResolveComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  resolve(trackingId: string, dto: ResolveComplaintDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     return this.act(trackingId, by, 'resolve', { actor: actorOf(by.officer), answer: dto.answer });
   }
 
   /** The approving supervisor is the signed-in officer. */
-  extendDeadline(trackingId: string, dto: ExtendDeadlineDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  extendDeadline(trackingId: string, dto: ExtendDeadlineDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     const { workingDays, duration } = dto.extra;
     if ((workingDays === undefined) === (duration === undefined)) {
       throw new InvalidFieldError('extra', message('field.oneExtra'));
@@ -188,7 +189,7 @@ export class ComplaintsService {
   }
 
   /** Only the escalation's receiver acknowledges it: its role, for its agency (national roles for any) — 403 otherwise. */
-  acknowledgeEscalation(trackingId: string, dto: AcknowledgeEscalationDto, by: OfficerRequest): Promise<ComplaintStatus> {
+  acknowledgeEscalation(trackingId: string, dto: AcknowledgeEscalationDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     const input = { actor: actorOf(by.officer), escalationKey: dto.escalationKey, ...(dto.comment ? { comment: dto.comment } : {}) };
     return this.act(trackingId, by, 'acknowledge-escalation', input, async (complaint) => {
       const escalation = await this.complaints.escalation(complaint.id, dto.escalationKey);
@@ -214,7 +215,7 @@ export class ComplaintsService {
     action: A,
     input: ActionInputs[A],
     check?: (complaint: ComplaintRow) => Promise<void>,
-  ): Promise<ComplaintStatus> {
+  ): Promise<ComplaintStatusView> {
     const complaint = await this.findVisible(trackingId, officer);
     await check?.(complaint);
     return this.process.update(complaint, ACTION_UPDATES[action], input, { caller: officer.id, idempotencyKey });

@@ -20,7 +20,7 @@ export class ListEscalationsQuery extends PageQuery {
 }
 
 export class EscalationIdParam {
-  @ApiProperty({ example: '0b9f3c1e-6c0a-4a57-9d0e-2f1f1c9b7a10' })
+  @ApiProperty({ maxLength: 36, example: '0b9f3c1e-6c0a-4a57-9d0e-2f1f1c9b7a10' })
   @IsUUID('4')
   id!: string;
 }
@@ -32,17 +32,17 @@ export class EscalationItem {
   @ApiProperty({ example: 'verification' }) stage!: string;
   @ApiProperty({ example: 1, minimum: 1, maximum: 3 }) level!: number;
   @ApiProperty({ example: 'SUPERVISOR' }) receiverRole!: string;
-  @ApiPropertyOptional({ nullable: true, example: 'kemendagri' }) agencyId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'kemendagri' }) agencyId!: string | null;
   @ApiProperty({ description: 'The deadline that was missed (or, past level 1, the ladder rung)' }) dueAt!: string;
   @ApiProperty() firedAt!: string;
-  @ApiPropertyOptional({ nullable: true }) acknowledgedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) acknowledgedBy!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "The receiver's note when acknowledging" }) acknowledgementComment!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Set when nobody held the receiver role for the agency and the escalation went to the national admin instead' })
+  @ApiProperty({ type: String, nullable: true }) acknowledgedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) acknowledgedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The receiver's note when acknowledging" }) acknowledgementComment!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Set when nobody held the receiver role for the agency and the escalation went to the national admin instead' })
   reroutedFrom!: string | null;
 }
 
 export class EscalationPage {
   @ApiProperty({ type: [EscalationItem] }) items!: EscalationItem[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

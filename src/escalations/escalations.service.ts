@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/domain-errors.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { ComplaintsService, type OfficerRequest } from '../complaints/complaints.service.js';
-import type { ComplaintStatus } from '../../workflows/messages.js';
+import type { ComplaintStatusView } from '../complaints/dto/complaint-status.view.js';
 import type { EscalationPage, ListEscalationsQuery } from './escalations.dto.js';
 
 /** Escalation inbox: escalations on complaints the officer may see, newest first. */
@@ -60,7 +60,7 @@ export class EscalationsService {
   }
 
   /** Through the complaint's workflow, like every action: visibility (404) and receiver (403) apply. */
-  async acknowledge(id: string, comment: string | undefined, by: OfficerRequest): Promise<ComplaintStatus> {
+  async acknowledge(id: string, comment: string | undefined, by: OfficerRequest): Promise<ComplaintStatusView> {
     const escalation = await this.prisma.escalation.findFirst({
       where: { id, complaint: await this.access.visibleWhere(by.officer) },
       select: { key: true, complaint: { select: { trackingId: true } } },

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Matches } from 'class-validator';
 import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
@@ -9,7 +10,7 @@ import { IntegrationClientsService } from './integration-clients.service.js';
 import { worded } from '../i18n/validation-messages.js';
 
 class IntegrationClientIdParam {
-  @ApiProperty({ example: 'sms-1708-telkomsel' })
+  @ApiProperty({ example: 'sms-1708-telkomsel', maxLength: 63 })
   @Matches(CLIENT_ID_PATTERN, worded('validation.clientId'))
   id!: string;
 }
@@ -17,6 +18,7 @@ class IntegrationClientIdParam {
 /** SYSADMIN registers the systems that file complaints for citizens, and manages their keys. */
 @ApiTags('integration clients')
 @ApiBearerAuth()
+@ApiCommonErrors()
 @Roles('SYSADMIN')
 @Controller({ path: 'integration-clients', version: '1' })
 export class IntegrationClientsController {
@@ -26,13 +28,13 @@ export class IntegrationClientsController {
   @Audited({ action: 'register-integration-client' })
   @ApiOperation({ summary: 'Register an SMS gateway, partner app or Open311 app; its API key is in this answer only — role: SYSADMIN' })
   @ApiCreatedResponse({ type: IssuedApiKeyView })
-  @ApiConflictResponse({ description: 'A client with this ID exists' })
+  @ApiErrors(400, [409, 'A client with this ID exists'], 413)
   register(@Body() dto: RegisterIntegrationClientDto): Promise<IssuedApiKeyView> {
     return this.clients.register(dto);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Registered integrations (never their keys) — role: SYSADMIN' })
+  @ApiOperation({ operationId: 'listIntegrationClients', summary: 'Registered integrations (never their keys) — role: SYSADMIN' })
   @ApiOkResponse({ type: [IntegrationClientView] })
   list(): Promise<IntegrationClientView[]> {
     return this.clients.list();
@@ -43,7 +45,7 @@ export class IntegrationClientsController {
   @Audited({ action: 'rotate-integration-key' })
   @ApiOperation({ summary: 'Issue a new key; the old one stops working at once — role: SYSADMIN' })
   @ApiOkResponse({ type: IssuedApiKeyView })
-  @ApiNotFoundResponse({ description: 'No such client' })
+  @ApiErrors(400, [404, 'No such client'])
   rotateKey(@Param() { id }: IntegrationClientIdParam): Promise<IssuedApiKeyView> {
     return this.clients.rotateKey(id);
   }
@@ -53,7 +55,7 @@ export class IntegrationClientsController {
   @Audited({ action: 'deactivate-integration-client' })
   @ApiOperation({ summary: 'Stop accepting its key (complaints it filed stay) — role: SYSADMIN' })
   @ApiOkResponse({ type: IntegrationClientView })
-  @ApiNotFoundResponse({ description: 'No such client' })
+  @ApiErrors(400, [404, 'No such client'])
   deactivate(@Param() { id }: IntegrationClientIdParam): Promise<IntegrationClientView> {
     return this.clients.deactivate(id);
   }

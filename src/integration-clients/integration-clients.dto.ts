@@ -6,7 +6,7 @@ import type { IntegrationClientRow } from './integration-clients.repository.js';
 import { worded } from '../i18n/validation-messages.js';
 
 export class RegisterIntegrationClientDto {
-  @ApiProperty({ example: 'sms-1708-telkomsel', description: 'Lower-case letters, digits and dashes, 3 to 63 characters; part of every key' })
+  @ApiProperty({ example: 'sms-1708-telkomsel', maxLength: 63, description: 'Lower-case letters, digits and dashes, 3 to 63 characters; part of every key' })
   @Matches(CLIENT_ID_PATTERN, worded('validation.clientId'))
   id!: string;
 

@@ -15,7 +15,7 @@ export class ReferenceController {
   @Get('agencies')
   @ApiOperation({ summary: 'Agencies with their time zone (WIB/WITA/WIT) and units, by name — for the agency and unit pickers; any officer' })
   @ApiOkResponse({ type: [AgencyView] })
-  agencies(): Promise<AgencyView[]> {
+  listReferenceAgencies(): Promise<AgencyView[]> {
     return this.reference.listAgencies();
   }
 
@@ -26,7 +26,7 @@ export class ReferenceController {
   })
   @ApiOkResponse({ type: [ReferenceOfficerView] })
   @ApiBadRequestResponse({ description: 'Bad filter, naming it' })
-  officers(@Query() query: ReferenceOfficersQuery, @CurrentOfficer() officer: Officer): Promise<ReferenceOfficerView[]> {
+  listReferenceOfficers(@Query() query: ReferenceOfficersQuery, @CurrentOfficer() officer: Officer): Promise<ReferenceOfficerView[]> {
     return this.reference.listOfficers(query, officer);
   }
 }
@@ -41,7 +41,7 @@ export class MeController {
   @Get('counts')
   @ApiOperation({ summary: 'Counts for the navigation, in your scope: open escalations, your work queue, at risk, breached' })
   @ApiOkResponse({ type: NavigationCountsView })
-  counts(@CurrentOfficer() officer: Officer): Promise<NavigationCountsView> {
+  navigationCounts(@CurrentOfficer() officer: Officer): Promise<NavigationCountsView> {
     return this.reference.counts(officer);
   }
 }

@@ -1,17 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiExtraModels,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { CurrentOfficer, Roles } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
 import { SlaReportQuery } from './dto/sla-report.query.js';
@@ -21,6 +10,7 @@ import { SlaReportService } from './sla-report.service.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiCommonErrors()
 @Controller({ path: 'reports', version: '1' })
 export class SlaReportController {
   constructor(private readonly reports: SlaReportService) {}
@@ -45,10 +35,7 @@ export class SlaReportController {
       },
     },
   })
-  @ApiBadRequestResponse({ description: 'Bad from, to, agency or format, naming the field' })
-  @ApiUnauthorizedResponse({ description: 'No or invalid bearer token' })
-  @ApiForbiddenResponse({ description: 'Role may not read reports' })
-  @ApiNotFoundResponse({ description: "Not the caller's agency" })
+  @ApiErrors([400, 'Bad from, to, agency or format, naming the field'], [404, "Not the caller's agency"])
   async sla(@CurrentOfficer() officer: Officer, @Query() query: SlaReportQuery): Promise<SlaReportView | StreamableFile> {
     const report = await this.reports.report(officer, query);
     if (query.format !== 'csv') return report;

@@ -1,5 +1,6 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { Public } from '../auth/auth.decorators.js';
 import { RateLimited } from '../auth/rate-limit.guard.js';
@@ -7,16 +8,25 @@ import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
 import { TrackingIdParam } from '../complaints/dto/tracking-id.param.js';
-import type { ComplaintStatus, ReporterAction } from '../../workflows/messages.js';
+import type { ReporterAction } from '../../workflows/messages.js';
 import { RequestLocale } from '../i18n/locale.js';
 import type { Locale } from '../i18n/messages.js';
+import { ComplaintStatusView } from '../complaints/dto/complaint-status.view.js';
 import { AccessCodeGuard } from './access-code.guard.js';
 import { TrackingService } from './tracking.service.js';
 import { TrackingView } from './tracking.view.js';
 
 /** What every reporter action shares: its URL is its name, Idempotency-Key, and the audit log entry. */
 function ReporterActionRoute(action: ReporterAction, summary: string) {
-  return applyDecorators(Post(action), HttpCode(HttpStatus.OK), Idempotent(), Audited({ action }), ApiOperation({ summary }));
+  return applyDecorators(
+    Post(action),
+    HttpCode(HttpStatus.OK),
+    Idempotent(),
+    Audited({ action }),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: ComplaintStatusView, description: 'Done; the complaint process status after it' }),
+    ApiErrors(413, [409, 'Not allowed in the current state (names it and the allowed actions), or a request with this Idempotency-Key is still in progress']),
+  );
 }
 
 /** The reporter, without an account: tracking ID plus the access code given at submission. */
@@ -25,31 +35,32 @@ function ReporterActionRoute(action: ReporterAction, summary: string) {
 // Guards run in the order added, and decorators apply bottom-up: the address budget is spent first.
 @UseGuards(AccessCodeGuard)
 @RateLimited('address')
-@ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB' })
-@ApiNotFoundResponse({ description: 'No complaint with this tracking ID and access code' })
+@ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB', schema: { type: 'string', maxLength: 64 } })
+@ApiCommonErrors()
+@ApiErrors(400, [404, 'No complaint with this tracking ID and access code'])
 @Controller({ path: 'track/:trackingId', version: '1' })
 export class TrackingController {
   constructor(private readonly tracking: TrackingService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Reporter: status, the deadlines that apply, questions and answers' })
+  @ApiOperation({ operationId: 'trackComplaint', summary: 'Reporter: status, the deadlines that apply, questions and answers' })
   @ApiOkResponse({ type: TrackingView })
   track(@Param() { trackingId }: TrackingIdParam, @RequestLocale() locale: Locale): Promise<TrackingView> {
     return this.tracking.track(trackingId, locale);
   }
 
   @ReporterActionRoute('provide-clarification', 'Reporter: answer the request for details; the paused deadlines resume')
-  provideClarification(@Param() { trackingId }: TrackingIdParam, @Body() dto: ProvideClarificationDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
+  provideClarification(@Param() { trackingId }: TrackingIdParam, @Body() dto: ProvideClarificationDto, @IdempotencyKey() key?: string): Promise<ComplaintStatusView> {
     return this.tracking.provideClarification(trackingId, dto, key);
   }
 
   @ReporterActionRoute('accept', 'Reporter: accept and rate the answer (1 to 5); the complaint closes')
-  accept(@Param() { trackingId }: TrackingIdParam, @Body() dto: AcceptAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
+  accept(@Param() { trackingId }: TrackingIdParam, @Body() dto: AcceptAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatusView> {
     return this.tracking.accept(trackingId, dto, key);
   }
 
   @ReporterActionRoute('dispute', 'Reporter: dispute the answer; the complaint reopens at the agency')
-  dispute(@Param() { trackingId }: TrackingIdParam, @Body() dto: DisputeAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatus> {
+  dispute(@Param() { trackingId }: TrackingIdParam, @Body() dto: DisputeAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatusView> {
     return this.tracking.dispute(trackingId, dto, key);
   }
 }

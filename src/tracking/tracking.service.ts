@@ -5,10 +5,11 @@ import { ComplaintProcessService } from '../complaints/complaint-process.service
 import { ComplaintsRepository, type ComplaintRow } from '../complaints/complaints.repository.js';
 import type { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
-import { ACTION_UPDATES, REPORTER_ACTIONS, type ActionInputs, type Actor, type ComplaintStatus, type EventType, type ReporterAction, type Stage } from '../../workflows/messages.js';
+import { ACTION_UPDATES, REPORTER_ACTIONS, type ActionInputs, type Actor, type EventType, type ReporterAction, type Stage } from '../../workflows/messages.js';
 import { CITIZEN_EVENTS, citizenText } from './citizen-texts.js';
 import type { Locale } from '../i18n/messages.js';
 import type { CitizenDeadline, TrackingView } from './tracking.view.js';
+import type { ComplaintStatusView } from '../complaints/dto/complaint-status.view.js';
 
 /** Reporter actions carry no identity: the reporter is known to PostgreSQL only. */
 const REPORTER: Actor = { id: 'reporter', role: 'REPORTER' };
@@ -71,19 +72,19 @@ export class TrackingService {
     };
   }
 
-  provideClarification(trackingId: string, dto: ProvideClarificationDto, idempotencyKey?: string): Promise<ComplaintStatus> {
+  provideClarification(trackingId: string, dto: ProvideClarificationDto, idempotencyKey?: string): Promise<ComplaintStatusView> {
     return this.act(trackingId, 'provide-clarification', { actor: REPORTER, answer: dto.answer }, idempotencyKey);
   }
 
-  accept(trackingId: string, dto: AcceptAnswerDto, idempotencyKey?: string): Promise<ComplaintStatus> {
+  accept(trackingId: string, dto: AcceptAnswerDto, idempotencyKey?: string): Promise<ComplaintStatusView> {
     return this.act(trackingId, 'accept', { actor: REPORTER, rating: dto.rating, comment: dto.comment }, idempotencyKey);
   }
 
-  dispute(trackingId: string, dto: DisputeAnswerDto, idempotencyKey?: string): Promise<ComplaintStatus> {
+  dispute(trackingId: string, dto: DisputeAnswerDto, idempotencyKey?: string): Promise<ComplaintStatusView> {
     return this.act(trackingId, 'dispute', { actor: REPORTER, reason: dto.reason }, idempotencyKey);
   }
 
-  private async act<A extends ReporterAction>(trackingId: string, action: A, input: ActionInputs[A], idempotencyKey?: string): Promise<ComplaintStatus> {
+  private async act<A extends ReporterAction>(trackingId: string, action: A, input: ActionInputs[A], idempotencyKey?: string): Promise<ComplaintStatusView> {
     return this.process.update(await this.find(trackingId), ACTION_UPDATES[action], input, { caller: `reporter:${trackingId}`, idempotencyKey });
   }
 

@@ -1,10 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { COMPLAINT_STATES, REPORTER_ACTIONS, STAGES } from '../../workflows/messages.js';
+import { AgencyRefView } from '../complaints/dto/complaint-list.view.js';
 import { CITIZEN_EVENTS } from './citizen-texts.js';
 
 export class CitizenDeadline {
-  @ApiProperty({ example: 'firstFollowUp' }) stage!: string;
+  @ApiProperty({ enum: STAGES, example: 'firstFollowUp' }) stage!: string;
   @ApiProperty({ enum: ['YOU', 'VERIFIER', 'AGENCY'], description: 'Who must act before the deadline' }) awaiting!: 'YOU' | 'VERIFIER' | 'AGENCY';
-  @ApiProperty({ example: '2026-12-01T23:59:59.999+07:00' }) dueAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T23:59:59.999+07:00' }) dueAt!: string;
   @ApiProperty({ description: 'Paused while you are asked for details' }) paused!: boolean;
   @ApiProperty({ description: 'Passed without the awaited action; it has been escalated' }) overdue!: boolean;
   @ApiProperty({ description: 'Counted on calendar data not yet final (a year whose holiday decree is not out); it may move when the decree is loaded' })
@@ -12,7 +14,7 @@ export class CitizenDeadline {
 }
 
 export class CitizenMessage {
-  @ApiProperty({ example: '2026-11-24T03:15:00.000Z' }) at!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T03:15:00.000Z' }) at!: string;
   @ApiProperty({ enum: CITIZEN_EVENTS })
   type!: string;
   @ApiProperty({ example: 'Tim sudah meninjau lokasi; perbaikan dijadwalkan.' }) text!: string;
@@ -20,12 +22,12 @@ export class CitizenMessage {
 
 export class TrackingView {
   @ApiProperty({ example: 'LPR-7K3M-9Q2X' }) trackingId!: string;
-  @ApiProperty({ example: 'IN_PROGRESS' }) status!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() submittedAt!: string;
-  @ApiPropertyOptional({ nullable: true, example: { id: 'kemendagri', name: 'Kementerian Dalam Negeri' } }) agency!: { id: string; name: string } | null;
+  @ApiProperty({ enum: COMPLAINT_STATES, example: 'IN_PROGRESS' }) status!: string;
+  @ApiProperty({ example: 'Jalan berlubang di depan SDN 12' }) title!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' }) submittedAt!: string;
+  @ApiProperty({ type: AgencyRefView, nullable: true, description: 'null before disposal' }) agency!: AgencyRefView | null;
   @ApiProperty({ type: [CitizenDeadline] }) deadlines!: CitizenDeadline[];
   @ApiProperty({ type: [CitizenMessage], description: 'Questions to you, follow-ups and answers, oldest first' }) messages!: CitizenMessage[];
-  @ApiProperty({ example: ['accept', 'dispute'], description: 'What you can do now: POST /v1/track/{trackingId}/<action>' }) allowedActions!: string[];
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 5 }) rating!: number | null;
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...REPORTER_ACTIONS] }, example: ['accept', 'dispute'], description: 'What you can do now: POST /v1/track/{trackingId}/<action>' }) allowedActions!: string[];
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 5, example: null, description: 'Your rating, once you accepted' }) rating!: number | null;
 }

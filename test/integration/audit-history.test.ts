@@ -212,7 +212,7 @@ describe('auditor history: GET /v1/audit/complaints/:trackingId/history', () => 
   });
 
   it('documents the endpoint in OpenAPI under the audit tag', async () => {
-    const doc = (await request(t.http).get('/docs-json').expect(200)).body;
+    const doc = (await request(t.http).get('/openapi.json').expect(200)).body;
     const operation = doc.paths['/v1/audit/complaints/{trackingId}/history'].get;
     expect(operation.tags).toEqual(['audit']);
     expect(Object.keys(operation.responses[200].content)).toEqual(['application/json', 'text/csv']);

@@ -19,8 +19,8 @@ describe('service basics', () => {
     expect(res.body.info).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
   });
 
-  it('serves the OpenAPI document at /docs-json and the UI at /docs', async () => {
-    const res = await request(t.http).get('/docs-json').expect(200);
+  it('serves the OpenAPI document at /openapi.json and the UI at /docs', async () => {
+    const res = await request(t.http).get('/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/v1/complaints', '/v1/complaints/{trackingId}', '/v1/complaints/{trackingId}/verify', '/health/ready']),
     );

@@ -106,15 +106,20 @@ export class DisputeAnswerDto {
   reason!: string;
 }
 
+/** Far beyond any policy's cap (the policy refuses more than its maxWorkingDays); bounds the input. */
+const MAX_EXTRA_WORKING_DAYS = 365;
+
 export class ExtraTimeDto {
   @ApiPropertyOptional({ example: 5, description: 'Extra working days (capped by the policy)' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_EXTRA_WORKING_DAYS)
   workingDays?: number;
 
   @ApiPropertyOptional({ example: 'PT30M', description: 'Extra exact time as ISO-8601 (capped by the policy)' })
   @IsOptional()
+  @MaxLength(32)
   @Matches(/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/, worded('validation.isoDuration'))
   duration?: string;
 }

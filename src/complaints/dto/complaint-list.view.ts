@@ -1,31 +1,46 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATES, COMPLEXITIES } from '../../../workflows/messages.js';
 import { scrubPublicText } from '../../publication/public-text.js';
 import type { PublicRow, WorkQueueRow } from '../complaints.repository.js';
 
+/** Where it happened. */
+export class LocationView {
+  @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota)' }) regency!: string;
+}
+
+/** An agency as answers name it. */
+export class AgencyRefView {
+  @ApiProperty({ example: 'kemendagri' }) id!: string;
+  @ApiProperty({ example: 'Kementerian Dalam Negeri' }) name!: string;
+}
+
+/** Longest page of any list (PageQuery.limit). */
+export const MAX_PAGE_ITEMS = 200;
+
 export class WorkQueueItem {
   @ApiProperty({ example: 'LPR-7K3M-9Q2X' }) trackingId!: string;
-  @ApiProperty() status!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ example: { regency: 'Kota Bandung' } }) location!: { regency: string };
-  @ApiProperty() classification!: string;
-  @ApiProperty() channel!: string;
-  @ApiPropertyOptional({ nullable: true }) agencyId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) assigneeId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) complexity!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Earliest running deadline not yet breached' }) nextDeadlineAt!: string | null;
-  @ApiProperty({ description: 'Highest unacknowledged escalation level (0 = none)' }) escalationLevel!: number;
-  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ enum: COMPLAINT_STATES, example: 'DISPOSED' }) status!: string;
+  @ApiProperty({ example: 'Jalan berlubang di depan SDN 12' }) title!: string;
+  @ApiProperty({ type: LocationView }) location!: LocationView;
+  @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT' }) classification!: string;
+  @ApiProperty({ enum: CHANNELS, example: 'WEB' }) channel!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'kemendagri', description: 'null before disposal' }) agencyId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'The liaison officer assigned' }) assigneeId!: string | null;
+  @ApiProperty({ type: String, enum: [...COMPLEXITIES, null], nullable: true, example: 'NORMAL' }) complexity!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-11-25T16:59:59.999Z', description: 'Earliest running deadline not yet breached' })
+  nextDeadlineAt!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 3, example: 0, description: 'Highest unacknowledged escalation level (0 = none)' }) escalationLevel!: number;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' }) submittedAt!: string;
 }
 
 export class PublicComplaintItem {
   @ApiProperty({ example: 'LPR-7K3M-9Q2X' }) trackingId!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ example: { regency: 'Kota Bandung' } }) location!: { regency: string };
-  @ApiProperty() classification!: string;
-  @ApiProperty() status!: string;
-  @ApiPropertyOptional({ nullable: true, example: { id: 'kemendagri', name: 'Kementerian Dalam Negeri' } })
-  agency!: { id: string; name: string } | null;
-  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ example: 'Jalan berlubang di depan SDN 12' }) title!: string;
+  @ApiProperty({ type: LocationView }) location!: LocationView;
+  @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT' }) classification!: string;
+  @ApiProperty({ enum: COMPLAINT_STATES, example: 'IN_PROGRESS' }) status!: string;
+  @ApiProperty({ type: AgencyRefView, nullable: true }) agency!: AgencyRefView | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' }) submittedAt!: string;
 }
 
 /** One page and the cursor of the next (null on the last page). */
@@ -34,14 +49,17 @@ export interface PageOf<T> {
   nextCursor: string | null;
 }
 
+/** The cursor of the next page: pass it as `cursor`; null on the last page. */
+export const NextCursor = () => ApiProperty({ type: String, nullable: true, example: null, description: 'Pass as `cursor` for the next page; null on the last page' });
+
 export class WorkQueuePage implements PageOf<WorkQueueItem> {
-  @ApiProperty({ type: [WorkQueueItem] }) items!: WorkQueueItem[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: [WorkQueueItem], maxItems: MAX_PAGE_ITEMS }) items!: WorkQueueItem[];
+  @NextCursor() nextCursor!: string | null;
 }
 
 export class PublicComplaintPage implements PageOf<PublicComplaintItem> {
-  @ApiProperty({ type: [PublicComplaintItem] }) items!: PublicComplaintItem[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: [PublicComplaintItem], maxItems: MAX_PAGE_ITEMS }) items!: PublicComplaintItem[];
+  @NextCursor() nextCursor!: string | null;
 }
 
 export function toWorkQueueItem(row: WorkQueueRow): WorkQueueItem {

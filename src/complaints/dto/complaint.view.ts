@@ -1,15 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ComplaintStatus } from '../../../workflows/messages.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATES } from '../../../workflows/messages.js';
 import type { ComplaintRow } from '../complaints.repository.js';
+import { LocationView } from './complaint-list.view.js';
+import { ComplaintStatusView } from './complaint-status.view.js';
 
 export class SubmittedComplaintView {
   @ApiProperty({ example: 'LPR-7K3M-9Q2X' })
   trackingId!: string;
 
-  @ApiProperty({ example: 'SUBMITTED' })
+  @ApiProperty({ enum: COMPLAINT_STATES, example: 'SUBMITTED' })
   status!: string;
 
-  @ApiProperty({ example: '2026-11-20T08:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' })
   submittedAt!: string;
 }
 
@@ -22,40 +24,41 @@ export class SubmittedComplaintAnswer extends SubmittedComplaintView {
 }
 
 export class ReporterIdentityDto {
-  @ApiPropertyOptional({ nullable: true, example: 'Siti Rahmawati' }) name!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '+6281234567890' }) phone!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'siti@example.id' }) email!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '3273012345678901' }) nik!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Siti Rahmawati' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '+6281234567890' }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'siti@example.id' }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '3273012345678901' }) nik!: string | null;
 }
 
 export class ComplaintView extends SubmittedComplaintView {
-  @ApiProperty() title!: string;
-  @ApiProperty() chronology!: string;
-  @ApiProperty() occurredAt!: string;
-  @ApiProperty({ example: { regency: 'Kota Bandung' } }) location!: { regency: string };
-  @ApiProperty() classification!: string;
-  @ApiProperty() channel!: string;
+  @ApiProperty({ example: 'Pengurusan KTP-el tidak selesai setelah 3 bulan' }) title!: string;
+  @ApiProperty({ example: 'Saya mengajukan KTP-el pada 2 Agustus di Disdukcapil; sampai kini belum dicetak.' }) chronology!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-08-02T02:00:00.000Z' }) occurredAt!: string;
+  @ApiProperty({ type: LocationView }) location!: LocationView;
+  @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT' }) classification!: string;
+  @ApiProperty({ enum: CHANNELS, example: 'WEB' }) channel!: string;
   @ApiProperty() anonymous!: boolean;
   @ApiProperty() confidential!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'The agency it was disposed to; null before disposal' }) agencyId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "The reporter's suggestion, for the verifier; it grants that agency no access" })
+  @ApiProperty({ type: String, nullable: true, example: 'kemendagri', description: 'The agency it was disposed to; null before disposal' }) agencyId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: "The reporter's suggestion, for the verifier; it grants that agency no access" })
   suggestedAgencyId!: string | null;
   @ApiProperty({ example: '2026.1' }) policyVersion!: string;
-  @ApiPropertyOptional({ nullable: true, example: 'usr-penghubung-dukcapil' }) assigneeId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Officer who typed in an OFFLINE report' }) intakeOfficerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'usr-penghubung-dukcapil' }) assigneeId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Officer who typed in an OFFLINE report' }) intakeOfficerId!: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
     type: ReporterIdentityDto,
+    nullable: true,
     description: 'Only for VERIFIER and SYSADMIN, and each view is written to the audit log; null for every other role',
   })
   reporter!: ReporterIdentityDto | null;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: ComplaintStatusView,
     nullable: true,
-    description: "The workflow's live status: state, running deadlines with explanations, escalations",
+    description: "The workflow's live status: state, running deadlines with explanations, escalations; null while its workflow is not started",
   })
-  process!: ComplaintStatus | null;
+  process!: ComplaintStatusView | null;
 }
 
 function toSubmittedFacts(row: ComplaintRow): SubmittedComplaintView {
@@ -66,7 +69,7 @@ export function toSubmittedView(row: ComplaintRow, accessCode: string): Submitte
   return { ...toSubmittedFacts(row), accessCode };
 }
 
-export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | null, reporter: ReporterIdentityDto | null): ComplaintView {
+export function toComplaintView(row: ComplaintRow, process: ComplaintStatusView | null, reporter: ReporterIdentityDto | null): ComplaintView {
   return {
     ...toSubmittedFacts(row),
     title: row.title,

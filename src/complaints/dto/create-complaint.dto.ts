@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsNotInFuture } from '../../common/not-in-future.validator.js';
+import { ISO_INSTANT_MAX_LENGTH } from './list-complaints.query.js';
 import { CHANNELS, CLASSIFICATIONS, type Channel, type Classification } from '../../../workflows/messages.js';
 import { worded } from '../../i18n/validation-messages.js';
 
@@ -33,7 +34,7 @@ export class ReporterContactDto {
   @MaxLength(120)
   name?: string;
 
-  @ApiPropertyOptional({ example: '+6281234567890' })
+  @ApiPropertyOptional({ example: '+6281234567890', maxLength: 16, description: '8 to 15 digits, optionally starting with +' })
   @IsOptional()
   @Matches(/^\+?[0-9]{8,15}$/, worded('validation.phone'))
   phone?: string;
@@ -44,7 +45,7 @@ export class ReporterContactDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ example: '3273012345678901', description: 'NIK (16-digit national identity number)' })
+  @ApiPropertyOptional({ example: '3273012345678901', maxLength: 16, description: 'NIK (16-digit national identity number)' })
   @IsOptional()
   @Matches(/^[0-9]{16}$/, worded('validation.nik'))
   nik?: string;
@@ -64,6 +65,7 @@ export class CreateComplaintDto {
   chronology!: string;
 
   @ApiProperty({ example: '2026-08-02T09:00:00+07:00', description: 'When it happened (ISO-8601)' })
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   @IsNotInFuture()
   occurredAt!: string;

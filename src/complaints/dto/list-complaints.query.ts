@@ -5,6 +5,8 @@ import { COMPLAINT_STATES, type ComplaintState } from '../../../workflows/messag
 
 /** Query strings carry 'true'/'false'; anything else stays as sent and fails @IsBoolean naming the field. */
 export const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+/** Longest ISO-8601 instant or date a query takes (2026-12-01T00:00:00.000000+07:00 is 32). */
+export const ISO_INSTANT_MAX_LENGTH = 40;
 
 export class PageQuery {
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
@@ -41,8 +43,9 @@ export class ListComplaintsQuery extends PageQuery {
   @MaxLength(64)
   assigneeId?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'Next deadline before this instant' })
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'Next deadline before this instant (ISO-8601)' })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   dueBefore?: string;
 

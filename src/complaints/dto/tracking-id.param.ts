@@ -4,7 +4,8 @@ import { TRACKING_ID_PATTERN } from '../tracking-id.js';
 import { worded } from '../../i18n/validation-messages.js';
 
 export class TrackingIdParam {
-  @ApiProperty({ example: 'LPR-7K3M-9Q2X' })
+  // The pattern comes from the validator (src/openapi/validator-limits.ts); it fixes the length too.
+  @ApiProperty({ example: 'LPR-7K3M-9Q2X', maxLength: 13 })
   @Matches(TRACKING_ID_PATTERN, worded('validation.trackingId'))
   trackingId!: string;
 }

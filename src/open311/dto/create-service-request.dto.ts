@@ -2,10 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsBoolean, IsEmail, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsNotInFuture } from '../../common/not-in-future.validator.js';
+import { ISO_INSTANT_MAX_LENGTH } from '../../complaints/dto/list-complaints.query.js';
 import { CLASSIFICATIONS } from '../../../workflows/messages.js';
 import { worded } from '../../i18n/validation-messages.js';
 
 type Transformed = { value: unknown };
+
+const IGNORED_FIELD_MAX_LENGTH = 200;
 
 const trimmed = ({ value }: Transformed) => (typeof value === 'string' ? value.trim() : value);
 /** Form clients send empty fields for what they do not have: an empty optional field is an absent one. */
@@ -25,6 +28,7 @@ export class Open311AttributesDto {
   @ApiPropertyOptional({ example: '2026-08-02T09:00:00+07:00', description: 'When it happened (ISO-8601 with zone); default: now' })
   @Transform(blankIsAbsent)
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   @IsNotInFuture()
   occurred_at?: string;
@@ -97,7 +101,7 @@ export class CreateServiceRequestDto {
   @MaxLength(60)
   last_name?: string;
 
-  @ApiPropertyOptional({ example: '+62 812-3456-7890' })
+  @ApiPropertyOptional({ example: '+6281234567890', maxLength: 64, description: '8 to 15 digits, optionally starting with +; spaces, dashes, dots and brackets are removed before the check' })
   @Transform(phoneDigits)
   @IsOptional()
   @Matches(/^\+?[0-9]{8,15}$/, worded('validation.phone'))
@@ -109,17 +113,18 @@ export class CreateServiceRequestDto {
   @MaxLength(200)
   api_key?: string;
 
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored: this server has one jurisdiction' })
+  @ApiPropertyOptional({ type: String, maxLength: IGNORED_FIELD_MAX_LENGTH, description: 'Accepted and ignored: this server has one jurisdiction' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   jurisdiction_id?: string;
 
-  // Spec fields this server does not use: accepted so standard clients work, and not stored.
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored (the regency in address_string is what counts)' }) @Allow() lat?: unknown;
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored (the regency in address_string is what counts)' }) @Allow() long?: unknown;
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored' }) @Allow() address_id?: unknown;
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored' }) @Allow() device_id?: unknown;
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored' }) @Allow() account_id?: unknown;
-  @ApiPropertyOptional({ type: String, description: 'Accepted and ignored: evidence files go through the complaint API' }) @Allow() media_url?: unknown;
+  // Spec fields this server does not use: accepted so standard clients work, and not stored (the
+  // documented length is what clients should keep to; the body limit bounds what is read).
+  @ApiPropertyOptional({ type: String, maxLength: IGNORED_FIELD_MAX_LENGTH, description: 'Accepted and ignored (the regency in address_string is what counts)' }) @Allow() lat?: unknown;
+  @ApiPropertyOptional({ type: String, maxLength: IGNORED_FIELD_MAX_LENGTH, description: 'Accepted and ignored (the regency in address_string is what counts)' }) @Allow() long?: unknown;
+  @ApiPropertyOptional({ type: String, maxLength: IGNORED_FIELD_MAX_LENGTH, description: 'Accepted and ignored' }) @Allow() address_id?: unknown;
+  @ApiPropertyOptional({ type: String, maxLength: IGNORED_FIELD_MAX_LENGTH, description: 'Accepted and ignored' }) @Allow() device_id?: unknown;
+  @ApiPropertyOptional({ type: String, maxLength: IGNORED_FIELD_MAX_LENGTH, description: 'Accepted and ignored' }) @Allow() account_id?: unknown;
+  @ApiPropertyOptional({ type: String, maxLength: IGNORED_FIELD_MAX_LENGTH, description: 'Accepted and ignored: evidence files go through the complaint API' }) @Allow() media_url?: unknown;
 }

@@ -1,11 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ISO_INSTANT_MAX_LENGTH } from '../../complaints/dto/list-complaints.query.js';
 import { TRACKING_ID_PATTERN } from '../../complaints/tracking-id.js';
 import { CLASSIFICATIONS } from '../../../workflows/messages.js';
 import { worded } from '../../i18n/validation-messages.js';
 
 export const MAX_REQUESTS = 1000;
+/** A comma list's raw text is bounded by the request head Node accepts (16 kB; longer is refused with 431). */
+const REQUEST_HEAD_LIMIT = 16_384;
 export const DEFAULT_REQUESTS = 50;
 export const OPEN311_STATUSES = ['open', 'closed'] as const;
 export type Open311Status = (typeof OPEN311_STATUSES)[number];
@@ -21,6 +24,7 @@ const commaList = (normalise: (s: string) => string) => ({ value }: { value: unk
 export class ListServiceRequestsQuery {
   @ApiPropertyOptional({
     type: String,
+    maxLength: REQUEST_HEAD_LIMIT,
     example: 'LPR-7K3M-9Q2X,LPR-4HTB-2Q9X',
     description: 'Comma-separated tracking IDs; when given, it overrides every other filter (per spec)',
   })
@@ -30,7 +34,7 @@ export class ListServiceRequestsQuery {
   @Matches(TRACKING_ID_PATTERN, { each: true, ...worded('validation.trackingIdList') })
   service_request_id?: string[];
 
-  @ApiPropertyOptional({ type: String, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}; an unknown code is a 404 (spec)` })
+  @ApiPropertyOptional({ type: String, maxLength: REQUEST_HEAD_LIMIT, example: 'COMPLAINT,ASPIRATION', description: `Comma-separated: ${CLASSIFICATIONS.join(', ')}; an unknown code is a 404 (spec)` })
   @IsOptional()
   @Transform(commaList((s) => s.toUpperCase()))
   @ArrayMaxSize(CLASSIFICATIONS.length * 2)
@@ -40,15 +44,17 @@ export class ListServiceRequestsQuery {
 
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00+07:00', description: 'Requested at or after this instant (ISO-8601 with zone); at most 90 days before end_date' })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   start_date?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30T23:59:59+07:00', description: 'Requested at or before this instant (ISO-8601 with zone); without dates, the last 90 days' })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   end_date?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'open', description: 'open, closed, or both comma-separated; closed = CLOSED or ARCHIVED' })
+  @ApiPropertyOptional({ type: String, maxLength: REQUEST_HEAD_LIMIT, example: 'open', description: 'open, closed, or both comma-separated; closed = CLOSED or ARCHIVED' })
   @IsOptional()
   @Transform(commaList((s) => s.toLowerCase()))
   @IsIn(OPEN311_STATUSES, { each: true })

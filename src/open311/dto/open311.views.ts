@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { CLASSIFICATIONS } from '../../../workflows/messages.js';
 
 /** GET services: one service per classification. */
@@ -21,12 +21,12 @@ export class Open311ServiceRequestView {
   @ApiProperty({ example: 'Pengaduan' }) service_name!: string;
   @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT' }) service_code!: string;
   @ApiProperty({ example: 'Pengurusan KTP-el tidak selesai setelah 3 bulan', description: 'The complaint title' }) description!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Kementerian Dalam Negeri', description: 'null until disposed to an agency' })
+  @ApiProperty({ type: String, nullable: true, example: 'Kementerian Dalam Negeri', description: 'null until disposed to an agency' })
   agency_responsible!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) service_notice!: string | null;
+  @ApiProperty({ type: String, nullable: true }) service_notice!: string | null;
   @ApiProperty({ example: '2026-11-20T08:00:00.000Z' }) requested_datetime!: string;
   @ApiProperty({ example: '2026-11-20T08:00:01.000Z' }) updated_datetime!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-25T16:59:59.999Z', description: 'The running deadline of the current stage' })
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-25T16:59:59.999Z', description: 'The running deadline of the current stage' })
   expected_datetime!: string | null;
   @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city' }) address!: string;
 }
@@ -36,8 +36,8 @@ export class Open311CreatedView {
   @ApiProperty({ example: 'LPR-7K3M-9Q2X' }) service_request_id!: string;
   @ApiProperty({ example: 'Simpan kode akses ini: lacak laporan di GET /v1/track/LPR-7K3M-9Q2X dengan header X-Access-Code.' })
   service_notice!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: null, description: 'Always null: no accounts' }) account_id!: null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: null, description: 'Always null: requests are created at once (type realtime)' }) token!: null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Always null: no accounts' }) account_id!: null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Always null: requests are created at once (type realtime)' }) token!: null;
   @ApiProperty({ example: '7K3M-9Q2X-4HTB', description: 'Not in the spec: with the ID it opens GET /v1/track/{id} (header X-Access-Code). Keep it.' })
   access_code!: string;
 }

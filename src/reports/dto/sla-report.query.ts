@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ISO_INSTANT_MAX_LENGTH } from '../../complaints/dto/list-complaints.query.js';
 
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -12,6 +13,7 @@ export class SlaReportQuery {
       'Start of the period, inclusive (by submission time): an ISO-8601 date (midnight in the national time zone) or instant. Default: 30 days before `to`',
   })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   from?: string;
 
@@ -20,6 +22,7 @@ export class SlaReportQuery {
     description: 'End of the period, exclusive: an ISO-8601 date (midnight in the national time zone) or instant. Default: now',
   })
   @IsOptional()
+  @MaxLength(ISO_INSTANT_MAX_LENGTH)
   @IsISO8601({ strict: true })
   to?: string;
 

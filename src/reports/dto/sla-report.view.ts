@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** The figures of one group of complaints (an agency, the national verification queue, or all). */
 export class SlaFigures {
@@ -8,8 +8,8 @@ export class SlaFigures {
   @ApiProperty({ example: 112, description: 'Of those, verified and disposed to an agency' })
   verified!: number;
 
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
+    type: Number, nullable: true,
     example: 92.9,
     description: 'Percent of the verified complaints whose verification deadline was never breached (no DEADLINE_BREACHED event for stage verification); null when none was verified',
   })
@@ -22,11 +22,11 @@ export class SlaFigures {
   })
   firstResponses!: number;
 
-  @ApiPropertyOptional({ nullable: true, example: 87.5, description: 'firstResponses as a percent of verified; null when none was verified' })
+  @ApiProperty({ type: Number, nullable: true, example: 87.5, description: 'firstResponses as a percent of verified; null when none was verified' })
   followUpCompletionPct!: number | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
+    type: Number, nullable: true,
     example: 81.6,
     description: "Percent of the first responses given with the agency's first follow-up deadline never breached; null when there was none",
   })
@@ -35,22 +35,22 @@ export class SlaFigures {
   @ApiProperty({ example: 70, description: 'Complaints whose answer stands: awaiting the reporter’s feedback or closed (a disputed answer no longer counts)' })
   resolved!: number;
 
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
+    type: Number, nullable: true,
     example: 74.3,
     description: "Percent of the resolved complaints whose resolution deadline with the current agency was never breached (disputes included); null when none was resolved",
   })
   resolvedOnTimePct!: number | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
+    type: Number, nullable: true,
     example: 30.25,
     description:
       'Median wall-clock hours from disposition to the current agency (its latest VERIFIED or REDIRECTED event) to its first response; clarification pauses included; null when there was none',
   })
   medianFirstResponseHours!: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 4.2, minimum: 1, maximum: 5, description: "Mean of the reporters' ratings (1 to 5); null when none rated" })
+  @ApiProperty({ type: Number, nullable: true, example: 4.2, minimum: 1, maximum: 5, description: "Mean of the reporters' ratings (1 to 5); null when none rated" })
   meanSatisfaction!: number | null;
 
   @ApiProperty({ example: 40, description: 'Complaints the reporter rated' })
@@ -66,14 +66,14 @@ export class SlaFigures {
 }
 
 export class SlaReportRow extends SlaFigures {
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
+    type: String, nullable: true,
     example: 'kemendagri',
     description: 'Agency holding the complaints; null = not yet disposed (national verification)',
   })
   agencyId!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Kementerian Dalam Negeri' })
+  @ApiProperty({ type: String, nullable: true, example: 'Kementerian Dalam Negeri' })
   agencyName!: string | null;
 }
 
@@ -92,7 +92,7 @@ export class SlaReportView {
   @ApiProperty({ type: SlaReportPeriod })
   period!: SlaReportPeriod;
 
-  @ApiPropertyOptional({ nullable: true, example: 'kemendagri', description: 'The agency the report is limited to; null = all the caller may see' })
+  @ApiProperty({ type: String, nullable: true, example: 'kemendagri', description: 'The agency the report is limited to; null = all the caller may see' })
   agencyId!: string | null;
 
   @ApiProperty({ example: '2026-11-02T03:00:00.000Z' })

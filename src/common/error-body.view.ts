@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTION_NAMES, COMPLAINT_STATES, type ComplaintAction, type ComplaintState } from '../../workflows/messages.js';
+
+/** Longest message list a validation refusal carries (one entry per failed constraint). */
+export const MAX_ERROR_MESSAGES = 100;
+
+/** Every error answer of the JSON API, as AllExceptionsFilter writes it (Open311 has its own list). */
+export class ErrorBodyView {
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 409, description: 'The HTTP status, repeated' })
+  statusCode!: number;
+
+  @ApiProperty({ type: String, maxLength: 64, example: 'Conflict', description: 'The status in words' })
+  error!: string;
+
+  @ApiProperty({
+    oneOf: [
+      { type: 'string', maxLength: 4000 },
+      { type: 'array', items: { type: 'string', maxLength: 4000 }, maxItems: MAX_ERROR_MESSAGES },
+    ],
+    example: 'cannot verify: complaint is CLOSED; allowed actions: none',
+    description: 'What went wrong; validation refusals list one message per field problem, each naming the field',
+  })
+  message!: string | string[];
+
+  @ApiPropertyOptional({ enum: COMPLAINT_STATES, example: 'CLOSED', description: '409 on a lifecycle action: the state the complaint is in' })
+  state?: ComplaintState;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', enum: [...ACTION_NAMES] },
+    maxItems: ACTION_NAMES.length,
+    example: [],
+    description: '409 on a lifecycle action: what the current state allows',
+  })
+  allowedActions?: ComplaintAction[];
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 128,
+    example: 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    description: '500 and 503: the request ID to quote to the operator (the same as in the logs)',
+  })
+  requestId?: string;
+}
