@@ -8,7 +8,7 @@ import { CONSOLE_BUILD_DIR } from '../../src/console/console.module.js';
 const BUDGET_BYTES = 300 * 1024;
 
 /** The JS files the browser fetches before the console can run: scripts and module preloads of index.html. */
-export function firstLoadScripts(indexHtml: string): string[] {
+function firstLoadScripts(indexHtml: string): string[] {
   const scripts = [...indexHtml.matchAll(/<script[^>]+src="\/console\/([^"]+\.js)"/g)].map((m) => m[1]);
   const preloads = [...indexHtml.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/console\/([^"]+\.js)"/g)].map((m) => m[1]);
   return [...new Set([...scripts, ...preloads])];
