@@ -1,6 +1,5 @@
 // What each role works on: its landing page and its navigation. The API decides what each may see and
 // do; this only decides where each starts.
-import { ESCALATION_RECEIVER_ROLES } from '../../workflows/lifecycle/ladder';
 import type { Role } from '../../workflows/lifecycle/vocabulary';
 import type { Messages } from './i18n/id';
 
@@ -34,8 +33,6 @@ export const isRole = (role: string): role is Role => role in ROLE_NAVIGATION;
 export function homeOf(role: string): string {
   return isRole(role) ? ROLE_NAVIGATION[role][0].path : '/';
 }
-
-export const receivesEscalations = (role: string): boolean => isRole(role) && ESCALATION_RECEIVER_ROLES.includes(role);
 
 /** Roles that see more than one agency, and so may filter by agency. */
 export const NATIONAL_VIEW_ROLES: readonly string[] = ['VERIFIER', 'OMBUDSMAN', 'AUDITOR', 'SYSADMIN'];

@@ -13,9 +13,9 @@ export function zoneLabel(timeZone: string): string {
 const locales = { id: 'id-ID', en: 'en-GB' } as const;
 export type Lang = keyof typeof locales;
 
-/** "3 Des 2026, 23.59 WIB" — the instant in the zone, with the zone's label. */
-export function formatDateTime(iso: string, timeZone: string, lang: Lang): string {
-  const text = new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+/** "3 Des 2026, 23.59 WIB" — the instant in the zone, with the zone's label (with seconds when `precise`). */
+export function formatDateTime(iso: string, timeZone: string, lang: Lang, precise = false): string {
+  const text = new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: precise ? 'medium' : 'short', timeZone }).format(new Date(iso));
   return `${text} ${zoneLabel(timeZone)}`;
 }
 
@@ -35,6 +35,11 @@ function nextDate(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Calendar days d with from < d ≤ to. */
+export function calendarDaysAfter(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000));
+}
+
 function isWorkingDay(date: string, daysOff: ReadonlySet<string>): boolean {
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !daysOff.has(date);
@@ -47,19 +52,21 @@ export function workingDaysAfter(from: string, to: string, daysOff: ReadonlySet<
   return count;
 }
 
-export type Countdown = { kind: 'left'; workingDays: number } | { kind: 'today' } | { kind: 'late'; workingDays: number };
+export type Countdown = { kind: 'left'; days: number } | { kind: 'today' } | { kind: 'late'; days: number };
 
 /**
  * How far a deadline is, in working days of its zone: "2 working days left" when it ends two working
  * days after today, "today" when it ends today, "late by 1 working day" once a working day has passed
  * since (late by 0 = late today). `daysOff` are the holidays and leave days the explanation skipped.
+ * Reporters' clocks run in calendar days (`calendarDays`): every day counts.
  */
-export function countdown(dueAt: string, now: Date, timeZone: string, daysOff: ReadonlySet<string> = new Set()): Countdown {
+export function countdown(dueAt: string, now: Date, timeZone: string, daysOff: ReadonlySet<string> = new Set(), calendarDays = false): Countdown {
   const today = localDate(now, timeZone);
   const dueDay = localDate(dueAt, timeZone);
-  if (new Date(dueAt).getTime() < now.getTime()) return { kind: 'late', workingDays: workingDaysAfter(dueDay, today, daysOff) };
+  const count = (from: string, to: string) => (calendarDays ? calendarDaysAfter(from, to) : workingDaysAfter(from, to, daysOff));
+  if (new Date(dueAt).getTime() < now.getTime()) return { kind: 'late', days: count(dueDay, today) };
   if (dueDay === today) return { kind: 'today' };
-  return { kind: 'left', workingDays: workingDaysAfter(today, dueDay, daysOff) };
+  return { kind: 'left', days: count(today, dueDay) };
 }
 
 const ZONE_OF_OFFSET: Record<string, string> = { '+07:00': 'Asia/Jakarta', '+08:00': 'Asia/Makassar', '+09:00': 'Asia/Jayapura' };

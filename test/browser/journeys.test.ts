@@ -20,6 +20,9 @@ function adminOfficerEndpointsExist(): boolean {
   return walk(join(projectRoot(), 'src')).some((file) => /admin\/officers/.test(readFileSync(file, 'utf8')));
 }
 
+/** A journey signs in five people in a shared machine's browser: minutes, not the default minute. */
+const JOURNEY_TIMEOUT_MS = 240_000;
+
 let browser: Browser;
 const visitors: Visitor[] = [];
 
@@ -168,7 +171,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await auditor.page.getByRole('button', { name: 'English' }).click();
     await auditor.page.getByRole('heading', { name: 'SLA compliance report' }).waitFor();
     await checkPage(auditor, 'laporan-sla-en');
-  });
+  }, JOURNEY_TIMEOUT_MS);
 
   it('answers a refused action with a plain sentence', async () => {
     const driver = new ComplaintDriver(server.t, officers);
@@ -185,7 +188,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Tindakan ini tidak bisa dilakukan pada tahap pengaduan saat ini.');
     expect(verifier.problems).toEqual([]);
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });
 
 describe('a supervisor sees a breach arrive and acknowledges it', () => {
@@ -246,7 +249,7 @@ describe('a supervisor sees a breach arrive and acknowledges it', () => {
     await supervisor.page.getByRole('heading', { name: 'Tenggat', exact: true }).waitFor();
     await supervisor.page.getByText('Mengapa tenggat ini?').first().click();
     await checkPage(supervisor, 'pengaduan-tenggat');
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });
 
 describe('a SYSADMIN creates an officer who then signs in', () => {
@@ -282,7 +285,7 @@ describe('a SYSADMIN creates an officer who then signs in', () => {
     await signIn(newcomer.page, server.base, username, password);
     expect(new URL(newcomer.page.url()).pathname).toBe('/console/antrian/tugas-saya');
     await checkPage(newcomer, 'tugas-saya-petugas-baru');
-  });
+  }, JOURNEY_TIMEOUT_MS);
   });
 
   it('serves deep links, cacheable hashed assets and an uncached index.html under the API’s CSP', async () => {
@@ -309,5 +312,5 @@ describe('a SYSADMIN creates an officer who then signs in', () => {
     await v.page.getByRole('button', { name: 'Sign in' }).click();
     await v.page.getByRole('alert').waitFor();
     expect(await v.page.getByRole('alert').textContent()).toContain('Wrong username or password');
-  });
+  }, JOURNEY_TIMEOUT_MS);
 });

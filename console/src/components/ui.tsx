@@ -24,17 +24,22 @@ export function Loading() {
   return <p aria-live="polite">{t.common.loading}</p>;
 }
 
-export function When({ at, zone }: { at: string | null | undefined; zone: string }) {
+export function When({ at, zone, precise }: { at: string | null | undefined; zone: string; precise?: boolean }) {
   const { lang } = useI18n();
   if (!at) return <>—</>;
-  return <time dateTime={at}>{formatDateTime(at, zone, lang)}</time>;
+  return <time dateTime={at}>{formatDateTime(at, zone, lang, precise)}</time>;
 }
 
-/** "2 hari kerja lagi", "jatuh tempo hari ini", "terlambat 1 hari kerja". */
-export function Countdown({ dueAt, zone, daysOff, now = new Date() }: { dueAt: string; zone: string; daysOff?: ReadonlySet<string>; now?: Date }) {
+/** "2 hari kerja lagi", "jatuh tempo hari ini", "terlambat 1 hari kerja"; in calendar days for reporters' clocks. */
+export function Countdown({ dueAt, zone, daysOff, now = new Date(), calendarDays = false }: { dueAt: string; zone: string; daysOff?: ReadonlySet<string>; now?: Date; calendarDays?: boolean }) {
   const { t } = useI18n();
-  const left = countdown(dueAt, now, zone, daysOff);
-  const text = left.kind === 'today' ? t.time.dueToday : left.kind === 'left' ? t.time.workingDaysLeft(left.workingDays) : t.time.lateBy(left.workingDays);
+  const left = countdown(dueAt, now, zone, daysOff, calendarDays);
+  const text =
+    left.kind === 'today'
+      ? t.time.dueToday
+      : left.kind === 'left'
+        ? (calendarDays ? t.time.daysLeft : t.time.workingDaysLeft)(left.days)
+        : (calendarDays ? t.time.lateByDays : t.time.lateBy)(left.days);
   return <span className={`countdown ${left.kind}`}>{text}</span>;
 }
 

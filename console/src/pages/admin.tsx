@@ -3,13 +3,46 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ROLES } from '../../../workflows/lifecycle/vocabulary';
-import { admin, type OfficerDraft } from '../api/reference';
+import { admin, type AdminOfficer, type OfficerDraft, type ReferenceAgency } from '../api/reference';
 import { useAgencies } from '../components/reference';
 import { ErrorNote, Field, Loading } from '../components/ui';
 import { useI18n } from '../i18n';
 
 const TABS = ['officers', 'agencies', 'calendars', 'policies'] as const;
 type Tab = (typeof TABS)[number];
+
+/** Change an officer's role or unit (within the officer's agency). */
+function ChangeOfficer({ officer, agencies }: { officer: AdminOfficer; agencies: ReferenceAgency[] | undefined }) {
+  const { t } = useI18n();
+  const queries = useQueryClient();
+  const [role, setRole] = useState(officer.role);
+  const [unitId, setUnitId] = useState(officer.unitId ?? '');
+  const units = agencies?.find((a) => a.id === officer.agencyId)?.units ?? [];
+  const change = useMutation({
+    mutationFn: () => admin.updateOfficer(officer.id, { role, unitId: unitId || undefined }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['admin', 'officers'] }),
+  });
+  return (
+    <details>
+      <summary>{t.admin.change}</summary>
+      <form className="inline" aria-label={t.admin.changeOf(officer.username)} onSubmit={(e) => { e.preventDefault(); change.mutate(); }}>
+        <Field label={t.admin.role}>
+          <select value={role} onChange={(e) => setRole(e.target.value)}>
+            {ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
+          </select>
+        </Field>
+        <Field label={t.actions.unit}>
+          <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+            <option value="">{t.admin.noUnit}</option>
+            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+        </Field>
+        <button type="submit" disabled={change.isPending}>{t.admin.save}</button>
+        <ErrorNote error={change.error} />
+      </form>
+    </details>
+  );
+}
 
 function Officers() {
   const { t } = useI18n();
@@ -89,6 +122,7 @@ function Officers() {
                     {o.active ? t.admin.deactivate : t.admin.reactivate}
                   </button>{' '}
                   <button type="button" className="link" onClick={() => act.mutate({ id: o.id, action: 'reset-password' })}>{t.admin.resetPassword}</button>
+                  <ChangeOfficer officer={o} agencies={agencies.data} />
                 </td>
               </tr>
             ))}

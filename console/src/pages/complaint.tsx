@@ -11,6 +11,7 @@ import { Countdown, ErrorNote, Loading, When } from '../components/ui';
 import { useI18n } from '../i18n';
 import { session } from '../session';
 import { formatDate, zoneLabel } from '../time';
+import { REPORTER_STAGES } from '../../../workflows/lifecycle/vocabulary';
 import { ComplaintActions } from './complaint-actions';
 
 type Stage = RunningDeadline['stage'];
@@ -25,7 +26,7 @@ function DeadlineCard({ deadline }: { deadline: RunningDeadline }) {
       <h3>{t.stages[deadline.stage as Stage] ?? deadline.stage}</h3>
       <p>
         {t.complaint.dueAt} <When at={deadline.dueAt} zone={zone} /> —{' '}
-        {deadline.paused ? <strong>{t.complaint.paused}</strong> : <Countdown dueAt={deadline.dueAt} zone={zone} daysOff={daysOff} />}
+        {deadline.paused ? <strong>{t.complaint.paused}</strong> : <Countdown dueAt={deadline.dueAt} zone={zone} daysOff={daysOff} calendarDays={REPORTER_STAGES.includes(deadline.stage)} />}
         {deadline.provisional && <> · {t.complaint.provisional}</>}
       </p>
       <details>
@@ -137,7 +138,7 @@ export function ComplaintPage({ trackingId }: { trackingId: string }) {
       <p><Link href="/">{t.common.backToQueue}</Link></p>
       <h1>{c.title}</h1>
       <p className="meta">
-        <strong>{c.trackingId}</strong> · {t.states[c.status as keyof typeof t.states] ?? c.status} · {agencyName(agencies.data, c.agencyId)} ({zoneLabel(zone)})
+        <strong>{c.trackingId}</strong> · {t.states[c.status as keyof typeof t.states] ?? c.status} · {c.agencyId ? agencyName(agencies.data, c.agencyId) : t.complaint.notDisposed} ({zoneLabel(zone)})
       </p>
       <div className="columns">
         <section aria-labelledby="facts">

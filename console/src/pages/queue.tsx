@@ -44,6 +44,9 @@ export const QUEUE_VIEWS: QueueView[] = [
 
 const PAGE_SIZE = 25;
 
+/** While the reporter is awaited, the next deadline is the reporter's, counted in calendar days. */
+const REPORTER_WAIT_STATES: readonly string[] = ['AWAITING_CLARIFICATION', 'AWAITING_FEEDBACK'];
+
 export function QueuePage({ view }: { view: QueueView }) {
   const { t } = useI18n();
   const officer = session.get()!.officer;
@@ -148,7 +151,7 @@ export function QueuePage({ view }: { view: QueueView }) {
                   <td>
                     {item.nextDeadlineAt ? (
                       <>
-                        <Countdown dueAt={item.nextDeadlineAt} zone={zone} now={now} />
+                        <Countdown dueAt={item.nextDeadlineAt} zone={zone} now={now} calendarDays={REPORTER_WAIT_STATES.includes(state)} />
                         <br />
                         <small>
                           <When at={item.nextDeadlineAt} zone={zone} />

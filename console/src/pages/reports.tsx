@@ -1,6 +1,6 @@
 // The SLA report per agency: on-time shares, follow-up completion and escalations by level, as
 // charts and a table, with the same rows as a CSV download.
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, download, unwrapAs } from '../api/client';
 import type { SlaReportView } from '../api/views';
@@ -10,6 +10,41 @@ import { useI18n } from '../i18n';
 import { localDate, NATIONAL_TIME_ZONE } from '../time';
 
 const daysAgo = (days: number) => localDate(new Date(Date.now() - days * 86_400_000), NATIONAL_TIME_ZONE);
+
+const MONTHS_SHOWN = 6;
+
+/** The first days of the last months (oldest first) and of the next one: [from, to) of each month. */
+function monthStarts(count: number): string[] {
+  const [year, month] = localDate(new Date(), NATIONAL_TIME_ZONE).split('-').map(Number);
+  return Array.from({ length: count + 1 }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 - (count - 1) + i, 1));
+    return d.toISOString().slice(0, 10);
+  });
+}
+
+/** Escalations fired on the complaints received each month, by level: one report per month. */
+function EscalationsOverTime() {
+  const { t, lang } = useI18n();
+  const starts = monthStarts(MONTHS_SHOWN);
+  const months = useQueries({
+    queries: starts.slice(0, -1).map((from, i) => ({
+      queryKey: ['sla-report', from, starts[i + 1]],
+      queryFn: () => unwrapAs<SlaReportView>(api.GET('/v1/reports/sla', { params: { query: { from, to: starts[i + 1] } } })),
+    })),
+  });
+  const label = (from: string) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${from}T12:00:00Z`));
+  const error = months.find((m) => m.error)?.error;
+  if (error) return <ErrorNote error={error} />;
+  if (months.some((m) => !m.data)) return <Loading />;
+  return (
+    <>
+      {[1, 2, 3].map((level) => {
+        const bars = months.map((m, i) => ({ label: label(starts[i]), value: m.data!.totals.escalations[String(level)] ?? 0 }));
+        return <BarChart key={level} title={t.reports.escalationsOverTime(level)} unit="" max={Math.max(1, ...bars.map((b) => b.value))} noValue={t.reports.noValue} bars={bars} />;
+      })}
+    </>
+  );
+}
 
 export function ReportsPage() {
   const { t } = useI18n();
@@ -43,10 +78,7 @@ export function ReportsPage() {
             <BarChart title={t.reports.verifiedOnTime} unit="%" max={100} noValue={t.reports.noValue} bars={rows.map((r) => ({ label: name(r), value: r.verifiedOnTimePct }))} />
             <BarChart title={t.reports.followUpCompletion} unit="%" max={100} noValue={t.reports.noValue} bars={rows.map((r) => ({ label: name(r), value: r.followUpCompletionPct }))} />
             <BarChart title={t.reports.resolvedOnTime} unit="%" max={100} noValue={t.reports.noValue} bars={rows.map((r) => ({ label: name(r), value: r.resolvedOnTimePct }))} />
-            {[1, 2, 3].map((level) => {
-              const bars = rows.map((r) => ({ label: name(r), value: r.escalations[String(level)] ?? 0 }));
-              return <BarChart key={level} title={t.reports.escalationsAtLevel(level)} unit="" max={Math.max(1, ...bars.map((b) => b.value))} noValue={t.reports.noValue} bars={bars} />;
-            })}
+            <EscalationsOverTime />
           </div>
           <table>
             <caption>{t.reports.table}</caption>

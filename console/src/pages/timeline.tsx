@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { api, download, unwrapAs } from '../api/client';
-import type { AuditHistoryView } from '../api/views';
+import type { AuditHistoryView, ComplaintView } from '../api/views';
+import { useAgencies, zoneOf } from '../components/reference';
 import { ErrorNote, Field, Loading, When } from '../components/ui';
 import { useI18n } from '../i18n';
-import { NATIONAL_TIME_ZONE } from '../time';
 
 export function TimelinePage({ trackingId }: { trackingId?: string }) {
   const { t } = useI18n();
@@ -18,6 +18,14 @@ export function TimelinePage({ trackingId }: { trackingId?: string }) {
     enabled: Boolean(trackingId),
     queryFn: () => unwrapAs<AuditHistoryView>(api.GET('/v1/audit/complaints/{trackingId}/history', { params: { path: { trackingId: trackingId! } } })),
   });
+  // Each step shows in the zone of the complaint's agency (the national zone before disposal).
+  const agencies = useAgencies();
+  const complaint = useQuery({
+    queryKey: ['complaint', trackingId],
+    enabled: Boolean(trackingId),
+    queryFn: () => unwrapAs<ComplaintView>(api.GET('/v1/complaints/{trackingId}', { params: { path: { trackingId: trackingId! } } })),
+  });
+  const zone = zoneOf(agencies.data, complaint.data?.agencyId);
   const open = (event: FormEvent) => {
     event.preventDefault();
     navigate(`/riwayat/${encodeURIComponent(typed.trim().toUpperCase())}`);
@@ -44,7 +52,7 @@ export function TimelinePage({ trackingId }: { trackingId?: string }) {
           <ol className="timeline" aria-label={t.timeline.steps}>
             {history.data.steps.map((step, index) => (
               <li key={index} className={step.source}>
-                <When at={step.at} zone={NATIONAL_TIME_ZONE} /> · <span className="tag">{step.source === 'api' ? t.timeline.api : t.timeline.workflow}</span> {step.summary}
+                <When at={step.at} zone={zone} precise /> · <span className="tag">{step.source === 'api' ? t.timeline.api : t.timeline.workflow}</span> {step.summary}
               </li>
             ))}
           </ol>

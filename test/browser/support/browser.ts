@@ -62,7 +62,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.TENGGAT_SCREENSHOTS !== '1') return;
   const dir = join(projectRoot(), 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  // The whole page, up to a screen and a half (an auditor's timeline runs long).
+  const height = (await page.locator('body').boundingBox())?.height ?? 900;
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1400) } });
 }
 
 /** Reloads until `locator` shows (the read model follows the workflow a moment later). */

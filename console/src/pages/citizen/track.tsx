@@ -20,7 +20,7 @@ function NextStep({ deadline }: { deadline: CitizenDeadline }) {
   return (
     <li>
       {t.citizen.awaiting[deadline.awaiting]} {t.citizen.by} <When at={deadline.dueAt} zone={zone} />{' '}
-      ({deadline.paused ? t.citizen.pausedForYou : deadline.overdue ? t.citizen.overdue : <Countdown dueAt={deadline.dueAt} zone={zone} />})
+      ({deadline.paused ? t.citizen.pausedForYou : deadline.overdue ? t.citizen.overdue : <Countdown dueAt={deadline.dueAt} zone={zone} calendarDays={deadline.awaiting === 'YOU'} />})
       {deadline.provisional && <> · {t.complaint.provisional}</>}
     </li>
   );
