@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { projectRoot } from '../../src/project-root.js';
 import { createAgencies, eventually } from '../support/app.js';
-import { ComplaintDriver } from '../support/lifecycle.js';
+import { ComplaintDriver, LIAISON } from '../support/lifecycle.js';
 import { createOfficers, TEST_PASSWORD, type Officers } from '../support/officers.js';
 import { accessibilityProblems, launchChromium, newVisitor, screenshot, signIn, startConsoleServer, untilVisible, type ConsoleServer, type Visitor } from './support/browser.js';
 import { shimReferenceEndpoints } from './support/refdata-shim.js';
@@ -166,11 +166,43 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await auditor.page.getByRole('link', { name: 'Laporan SLA' }).click();
     await auditor.page.getByRole('img', { name: 'Verifikasi tepat waktu (%)' }).waitFor();
     await checkPage(auditor, 'laporan-sla');
+    const [csv] = await Promise.all([auditor.page.waitForEvent('download'), auditor.page.getByRole('button', { name: 'Unduh CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
 
     // English on request, for every text.
     await auditor.page.getByRole('button', { name: 'English' }).click();
     await auditor.page.getByRole('heading', { name: 'SLA compliance report' }).waitFor();
     await checkPage(auditor, 'laporan-sla-en');
+  }, JOURNEY_TIMEOUT_MS);
+
+  it("lets the citizen answer an officer's question and dispute the answer", async () => {
+    const driver = new ComplaintDriver(server.t, officers);
+    const trackingId = await driver.submit();
+    await driver.act(trackingId, 'request-clarification', { question: 'Di kelurahan mana tepatnya?' });
+    const citizen = await visitor(server);
+    await citizen.page.goto(`${server.base}/console/lacak?id=${trackingId}`);
+    await citizen.page.getByLabel('Kode akses').fill(driver.accessCode(trackingId));
+    await citizen.page.getByRole('button', { name: 'Lihat laporan' }).click();
+    await citizen.page.getByText('Di kelurahan mana tepatnya?').waitFor();
+    await citizen.page.getByText('Menunggu keterangan dari Anda').waitFor();
+    await checkPage(citizen, 'lacak-pertanyaan');
+    const answer = citizen.page.getByRole('form', { name: 'Jawab pertanyaan petugas' });
+    await answer.getByLabel('Jawaban Anda').fill('Kelurahan Cihapit, depan SD Negeri.');
+    await answer.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await citizen.page.getByText('Sedang diverifikasi').waitFor();
+
+    await driver.act(trackingId, 'verify', { agencyId, complexity: 'SIMPLE' });
+    await driver.act(trackingId, 'assign', { liaisonId: LIAISON });
+    await driver.act(trackingId, 'resolve', { answer: 'Sudah kami tambal.' });
+    await citizen.page.reload();
+    await citizen.page.getByLabel('Kode akses').fill(driver.accessCode(trackingId));
+    await citizen.page.getByRole('button', { name: 'Lihat laporan' }).click();
+    const dispute = citizen.page.getByRole('form', { name: 'Ajukan keberatan' });
+    await dispute.getByLabel('Mengapa jawaban belum menyelesaikan masalah?').fill('Lubangnya masih ada; hanya ditutup papan.');
+    await dispute.getByRole('button', { name: 'Kirim keberatan' }).click();
+    await citizen.page.getByText('Sedang ditindaklanjuti instansi').waitFor();
+    expect((await server.t.prisma.complaint.findUniqueOrThrow({ where: { trackingId } })).status).toBe('IN_PROGRESS');
+    expect(citizen.problems).toEqual([]);
   }, JOURNEY_TIMEOUT_MS);
 
   it('answers a refused action with a plain sentence', async () => {
