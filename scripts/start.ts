@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     [
       '',
       `Tenggat API        ${api.url}`,
+      `Console            ${api.url}/console`,
       `OpenAPI docs       ${api.url}/docs`,
       `OpenAPI document   ${api.url}/openapi.json`,
       `Temporal Web UI    ${env.TEMPORAL_UI_URL ?? 'see your Temporal cluster'}`,

@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { loggerModule } from './common/logger.module.js';
 import { ChannelsModule } from './channels/channels.module.js';
 import { CodecModule } from './codec/codec.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { TrackingModule } from './tracking/tracking.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         AdminModule,
         CodecModule,
         HealthModule,
+        ConsoleModule.register(),
         ...(config.runWorkerInApi ? [WorkerModule] : []),
       ],
       providers: [

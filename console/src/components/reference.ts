@@ -1,0 +1,22 @@
+// Agencies with their zone, units and officers, for pickers and for showing each date in its zone.
+import { useQuery } from '@tanstack/react-query';
+import { reference, type ReferenceAgency } from '../api/reference';
+import { NATIONAL_TIME_ZONE } from '../time';
+
+export function useAgencies() {
+  return useQuery({ queryKey: ['reference', 'agencies'], queryFn: reference.agencies, staleTime: 5 * 60_000 });
+}
+
+/** The zone a complaint's dates are read in: its agency's, or the national zone before disposal. */
+export function zoneOf(agencies: ReferenceAgency[] | undefined, agencyId: string | null | undefined): string {
+  return agencies?.find((a) => a.id === agencyId)?.timeZone ?? NATIONAL_TIME_ZONE;
+}
+
+export function agencyName(agencies: ReferenceAgency[] | undefined, agencyId: string | null | undefined): string {
+  if (!agencyId) return '—';
+  return agencies?.find((a) => a.id === agencyId)?.name ?? agencyId;
+}
+
+export function useOfficers(filter: { agencyId?: string; unitId?: string; role?: string }, enabled = true) {
+  return useQuery({ queryKey: ['reference', 'officers', filter], queryFn: () => reference.officers(filter), enabled, staleTime: 60_000 });
+}

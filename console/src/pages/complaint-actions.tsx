@@ -1,0 +1,245 @@
+// The actions the complaint's state allows and the officer's role may take, each as a form with
+// pickers (agency with its zone, unit, the unit's liaisons): no ID is typed by hand.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useState, type FormEvent, type ReactNode } from 'react';
+import { ARCHIVE_REASONS, CLASSIFICATIONS, COMPLEXITIES, OFFICER_STAGES } from '../../../workflows/lifecycle/vocabulary';
+import { api, idempotencyKey, unwrap } from '../api/client';
+import type { ComplaintStatus } from '../api/process';
+import type { ComplaintView } from '../api/views';
+import { useAgencies, useOfficers } from '../components/reference';
+import { ErrorNote, Field } from '../components/ui';
+import { useI18n } from '../i18n';
+import type { Messages } from '../i18n/id';
+
+type Classification = (typeof CLASSIFICATIONS)[number];
+type Complexity = (typeof COMPLEXITIES)[number];
+type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
+type OfficerStage = (typeof OFFICER_STAGES)[number];
+
+/** The forms each role is offered; the API checks again and answers 403 to anyone else. */
+const ROLE_ACTIONS: Record<string, readonly FormAction[]> = {
+  VERIFIER: ['verify', 'request-clarification', 'archive'],
+  AGENCY_ADMIN: ['assign', 'redirect'],
+  SUPERVISOR: ['assign', 'extend-deadline'],
+  LIAISON: ['follow-up', 'resolve', 'request-clarification'],
+  COMPLAINT_MANAGER: ['extend-deadline'],
+};
+
+type FormAction = 'verify' | 'request-clarification' | 'archive' | 'assign' | 'redirect' | 'follow-up' | 'resolve' | 'extend-deadline';
+
+/** Told when an action was taken: its form may vanish with the state it belonged to. */
+const ActionDone = createContext<(action: FormAction) => void>(() => undefined);
+
+function useAction(trackingId: string, name: FormAction) {
+  const queries = useQueryClient();
+  const done = useContext(ActionDone);
+  return useMutation({
+    mutationFn: (run: (init: { params: { path: { trackingId: string } }; headers: Record<string, string> }) => Promise<{ response: Response; error?: unknown }>) =>
+      unwrap(run({ params: { path: { trackingId } }, headers: { 'Idempotency-Key': idempotencyKey() } })),
+    onSuccess: async () => {
+      done(name);
+      await queries.invalidateQueries();
+    },
+  });
+}
+
+function ActionForm({ title, onSubmit, pending, error, children, submitLabel }: { title: string; onSubmit: () => void; pending: boolean; error: unknown; children: ReactNode; submitLabel: string }) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="action" onSubmit={submit} aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+      <ErrorNote error={error} />
+      <button type="submit" disabled={pending}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
+
+function AgencyPicker({ value, onChange, exclude }: { value: string; onChange: (id: string) => void; exclude?: string | null }) {
+  const { t } = useI18n();
+  const agencies = useAgencies();
+  return (
+    <Field label={t.actions.agency}>
+      <select required value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t.actions.choose}</option>
+        {agencies.data
+          ?.filter((a) => a.id !== exclude)
+          .map((agency) => (
+            <option key={agency.id} value={agency.id}>
+              {agency.name} ({agency.zoneLabel})
+            </option>
+          ))}
+      </select>
+      <ErrorNote error={agencies.error} />
+    </Field>
+  );
+}
+
+function VerifyForm({ complaint }: { complaint: ComplaintView }) {
+  const { t } = useI18n();
+  const action = useAction(complaint.trackingId, 'verify');
+  const [agencyId, setAgencyId] = useState(complaint.suggestedAgencyId ?? '');
+  const [classification, setClassification] = useState<Classification>(complaint.classification as Classification);
+  const [complexity, setComplexity] = useState<Complexity>('NORMAL');
+  return (
+    <ActionForm title={t.actions.verify} submitLabel={t.actions.verifySubmit} pending={action.isPending} error={action.error}
+      onSubmit={() => action.mutate((init) => api.POST('/v1/complaints/{trackingId}/verify', { ...init, body: { agencyId, classification, complexity } }))}>
+      <AgencyPicker value={agencyId} onChange={setAgencyId} />
+      <Field label={t.actions.classification}>
+        <select value={classification} onChange={(e) => setClassification(e.target.value as Classification)}>
+          {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{t.classifications[c]}</option>)}
+        </select>
+      </Field>
+      <Field label={t.actions.complexity}>
+        <select value={complexity} onChange={(e) => setComplexity(e.target.value as Complexity)}>
+          {COMPLEXITIES.map((c) => <option key={c} value={c}>{t.complexities[c]}</option>)}
+        </select>
+      </Field>
+    </ActionForm>
+  );
+}
+
+function TextActionForm({ complaint, action: name, field }: { complaint: ComplaintView; action: 'request-clarification' | 'follow-up' | 'resolve'; field: keyof Messages['actions'] }) {
+  const { t } = useI18n();
+  const action = useAction(complaint.trackingId, name);
+  const [text, setText] = useState('');
+  const send = () =>
+    action.mutate((init) => {
+      if (name === 'request-clarification') return api.POST('/v1/complaints/{trackingId}/request-clarification', { ...init, body: { question: text } });
+      if (name === 'follow-up') return api.POST('/v1/complaints/{trackingId}/follow-up', { ...init, body: { text } });
+      return api.POST('/v1/complaints/{trackingId}/resolve', { ...init, body: { answer: text } });
+    });
+  return (
+    <ActionForm title={t.actionNames[name]} submitLabel={t.actions.send} pending={action.isPending} error={action.error} onSubmit={send}>
+      <Field label={String(t.actions[field])}>
+        <textarea required rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+    </ActionForm>
+  );
+}
+
+function ArchiveForm({ complaint }: { complaint: ComplaintView }) {
+  const { t } = useI18n();
+  const action = useAction(complaint.trackingId, 'archive');
+  const [reason, setReason] = useState<ArchiveReason>('SPAM');
+  const [note, setNote] = useState('');
+  return (
+    <ActionForm title={t.actionNames.archive} submitLabel={t.actionNames.archive} pending={action.isPending} error={action.error}
+      onSubmit={() => action.mutate((init) => api.POST('/v1/complaints/{trackingId}/archive', { ...init, body: { reason, ...(note ? { note } : {}) } }))}>
+      <Field label={t.actions.archiveReason}>
+        <select value={reason} onChange={(e) => setReason(e.target.value as ArchiveReason)}>
+          {ARCHIVE_REASONS.map((r) => <option key={r} value={r}>{t.archiveReasons[r]}</option>)}
+        </select>
+      </Field>
+      <Field label={t.actions.note}>
+        <textarea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Field>
+    </ActionForm>
+  );
+}
+
+function AssignForm({ complaint }: { complaint: ComplaintView }) {
+  const { t } = useI18n();
+  const action = useAction(complaint.trackingId, 'assign');
+  const agencies = useAgencies();
+  const units = agencies.data?.find((a) => a.id === complaint.agencyId)?.units ?? [];
+  const [unitId, setUnitId] = useState('');
+  const [liaisonId, setLiaisonId] = useState('');
+  const liaisons = useOfficers({ agencyId: complaint.agencyId ?? undefined, unitId: unitId || undefined, role: 'LIAISON' }, Boolean(complaint.agencyId));
+  return (
+    <ActionForm title={t.actionNames.assign} submitLabel={t.actionNames.assign} pending={action.isPending} error={action.error}
+      onSubmit={() => action.mutate((init) => api.POST('/v1/complaints/{trackingId}/assign', { ...init, body: { liaisonId } }))}>
+      <Field label={t.actions.unit}>
+        <select value={unitId} onChange={(e) => { setUnitId(e.target.value); setLiaisonId(''); }}>
+          <option value="">{t.actions.allUnits}</option>
+          {units.map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
+        </select>
+      </Field>
+      <Field label={t.actions.liaison}>
+        <select required value={liaisonId} onChange={(e) => setLiaisonId(e.target.value)}>
+          <option value="">{t.actions.choose}</option>
+          {liaisons.data?.filter((o) => o.active).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.displayName}
+              {o.unitId ? ` — ${units.find((u) => u.id === o.unitId)?.name ?? o.unitId}` : ''}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ErrorNote error={liaisons.error} />
+    </ActionForm>
+  );
+}
+
+function RedirectForm({ complaint }: { complaint: ComplaintView }) {
+  const { t } = useI18n();
+  const action = useAction(complaint.trackingId, 'redirect');
+  const [toAgencyId, setToAgencyId] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <ActionForm title={t.actionNames.redirect} submitLabel={t.actionNames.redirect} pending={action.isPending} error={action.error}
+      onSubmit={() => action.mutate((init) => api.POST('/v1/complaints/{trackingId}/redirect', { ...init, body: { toAgencyId, reason } }))}>
+      <AgencyPicker value={toAgencyId} onChange={setToAgencyId} exclude={complaint.agencyId} />
+      <Field label={t.actions.reason}>
+        <textarea required rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+    </ActionForm>
+  );
+}
+
+function ExtendForm({ complaint, process }: { complaint: ComplaintView; process: ComplaintStatus }) {
+  const { t } = useI18n();
+  const action = useAction(complaint.trackingId, 'extend-deadline');
+  const running = process.deadlines.map((d) => d.stage).filter((s): s is OfficerStage => (OFFICER_STAGES as readonly string[]).includes(s));
+  const [stage, setStage] = useState<OfficerStage | ''>(running[0] ?? '');
+  const [workingDays, setWorkingDays] = useState(1);
+  const [reason, setReason] = useState('');
+  if (running.length === 0) return null;
+  return (
+    <ActionForm title={t.actionNames['extend-deadline']} submitLabel={t.actionNames['extend-deadline']} pending={action.isPending} error={action.error}
+      onSubmit={() => stage && action.mutate((init) => api.POST('/v1/complaints/{trackingId}/extend-deadline', { ...init, body: { stage, extra: { workingDays }, reason } }))}>
+      <Field label={t.actions.stage}>
+        <select value={stage} onChange={(e) => setStage(e.target.value as OfficerStage)}>
+          {running.map((s) => <option key={s} value={s}>{t.stages[s]}</option>)}
+        </select>
+      </Field>
+      <Field label={t.actions.extraWorkingDays}>
+        <input type="number" min={1} max={60} required value={workingDays} onChange={(e) => setWorkingDays(Number(e.target.value))} />
+      </Field>
+      <Field label={t.actions.reason}>
+        <textarea required rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+    </ActionForm>
+  );
+}
+
+export function ComplaintActions({ complaint, process, role }: { complaint: ComplaintView; process: ComplaintStatus; role: string }) {
+  const { t } = useI18n();
+  const [lastDone, setLastDone] = useState<FormAction | null>(null);
+  const offered = (ROLE_ACTIONS[role] ?? []).filter((a) => (process.allowedActions as string[]).includes(a));
+  return (
+    <ActionDone.Provider value={setLastDone}>
+      <p role="status" data-testid="action-done">{lastDone && t.actions.doneWith(t.actionNames[lastDone])}</p>
+      {offered.length === 0 && <p>{t.actions.none}</p>}
+    <div className="actions">
+      {offered.map((name) => {
+        switch (name) {
+          case 'verify': return <VerifyForm key={name} complaint={complaint} />;
+          case 'request-clarification': return <TextActionForm key={name} complaint={complaint} action={name} field="question" />;
+          case 'follow-up': return <TextActionForm key={name} complaint={complaint} action={name} field="followUpText" />;
+          case 'resolve': return <TextActionForm key={name} complaint={complaint} action={name} field="answer" />;
+          case 'archive': return <ArchiveForm key={name} complaint={complaint} />;
+          case 'assign': return <AssignForm key={name} complaint={complaint} />;
+          case 'redirect': return <RedirectForm key={name} complaint={complaint} />;
+          case 'extend-deadline': return <ExtendForm key={name} complaint={complaint} process={process} />;
+        }
+      })}
+    </div>
+    </ActionDone.Provider>
+  );
+}
