@@ -1,16 +1,12 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentOfficer, Roles } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
@@ -39,8 +35,7 @@ const Administration = () =>
     ApiTags('admin'),
     ApiBearerAuth(),
     Roles('SYSADMIN'),
-    ApiUnauthorizedResponse({ description: 'No valid bearer token' }),
-    ApiForbiddenResponse({ description: 'Not SYSADMIN' }),
+    ApiErrors([401, 'No valid bearer token']),
   );
 
 /** A change: in the audit log with who, what (the body) and when; 400 names the field and changes nothing. */
@@ -48,7 +43,7 @@ const Change = (action: string, summary: string) =>
   applyDecorators(
     Audited({ action, withBody: true }),
     ApiOperation({ summary: `${summary} — role: SYSADMIN` }),
-    ApiBadRequestResponse({ description: 'Bad input, naming the field; nothing changed' }),
+    ApiErrors([400, 'Bad input, naming the field; nothing changed']),
   );
 
 @Administration()
@@ -59,7 +54,7 @@ export class AdminOfficersController {
   @Get()
   @ApiOperation({ summary: 'Officer accounts by name, in pages; filter by role, agency, active; search by name or username — role: SYSADMIN' })
   @ApiOkResponse({ type: AdminOfficerPage })
-  @ApiBadRequestResponse({ description: 'Bad filter, naming it' })
+  @ApiErrors([400, 'Bad filter, naming it'])
   listOfficers(@Query() query: AdminOfficersQuery): Promise<AdminOfficerPage> {
     return this.officers.list(query);
   }
@@ -67,7 +62,7 @@ export class AdminOfficersController {
   @Post()
   @Change('create-officer', 'Create an officer account; its generated password is in this answer only')
   @ApiCreatedResponse({ type: CreatedOfficerView })
-  @ApiConflictResponse({ description: 'The username is taken' })
+  @ApiErrors([409, 'The username is taken'])
   createOfficer(@Body() dto: CreateOfficerDto): Promise<CreatedOfficerView> {
     return this.officers.create(dto);
   }
@@ -75,8 +70,8 @@ export class AdminOfficersController {
   @Patch(':id')
   @Change('update-officer', "Change an officer's name, role, agency, unit or supervisor")
   @ApiOkResponse({ type: AdminOfficerView })
-  @ApiNotFoundResponse({ description: 'No such officer' })
-  @ApiConflictResponse({ description: 'It would demote the last active SYSADMIN' })
+  @ApiErrors([404, 'No such officer'])
+  @ApiErrors([409, 'It would demote the last active SYSADMIN'])
   updateOfficer(@Param() { id }: OfficerIdParam, @Body() dto: UpdateOfficerDto): Promise<AdminOfficerView> {
     return this.officers.update(id, dto);
   }
@@ -85,8 +80,8 @@ export class AdminOfficersController {
   @HttpCode(HttpStatus.OK)
   @Change('deactivate-officer', 'Deactivate: no more sign-in, and the tokens already given stop working at once')
   @ApiOkResponse({ type: AdminOfficerView })
-  @ApiNotFoundResponse({ description: 'No such officer' })
-  @ApiConflictResponse({ description: 'The last active SYSADMIN' })
+  @ApiErrors([404, 'No such officer'])
+  @ApiErrors([409, 'The last active SYSADMIN'])
   deactivateOfficer(@Param() { id }: OfficerIdParam): Promise<AdminOfficerView> {
     return this.officers.deactivate(id);
   }
@@ -95,7 +90,7 @@ export class AdminOfficersController {
   @HttpCode(HttpStatus.OK)
   @Change('reactivate-officer', 'Reactivate a deactivated officer')
   @ApiOkResponse({ type: AdminOfficerView })
-  @ApiNotFoundResponse({ description: 'No such officer' })
+  @ApiErrors([404, 'No such officer'])
   reactivateOfficer(@Param() { id }: OfficerIdParam): Promise<AdminOfficerView> {
     return this.officers.reactivate(id);
   }
@@ -104,7 +99,7 @@ export class AdminOfficersController {
   @HttpCode(HttpStatus.OK)
   @Change('reset-officer-password', 'A new generated password, shown once in this answer; a sign-in wait after wrong guesses ends')
   @ApiOkResponse({ type: TemporaryPasswordView })
-  @ApiNotFoundResponse({ description: 'No such officer' })
+  @ApiErrors([404, 'No such officer'])
   resetOfficerPassword(@Param() { id }: OfficerIdParam): Promise<TemporaryPasswordView> {
     return this.officers.resetPassword(id);
   }
@@ -125,7 +120,7 @@ export class AdminAgenciesController {
   @Post()
   @Change('create-agency', 'Add an agency (K/L/D) in one of the three zones')
   @ApiCreatedResponse({ type: AdminAgencyView })
-  @ApiConflictResponse({ description: 'An agency with this ID exists' })
+  @ApiErrors([409, 'An agency with this ID exists'])
   createAgency(@Body() dto: CreateAgencyDto): Promise<AdminAgencyView> {
     return this.agencies.create(dto);
   }
@@ -133,8 +128,8 @@ export class AdminAgenciesController {
   @Patch(':id')
   @Change('update-agency', 'Rename an agency; its time zone only while no complaint was disposed to it')
   @ApiOkResponse({ type: AdminAgencyView })
-  @ApiNotFoundResponse({ description: 'No such agency' })
-  @ApiConflictResponse({ description: 'Time zone of an agency with complaints' })
+  @ApiErrors([404, 'No such agency'])
+  @ApiErrors([409, 'Time zone of an agency with complaints'])
   updateAgency(@Param() { id }: AgencyIdParam, @Body() dto: UpdateAgencyDto): Promise<AdminAgencyView> {
     return this.agencies.update(id, dto);
   }
@@ -142,8 +137,8 @@ export class AdminAgenciesController {
   @Post(':id/units')
   @Change('create-unit', 'Add a unit to an agency, optionally below another of its units')
   @ApiCreatedResponse({ type: UnitView })
-  @ApiNotFoundResponse({ description: 'No such agency' })
-  @ApiConflictResponse({ description: 'A unit with this ID exists' })
+  @ApiErrors([404, 'No such agency'])
+  @ApiErrors([409, 'A unit with this ID exists'])
   createUnit(@Param() { id }: AgencyIdParam, @Body() dto: CreateUnitDto): Promise<UnitView> {
     return this.agencies.createUnit(id, dto);
   }
@@ -172,7 +167,7 @@ export class AdminCalendarsController {
   @HttpCode(HttpStatus.OK)
   @Change('retime-deadlines', "Re-time every running complaint's deadlines on the calendar as it now stands (after an upload); the reason goes into each explanation")
   @ApiOkResponse({ type: RetimeResultView })
-  @ApiNotFoundResponse({ description: 'No calendar data for this year' })
+  @ApiErrors([404, 'No calendar data for this year'])
   retimeCalendarYear(@Param() { year }: CalendarYearParam, @Body() { reason }: RetimeDto, @CurrentOfficer() officer: Officer): Promise<RetimeResultView> {
     return this.calendars.retime(year, reason, officer);
   }

@@ -1,13 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { AgencyView, NavigationCountsView, ReferenceOfficersQuery, ReferenceOfficerView } from './reference.dto.js';
 import { ReferenceService } from './reference.service.js';
 
 @ApiTags('reference')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token' })
+@ApiErrors([401, 'No valid bearer token'])
 @Controller({ path: 'reference', version: '1' })
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
@@ -25,7 +26,7 @@ export class ReferenceController {
       "Active officers for the pickers (e.g. a unit's liaisons): agency roles see their own agency's only, national roles all; SYSADMIN may include deactivated ones",
   })
   @ApiOkResponse({ type: [ReferenceOfficerView] })
-  @ApiBadRequestResponse({ description: 'Bad filter, naming it' })
+  @ApiErrors([400, 'Bad filter, naming it'])
   listReferenceOfficers(@Query() query: ReferenceOfficersQuery, @CurrentOfficer() officer: Officer): Promise<ReferenceOfficerView[]> {
     return this.reference.listOfficers(query, officer);
   }
@@ -33,7 +34,7 @@ export class ReferenceController {
 
 @ApiTags('reference')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token' })
+@ApiErrors([401, 'No valid bearer token'])
 @Controller({ path: 'me', version: '1' })
 export class MeController {
   constructor(private readonly reference: ReferenceService) {}

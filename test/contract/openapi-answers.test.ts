@@ -163,6 +163,28 @@ describe('real answers match the OpenAPI document', () => {
     expect(problems.splice(0)).toEqual([]);
   });
 
+  it('reference data, navigation counts and administration reads, for each role that reads them', async () => {
+    const agency = c.officers.byAgency[agencies.jakarta.id];
+    const { VERIFIER, AUDITOR, SYSADMIN, OMBUDSMAN } = c.officers.national;
+    for (const officer of [VERIFIER, AUDITOR, SYSADMIN, OMBUDSMAN, agency.AGENCY_ADMIN, agency.LIAISON, agency.SUPERVISOR, agency.COMPLAINT_MANAGER]) {
+      check(await get('/v1/reference/agencies', officer).expect(200), 'get', '/v1/reference/agencies');
+      check(await get(`/v1/reference/officers?agencyId=${agencies.jakarta.id}&role=LIAISON`, officer).expect(200), 'get', '/v1/reference/officers');
+      check(await get('/v1/me/counts', officer).expect(200), 'get', '/v1/me/counts');
+    }
+    check(await get('/v1/complaints?atRisk=true&open=true', agency.SUPERVISOR).expect(200), 'get', '/v1/complaints');
+    check(await get('/v1/reference/officers?includeInactive=true', SYSADMIN).expect(200), 'get', '/v1/reference/officers');
+    check(await get('/v1/admin/officers?limit=5', SYSADMIN).expect(200), 'get', '/v1/admin/officers');
+    check(await get('/v1/admin/agencies', SYSADMIN).expect(200), 'get', '/v1/admin/agencies');
+    check(await get('/v1/admin/calendars', SYSADMIN).expect(200), 'get', '/v1/admin/calendars');
+    check(await get('/v1/admin/policies', SYSADMIN).expect(200), 'get', '/v1/admin/policies');
+    // Refusals of the administration: a role that may not, bad input, an unknown officer.
+    check(await get('/v1/admin/officers', agency.LIAISON).expect(403), 'get', '/v1/admin/officers');
+    check(await request(t.http).post('/v1/admin/officers').set(SYSADMIN.auth).send({ username: 'X', displayName: '', role: 'MAYOR' }).expect(400), 'post', '/v1/admin/officers');
+    check(await request(t.http).post('/v1/admin/officers/usr-nobody-here/deactivate').set(SYSADMIN.auth).expect(404), 'post', '/v1/admin/officers/{id}/deactivate');
+    check(await get('/v1/reference/officers?role=MAYOR', VERIFIER).expect(400), 'get', '/v1/reference/officers');
+    expect(problems.splice(0)).toEqual([]);
+  });
+
   it('error answers: 400, 401, 403, 404, 409 and 422, and Open311’s error list', async () => {
     const id = await c.submit();
     const { VERIFIER } = c.officers.national;

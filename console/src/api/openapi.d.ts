@@ -4383,7 +4383,9 @@ export interface operations {
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4407,11 +4409,15 @@ export interface operations {
       };
       /** @description Bad filter, naming it */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4425,7 +4431,9 @@ export interface operations {
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4452,19 +4460,21 @@ export interface operations {
       };
       /** @description Bad filter, naming it */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4483,23 +4493,27 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description The username is taken */
       409: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4523,27 +4537,33 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No such officer */
       404: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description It would demote the last active SYSADMIN */
       409: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4562,27 +4582,33 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No such officer */
       404: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description The last active SYSADMIN */
       409: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4601,23 +4627,27 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No such officer */
       404: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4636,23 +4666,27 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No such officer */
       404: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4666,15 +4700,15 @@ export interface operations {
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4693,23 +4727,27 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description An agency with this ID exists */
       409: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4733,27 +4771,33 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No such agency */
       404: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description Time zone of an agency with complaints */
       409: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4777,27 +4821,33 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No such agency */
       404: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description A unit with this ID exists */
       409: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4811,15 +4861,15 @@ export interface operations {
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4843,19 +4893,21 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4879,23 +4931,27 @@ export interface operations {
       };
       /** @description Bad input, naming the field; nothing changed */
       400: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
       /** @description No calendar data for this year */
       404: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
@@ -4909,15 +4965,15 @@ export interface operations {
       };
       /** @description No valid bearer token */
       401: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
-      /**
-       * @description Only SYSADMIN may do this
-       *
-       * Not SYSADMIN
-       */
+      /** @description Only SYSADMIN may do this */
       403: {
-        content: never;
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
       };
     };
   };
