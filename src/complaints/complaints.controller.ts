@@ -23,6 +23,8 @@ import type { Officer } from '../auth/officer.js';
 import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import type { ComplaintStatus } from '../../workflows/messages.js';
+import { RequestLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/messages.js';
 import { ActingOfficer } from './acting-officer.decorator.js';
 import { ComplaintsService, type OfficerRequest } from './complaints.service.js';
 import {
@@ -104,8 +106,8 @@ export class ComplaintsController {
   @ApiOperation({ summary: 'The complaint and its live process: state, running deadlines with explanations, escalations' })
   @ApiOkResponse({ type: ComplaintView })
   @ApiNotFoundResponse({ description: 'No complaint with this tracking ID visible to you' })
-  get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request): Promise<ComplaintView> {
-    return this.complaints.get(trackingId, officer, { path: request.originalUrl, ...traceOf(request) });
+  get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request, @RequestLocale() locale: Locale): Promise<ComplaintView> {
+    return this.complaints.get(trackingId, officer, { path: request.originalUrl, ...traceOf(request) }, locale);
   }
 
   @LifecycleAction('verify', 'Verifier: verify and dispose to the authorised agency')

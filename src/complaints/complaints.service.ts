@@ -31,7 +31,7 @@ import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedCom
 import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueuePage } from './dto/complaint-list.view.js';
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
-import { message } from '../i18n/messages.js';
+import { message, type Locale } from '../i18n/messages.js';
 
 export interface SubmitOptions {
   /** Who files: an integration client, an officer (paper or phone reports), or an anonymous client. */
@@ -107,10 +107,10 @@ export class ComplaintsService {
   }
 
   /** The complaint and its live process; the reporter's identity only for roles allowed to see it (audited). */
-  async get(trackingId: string, officer: Officer, request: TracedRequest): Promise<ComplaintView> {
+  async get(trackingId: string, officer: Officer, request: TracedRequest, locale: Locale): Promise<ComplaintView> {
     const complaint = await this.findVisible(trackingId, officer);
     const reporter = await this.access.reporterIdentity(complaint.id, trackingId, officer, request);
-    return toComplaintView(complaint, await this.process.status(complaint), reporter);
+    return toComplaintView(complaint, await this.process.status(complaint), reporter, locale);
   }
 
   async verify(trackingId: string, dto: VerifyComplaintDto, by: OfficerRequest): Promise<ComplaintStatus> {

@@ -7,6 +7,7 @@ import type { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from 
 import { SlaPolicy } from '../policy/sla-policy.js';
 import { ACTION_UPDATES, REPORTER_ACTIONS, type ActionInputs, type Actor, type ComplaintStatus, type EventType, type ReporterAction, type Stage } from '../../workflows/messages.js';
 import { CITIZEN_EVENTS, citizenText } from './citizen-texts.js';
+import { wordExplanation } from '../i18n/deadline-explanation.js';
 import type { Locale } from '../i18n/messages.js';
 import type { CitizenDeadline, TrackingView } from './tracking.view.js';
 
@@ -60,6 +61,7 @@ export class TrackingService {
         paused: d.paused,
         overdue: d.breached,
         provisional: d.provisional ?? false,
+        explanation: wordExplanation(d.explanation, locale, 'reporter').summary,
       })),
       messages: details.events.map((e) => ({
         at: e.occurredAt.toISOString(),

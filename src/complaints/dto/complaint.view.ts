@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ComplaintStatus } from '../../../workflows/messages.js';
+import { wordStatus, type WordedStatus } from '../../i18n/deadline-explanation.js';
+import type { Locale } from '../../i18n/messages.js';
 import type { ComplaintRow } from '../complaints.repository.js';
 
 export class SubmittedComplaintView {
@@ -53,9 +55,11 @@ export class ComplaintView extends SubmittedComplaintView {
 
   @ApiPropertyOptional({
     nullable: true,
-    description: "The workflow's live status: state, running deadlines with explanations, escalations",
+    description:
+      "The workflow's live status: state, running deadlines with explanations, escalations. Each explanation's rule, notes, " +
+      "skipped days' reasons, pauses and `summary` (the whole of it in a sentence) are in the request's language",
   })
-  process!: ComplaintStatus | null;
+  process!: WordedStatus | null;
 }
 
 function toSubmittedFacts(row: ComplaintRow): SubmittedComplaintView {
@@ -66,7 +70,7 @@ export function toSubmittedView(row: ComplaintRow, accessCode: string): Submitte
   return { ...toSubmittedFacts(row), accessCode };
 }
 
-export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | null, reporter: ReporterIdentityDto | null): ComplaintView {
+export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | null, reporter: ReporterIdentityDto | null, locale: Locale): ComplaintView {
   return {
     ...toSubmittedFacts(row),
     title: row.title,
@@ -83,6 +87,6 @@ export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | nu
     assigneeId: row.assigneeId,
     intakeOfficerId: row.intakeOfficerId,
     reporter,
-    process,
+    process: process && wordStatus(process, locale),
   };
 }
