@@ -22,9 +22,15 @@ export function ruleMessage(rule: DeadlineRule): Message {
 }
 
 /** "3 working days, then 1 working day": each part of a chain after the one before it. */
-export function chainMessage(parts: Message[]): Message | string {
+export function chainMessage(parts: (Message | string)[]): Message | string {
   if (parts.length === 0) return '';
-  return parts.slice(1).reduce<Message>((first, next) => message('deadline.then', { first, next }), parts[0]);
+  return parts.slice(1).reduce<Message | string>((first, next) => message('deadline.then', { first, next }), parts[0]);
+}
+
+/** The rule and its extensions in the reader's words; as written when the explanation kept no data. */
+export function explainedRule(x: DeadlineExplanation, audience: Audience = 'officer'): Message | string {
+  if (!x.basis) return x.rule;
+  return chainMessage([ruleMessage(x.basis.rule), ...x.basis.extensions.map((e) => extensionMessage(e, audience))]);
 }
 
 function extensionMessage(extension: DeadlineExtension, audience: Audience): Message {
@@ -83,7 +89,7 @@ export function wordExplanation(x: DeadlineExplanation, locale: Locale, audience
     const notes = audience === 'officer' ? x.notes : [];
     return { ...x, summary: say(summaryMessage(x, x.rule, x.skipped.map((d) => say(message('deadline.skippedDay', { date: d.date, reason: d.reason }))), notes)) };
   }
-  const rule = say(chainMessage([ruleMessage(basis.rule), ...basis.extensions.map((e) => extensionMessage(e, audience))]));
+  const rule = say(explainedRule(x, audience));
   const skipped = x.skipped.map((day) => ({ ...day, reason: (day.causes ?? []).map((c) => say(causeMessage(c))).join('; ') || day.reason }));
   const pauses = x.pauses?.map((p) => ({ ...p, remained: say(chainMessage((p.left ?? []).map(ruleMessage))) || say(message('deadline.pause.nothingLeft')) }));
   const remarks = basis.remarks.filter((r) => audience === 'officer' || !OFFICERS_ONLY.includes(r.kind));
