@@ -1,15 +1,16 @@
 // Why a deadline falls where it does, in the reader's language: worded from the explanation's data
 // (`basis`, skipped days' `causes`, pauses' `left`). Explanations made before that data was kept carry
 // only the workflow's English sentences: those are shown as written.
-import type {
-  ComplaintStatus,
-  DayOffCause,
-  DeadlineExplanation,
-  DeadlineExtension,
-  DeadlineRemark,
-  DeadlineRule,
-  PauseCredit,
-  RunningDeadline,
+import {
+  automaticEnding,
+  type ComplaintStatus,
+  type DayOffCause,
+  type DeadlineExplanation,
+  type DeadlineExtension,
+  type DeadlineRemark,
+  type DeadlineRule,
+  type PauseCredit,
+  type RunningDeadline,
 } from '../../workflows/messages.js';
 import { message, render, type Locale, type Message } from './messages.js';
 
@@ -118,7 +119,12 @@ export interface WordedStatus extends ComplaintStatus {
   deadlines: WordedDeadline[];
 }
 
-/** The workflow's status with every deadline explained in `locale` (officers' view). */
+/** The workflow's status with every deadline explained, and how the case ended on its own, in `locale` (officers' view). */
 export function wordStatus(status: ComplaintStatus, locale: Locale): WordedStatus {
-  return { ...status, deadlines: status.deadlines.map((d) => ({ ...d, explanation: wordExplanation(d.explanation, locale) })) };
+  const ending = automaticEnding(status.facts);
+  return {
+    ...status,
+    deadlines: status.deadlines.map((d) => ({ ...d, explanation: wordExplanation(d.explanation, locale) })),
+    endedAutomatically: ending ? render(message(`ending.${ending}`), locale) : status.endedAutomatically,
+  };
 }

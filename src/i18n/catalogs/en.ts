@@ -263,13 +263,12 @@ export const EN: Record<keyof typeof ID, string> = {
   'history.transition.VERIFIED': 'the complaint was verified and disposed to {agency} (complexity {complexity})',
   'history.transition.CLARIFICATION_REQUESTED': "the reporter was asked for details; the officers' clocks paused",
   'history.transition.CLARIFICATION_PROVIDED': 'the reporter gave the details; the paused clocks resumed with their time given back',
-  'history.transition.ARCHIVED.automatically': 'the complaint was archived automatically: the reporter did not give the requested details in time',
+  'history.transition.ended': 'the complaint was {ending}',
   'history.transition.ARCHIVED': 'the complaint was archived ({reason})',
   'history.transition.ASSIGNED': 'liaison officer {liaison} was assigned',
   'history.transition.REDIRECTED': 'the complaint was redirected from {from} to {to} (redirect {redirects})',
   'history.transition.FOLLOWED_UP': 'a follow-up was recorded',
   'history.transition.RESOLVED': "the final answer was given; the reporter's feedback clock started",
-  'history.transition.CLOSED.automatically': 'the complaint was closed automatically: the reporter did not respond to the answer in time, so it counts as accepted',
   'history.transition.CLOSED': 'the complaint closed: the reporter accepted (rating {rating})',
   'history.transition.DISPUTED': 'the reporter disputed the answer (dispute {disputes}); a new resolution clock started',
   'history.transition.DEADLINE_EXTENDED': '{deadline} moved from {from} to {to}, approved by {approvedBy}',
@@ -368,4 +367,7 @@ export const EN: Record<keyof typeof ID, string> = {
   'history.api.called': 'called {action}',
   'history.api.step': '{role} {id} {verb} ({method} {path}, answered {status}).',
   'history.missingRuns': "Temporal no longer holds run {runId} or the runs before it (past the namespace's retention); their steps are missing here.",
+
+  'ending.NO_CLARIFICATION': 'archived automatically: the reporter did not give the requested details in time',
+  'ending.FEEDBACK_TIMEOUT': 'closed automatically: the reporter did not respond to the answer in time, so it counts as accepted',
 };

@@ -279,13 +279,12 @@ export const ID = {
   'history.transition.VERIFIED': 'pengaduan diverifikasi dan didisposisikan ke {agency} (kompleksitas {complexity})',
   'history.transition.CLARIFICATION_REQUESTED': 'pelapor dimintai keterangan; jam tenggat petugas dijeda',
   'history.transition.CLARIFICATION_PROVIDED': 'pelapor memberikan keterangan; jam yang dijeda berjalan lagi dengan waktunya dikembalikan',
-  'history.transition.ARCHIVED.automatically': 'pengaduan diarsipkan otomatis: pelapor tidak memberikan keterangan yang diminta tepat waktu',
+  'history.transition.ended': 'pengaduan {ending}',
   'history.transition.ARCHIVED': 'pengaduan diarsipkan ({reason})',
   'history.transition.ASSIGNED': 'petugas penghubung {liaison} ditugaskan',
   'history.transition.REDIRECTED': 'pengaduan dialihkan dari {from} ke {to} (pengalihan ke-{redirects})',
   'history.transition.FOLLOWED_UP': 'tindak lanjut dicatat',
   'history.transition.RESOLVED': 'jawaban akhir diberikan; jam tanggapan pelapor mulai berjalan',
-  'history.transition.CLOSED.automatically': 'pengaduan ditutup otomatis: pelapor tidak menanggapi jawaban tepat waktu, sehingga jawaban dianggap diterima',
   'history.transition.CLOSED': 'pengaduan ditutup: pelapor menerima jawaban (penilaian {rating})',
   'history.transition.DISPUTED': 'pelapor menyanggah jawaban (sanggahan ke-{disputes}); jam penyelesaian baru mulai berjalan',
   'history.transition.DEADLINE_EXTENDED': '{deadline} bergeser dari {from} ke {to}, disetujui oleh {approvedBy}',
@@ -384,4 +383,8 @@ export const ID = {
   'history.api.called': 'memanggil {action}',
   'history.api.step': '{role} {id} {verb} ({method} {path}, dijawab {status}).',
   'history.missingRuns': 'Temporal tidak lagi menyimpan run {runId} atau run sebelumnya (melewati masa retensi namespace); langkah-langkahnya tidak ada di sini.',
+
+  // How a case ended when nobody decided it (the complaint view's process.endedAutomatically)
+  'ending.NO_CLARIFICATION': 'diarsipkan otomatis: pelapor tidak memberikan keterangan yang diminta tepat waktu',
+  'ending.FEEDBACK_TIMEOUT': 'ditutup otomatis: pelapor tidak menanggapi jawaban tepat waktu, sehingga jawaban dianggap diterima',
 };
