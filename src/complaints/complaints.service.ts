@@ -31,6 +31,7 @@ import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedCom
 import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueuePage } from './dto/complaint-list.view.js';
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
+import { wordStatus } from '../i18n/deadline-explanation.js';
 import { message, type Locale } from '../i18n/messages.js';
 
 export interface SubmitOptions {
@@ -48,6 +49,8 @@ export interface SubmitOptions {
 export interface OfficerRequest {
   officer: Officer;
   idempotencyKey?: string;
+  /** The language the answer's explanations are worded in. */
+  locale: Locale;
 }
 
 const actorOf = (officer: Officer): Actor => ({ id: officer.id, role: officer.role });
@@ -189,14 +192,14 @@ export class ComplaintsService {
   /** 404 unless visible to the officer; then the optional check; then the Workflow Update. */
   private async act<A extends OfficerAction>(
     trackingId: string,
-    { officer, idempotencyKey }: OfficerRequest,
+    { officer, idempotencyKey, locale }: OfficerRequest,
     action: A,
     input: ActionInputs[A],
     check?: (complaint: ComplaintRow) => Promise<void>,
   ): Promise<ComplaintStatus> {
     const complaint = await this.findVisible(trackingId, officer);
     await check?.(complaint);
-    return this.process.update(complaint, ACTION_UPDATES[action], input, { caller: officer.id, idempotencyKey });
+    return wordStatus(await this.process.update(complaint, ACTION_UPDATES[action], input, { caller: officer.id, idempotencyKey }), locale);
   }
 
   private async findVisible(trackingId: string, officer: Officer): Promise<ComplaintRow> {

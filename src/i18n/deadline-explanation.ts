@@ -119,12 +119,12 @@ export interface WordedStatus extends ComplaintStatus {
   deadlines: WordedDeadline[];
 }
 
-/** The workflow's status with every deadline explained, and how the case ended on its own, in `locale` (officers' view). */
-export function wordStatus(status: ComplaintStatus, locale: Locale): WordedStatus {
+/** The workflow's status with every deadline explained, and how the case ended on its own, in `locale`. */
+export function wordStatus(status: ComplaintStatus, locale: Locale, audience: Audience = 'officer'): WordedStatus {
   const ending = automaticEnding(status.facts);
   return {
     ...status,
-    deadlines: status.deadlines.map((d) => ({ ...d, explanation: wordExplanation(d.explanation, locale) })),
+    deadlines: status.deadlines.map((d) => ({ ...d, explanation: wordExplanation(d.explanation, locale, audience) })),
     endedAutomatically: ending ? render(message(`ending.${ending}`), locale) : status.endedAutomatically,
   };
 }

@@ -7,7 +7,7 @@ import type { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from 
 import { SlaPolicy } from '../policy/sla-policy.js';
 import { ACTION_UPDATES, REPORTER_ACTIONS, type ActionInputs, type Actor, type ComplaintStatus, type EventType, type ReporterAction, type Stage } from '../../workflows/messages.js';
 import { CITIZEN_EVENTS, citizenText } from './citizen-texts.js';
-import { wordExplanation } from '../i18n/deadline-explanation.js';
+import { wordExplanation, wordStatus } from '../i18n/deadline-explanation.js';
 import type { Locale } from '../i18n/messages.js';
 import type { CitizenDeadline, TrackingView } from './tracking.view.js';
 
@@ -73,20 +73,22 @@ export class TrackingService {
     };
   }
 
-  provideClarification(trackingId: string, dto: ProvideClarificationDto, idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.act(trackingId, 'provide-clarification', { actor: REPORTER, answer: dto.answer }, idempotencyKey);
+  provideClarification(trackingId: string, dto: ProvideClarificationDto, locale: Locale, idempotencyKey?: string): Promise<ComplaintStatus> {
+    return this.act(trackingId, 'provide-clarification', { actor: REPORTER, answer: dto.answer }, locale, idempotencyKey);
   }
 
-  accept(trackingId: string, dto: AcceptAnswerDto, idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.act(trackingId, 'accept', { actor: REPORTER, rating: dto.rating, comment: dto.comment }, idempotencyKey);
+  accept(trackingId: string, dto: AcceptAnswerDto, locale: Locale, idempotencyKey?: string): Promise<ComplaintStatus> {
+    return this.act(trackingId, 'accept', { actor: REPORTER, rating: dto.rating, comment: dto.comment }, locale, idempotencyKey);
   }
 
-  dispute(trackingId: string, dto: DisputeAnswerDto, idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.act(trackingId, 'dispute', { actor: REPORTER, reason: dto.reason }, idempotencyKey);
+  dispute(trackingId: string, dto: DisputeAnswerDto, locale: Locale, idempotencyKey?: string): Promise<ComplaintStatus> {
+    return this.act(trackingId, 'dispute', { actor: REPORTER, reason: dto.reason }, locale, idempotencyKey);
   }
 
-  private async act<A extends ReporterAction>(trackingId: string, action: A, input: ActionInputs[A], idempotencyKey?: string): Promise<ComplaintStatus> {
-    return this.process.update(await this.find(trackingId), ACTION_UPDATES[action], input, { caller: `reporter:${trackingId}`, idempotencyKey });
+  /** The answer is the workflow's status (as officers' actions answer it), its explanations worded in `locale`. */
+  private async act<A extends ReporterAction>(trackingId: string, action: A, input: ActionInputs[A], locale: Locale, idempotencyKey?: string): Promise<ComplaintStatus> {
+    const status = await this.process.update(await this.find(trackingId), ACTION_UPDATES[action], input, { caller: `reporter:${trackingId}`, idempotencyKey });
+    return wordStatus(status, locale);
   }
 
   private async find(trackingId: string): Promise<ComplaintRow> {

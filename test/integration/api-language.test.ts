@@ -135,11 +135,12 @@ describe('the API speaks the caller’s language', () => {
   describe('deadline explanations and the audit history', () => {
     let trackingId: string;
     let supervisorId: string;
+    let extended: Awaited<ReturnType<ComplaintDriver['act']>>;
     beforeAll(async () => {
       trackingId = await driver.submit();
       await driver.until(trackingId, (s) => s.state === 'SUBMITTED');
       supervisorId = (await driver.officer(trackingId, 'SUPERVISOR')).id;
-      await driver.act(trackingId, 'extend-deadline', { stage: 'verification', extra: { workingDays: 1 }, reason: 'Menunggu data dukung' });
+      extended = await driver.act(trackingId, 'extend-deadline', { stage: 'verification', extra: { workingDays: 1 }, reason: 'Menunggu data dukung' });
     });
 
     const complaint = (language?: string) => {
@@ -163,6 +164,8 @@ describe('the API speaks the caller’s language', () => {
           (x.skipped.length ? ` Tidak dihitung: ${x.skipped.map((d) => `${d.date} (${d.reason})`).join(', ')}.` : ''),
       );
       for (const day of x.skipped) expect(day.reason).toMatch(/^(Sabtu|Minggu|hari libur nasional|cuti bersama|hari libur instansi)/);
+      // The action's own answer is worded the same way.
+      expect(verification({ process: extended as unknown as { deadlines: Explained[] } }).rule).toBe(x.rule);
     });
 
     it('explains it in English with Accept-Language: en, the same instants', async () => {
