@@ -88,7 +88,7 @@ export function wordExplanation(x: DeadlineExplanation, locale: Locale, audience
   if (!basis) {
     // Made before the explanation kept its data: the workflow's own sentences, as written.
     const notes = audience === 'officer' ? x.notes : [];
-    return { ...x, summary: say(summaryMessage(x, x.rule, x.skipped.map((d) => say(message('deadline.skippedDay', { date: d.date, reason: d.reason }))), notes)) };
+    return { ...x, summary: say(summaryMessage(x, x.rule, x.skipped, notes, locale)) };
   }
   const rule = say(explainedRule(x, audience));
   const skipped = x.skipped.map((day) => ({ ...day, reason: (day.causes ?? []).map((c) => say(causeMessage(c))).join('; ') || day.reason }));
@@ -96,11 +96,12 @@ export function wordExplanation(x: DeadlineExplanation, locale: Locale, audience
   const remarks = basis.remarks.filter((r) => audience === 'officer' || !OFFICERS_ONLY.includes(r.kind));
   const notes = [...(x.pauses ?? []).map((p) => say(pauseMessage({ ...p, left: p.left ?? [] }))), ...remarks.map((r) => say(remarkMessage(r)))];
   const worded = { ...x, rule, skipped, ...(pauses ? { pauses } : {}), notes };
-  return { ...worded, summary: say(summaryMessage(x, rule, skipped.map((d) => say(message('deadline.skippedDay', { date: d.date, reason: d.reason }))), notes)) };
+  return { ...worded, summary: say(summaryMessage(x, rule, skipped, notes, locale)) };
 }
 
 /** "Due …: rule, counted from … (zone). Not counted: …. notes." */
-function summaryMessage(x: DeadlineExplanation, rule: string, skippedDays: string[], notes: string[]): Message {
+function summaryMessage(x: DeadlineExplanation, rule: string, skipped: { date: string; reason: string }[], notes: string[], locale: Locale): Message {
+  const skippedDays = skipped.map((day) => render(message('deadline.skippedDay', { date: day.date, reason: day.reason }), locale));
   return message('deadline.summary', {
     dueAt: x.dueAt,
     rule,
