@@ -1,7 +1,18 @@
 // Pure business-time arithmetic: Indonesian working days (Monday–Friday minus national holidays,
 // joint leave and agency days off) in an explicit IANA zone. No I/O, no host time zone.
 import { DateTime, Duration } from 'luxon';
-import type { DeadlineExplanation, DeadlinePlanRequest, DeadlineRule, Pause, PauseCredit, PlannedDeadline, SkippedDay } from '../workflows/messages.js';
+import type {
+  DayOffCause,
+  DeadlineExplanation,
+  DeadlineExtension,
+  DeadlinePlanRequest,
+  DeadlineRemark,
+  DeadlineRule,
+  Pause,
+  PauseCredit,
+  PlannedDeadline,
+  SkippedDay,
+} from '../workflows/messages.js';
 
 export type DayOffKind = 'PUBLIC_HOLIDAY' | 'JOINT_LEAVE';
 
@@ -36,7 +47,7 @@ export interface DeadlineRequest {
   timeZone: string;
   agencyDaysOff?: AgencyDayOff[];
   /** Approved extensions, each counted from the deadline before it. */
-  extensions?: DeadlineRule[];
+  extensions?: DeadlineExtension[];
   /**
    * Pauses that ended. Each gives back what it took: the rest of the clock when it paused is counted
    * again from its end (pauses after the deadline move only what comes after it, e.g. escalation rungs).
@@ -44,6 +55,8 @@ export interface DeadlineRequest {
   pauses?: Pause[];
   /** Why the clock stands where it does (re-timings), carried into the explanation. */
   notes?: string[];
+  /** The same as data: the last `remarks.length` notes. */
+  remarks?: DeadlineRemark[];
 }
 
 export interface PauseCreditRequest {
@@ -71,15 +84,34 @@ const KIND_LABEL: Record<DayOffKind, string> = {
   JOINT_LEAVE: 'joint leave (cuti bersama)',
 };
 
+/** A day's causes in English, for operators: "Saturday; national public holiday: … (decree)". */
+export function dayOffReasonText(causes: DayOffCause[]): string {
+  return causes
+    .map((cause) => {
+      switch (cause.kind) {
+        case 'SATURDAY':
+          return 'Saturday';
+        case 'SUNDAY':
+          return 'Sunday';
+        case 'AGENCY_DAY_OFF':
+          return `agency day off: ${cause.reason}`;
+        default:
+          return `${KIND_LABEL[cause.kind]}: ${cause.name} (${cause.provisional ? 'PROVISIONAL: ' : ''}${cause.decrees.join('; ')})`;
+      }
+    })
+    .join('; ');
+}
+
 export class BusinessCalendar {
   private readonly years = new Map<number, CalendarYear>();
-  private readonly daysOff = new Map<string, string>();
+  private readonly daysOff = new Map<string, DayOffCause>();
 
   constructor(years: CalendarYear[]) {
     for (const year of years) {
       this.years.set(year.year, year);
-      const decree = year.provisional ? `PROVISIONAL: ${year.decrees.join('; ')}` : year.decrees.join('; ');
-      for (const day of year.days) this.daysOff.set(day.date, `${KIND_LABEL[day.kind]}: ${day.name} (${decree})`);
+      for (const day of year.days) {
+        this.daysOff.set(day.date, { kind: day.kind, name: day.name, decrees: year.decrees, provisional: year.provisional === true });
+      }
     }
   }
 
@@ -97,15 +129,21 @@ export class BusinessCalendar {
    * is told: a national holiday on a Saturday is both.
    */
   dayOffReason(date: DateTime, agencyDaysOff: ReadonlyMap<string, string>): string | null {
+    const causes = this.dayOffCauses(date, agencyDaysOff);
+    return causes.length ? dayOffReasonText(causes) : null;
+  }
+
+  /** The same as data; empty for a working day. */
+  dayOffCauses(date: DateTime, agencyDaysOff: ReadonlyMap<string, string>): DayOffCause[] {
     const iso = date.toISODate()!;
     const agencyReason = agencyDaysOff.get(iso);
-    const reasons = [
-      date.weekday === 6 ? 'Saturday' : null,
-      date.weekday === 7 ? 'Sunday' : null,
-      agencyReason ? `agency day off: ${agencyReason}` : null,
+    const causes: (DayOffCause | null)[] = [
+      date.weekday === 6 ? { kind: 'SATURDAY' } : null,
+      date.weekday === 7 ? { kind: 'SUNDAY' } : null,
+      agencyReason ? { kind: 'AGENCY_DAY_OFF', reason: agencyReason } : null,
       this.daysOff.get(iso) ?? null,
-    ].filter((r): r is string => r !== null);
-    return reasons.length ? reasons.join('; ') : null;
+    ];
+    return causes.filter((c): c is DayOffCause => c !== null);
   }
 
   /**
@@ -135,7 +173,8 @@ export class BusinessCalendar {
           const left = this.leftOf(at, rule, pause.from, stretch.due, agencyDaysOff);
           const pauseDay = pause.from.toISODate()!;
           skipped.push(...stretch.skipped.filter((d) => d.date <= pauseDay));
-          credits.push({ from: pause.from.toISO()!, to: pause.to.toISO()!, remained: [left, ...chain.slice(i + 1)].map(describeRule).join(', then ') });
+          const remaining = [left, ...chain.slice(i + 1)].map(plainRule);
+          credits.push({ from: pause.from.toISO()!, to: pause.to.toISO()!, remained: remaining.map(describeRule).join(', then '), left: remaining });
           rule = left;
           at = pause.to;
           nextPause += 1;
@@ -148,7 +187,7 @@ export class BusinessCalendar {
     }
     // Pauses after the deadline moved only its escalation ladder; the explanation still tells them.
     for (const pause of pauses.slice(nextPause).filter((p) => p.from >= at)) {
-      credits.push({ from: pause.from.toISO()!, to: pause.to.toISO()!, remained: AFTER_THE_DEADLINE });
+      credits.push({ from: pause.from.toISO()!, to: pause.to.toISO()!, remained: AFTER_THE_DEADLINE, left: [] });
     }
     const rules = [describeRule(request.rule), ...(request.extensions ?? []).map((e) => `extended by ${describeRule(e)} (${e.source})`)];
     const notes = [
@@ -174,6 +213,14 @@ export class BusinessCalendar {
       notes,
       ...(credits.length ? { pauses: credits } : {}),
       ...(provisional.size ? { provisional: true } : {}),
+      basis: {
+        rule: request.rule,
+        extensions: request.extensions ?? [],
+        remarks: [
+          ...remarksOf(request.notes ?? [], request.remarks ?? []),
+          ...[...provisional].map((year): DeadlineRemark => ({ kind: 'PROVISIONAL_YEAR', year, dataLoaded: this.years.has(year) })),
+        ],
+      },
     };
   }
 
@@ -237,8 +284,8 @@ export class BusinessCalendar {
     for (let counted = 0; counted < rule.workingDays; ) {
       day = day.plus({ days: 1 });
       if (this.isProvisional(day.year)) provisional.add(day.year);
-      const reason = this.dayOffReason(day, agencyDaysOff);
-      if (reason) skipped.push({ date: day.toISODate()!, reason });
+      const causes = this.dayOffCauses(day, agencyDaysOff);
+      if (causes.length) skipped.push({ date: day.toISODate()!, reason: dayOffReasonText(causes), causes });
       else counted += 1;
     }
     return { due: day.endOf('day'), skipped, provisional };
@@ -259,6 +306,17 @@ export class BusinessCalendar {
     }
     return { workingDays: Math.max(1, left), source };
   }
+}
+
+/** A rule without its citation: what a pause left is the same whatever the rule's source. */
+function plainRule(rule: DeadlineRule): DeadlineRule {
+  return 'duration' in rule ? { duration: rule.duration, source: rule.source } : { workingDays: rule.workingDays, source: rule.source };
+}
+
+/** The request's notes as data: the remarks for the last of them, the earlier ones (kept before remarks were) as written. */
+function remarksOf(notes: string[], remarks: DeadlineRemark[]): DeadlineRemark[] {
+  const written = notes.slice(0, Math.max(0, notes.length - remarks.length)).map((text): DeadlineRemark => ({ kind: 'NOTE', text }));
+  return [...written, ...remarks];
 }
 
 export function describeRule(rule: DeadlineRule): string {

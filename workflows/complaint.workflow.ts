@@ -109,7 +109,13 @@ function answerer(complaint: ComplaintCase) {
       if (!isPermanent(error) || request.agencyId === null) throw error;
       const handled = `the ${request.stage} deadline was counted in the national calendar instead of ${request.agencyId}'s`;
       complaint.raiseAlert({ activity: 'planDeadline', reason: reasonOf(error), handled });
-      return activities(summary).planDeadline({ ...request, agencyId: null, notes: [...request.notes, `${handled}: ${reasonOf(error)}`] });
+      const remark = { kind: 'NATIONAL_CALENDAR_INSTEAD' as const, stage: request.stage, agencyId: request.agencyId, error: reasonOf(error) };
+      return activities(summary).planDeadline({
+        ...request,
+        agencyId: null,
+        notes: [...request.notes, `${handled}: ${reasonOf(error)}`],
+        remarks: [...(request.remarks ?? []), remark],
+      });
     }
   };
 

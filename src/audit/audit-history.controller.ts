@@ -4,6 +4,8 @@ import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditHistoryParams, AuditHistoryQuery, AuditHistoryView } from './audit-history.dto.js';
 import { AuditHistoryService } from './audit-history.service.js';
+import { RequestLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/messages.js';
 
 const CSV_EXAMPLE = [
   'at,source,kind,actor_id,actor_role,summary,detail',
@@ -40,9 +42,13 @@ export class AuditHistoryController {
     },
   })
   @ApiErrors([400, 'Bad query, naming the field (format must be json or csv)'], [404, 'No complaint with this tracking ID'])
-  async get(@Param() { trackingId }: AuditHistoryParams, @Query() { format }: AuditHistoryQuery): Promise<AuditHistoryView | StreamableFile> {
-    if (format !== 'csv') return this.history.history(trackingId);
-    const { filename, csv } = await this.history.historyCsv(trackingId);
+  async get(
+    @Param() { trackingId }: AuditHistoryParams,
+    @Query() { format }: AuditHistoryQuery,
+    @RequestLocale() locale: Locale,
+  ): Promise<AuditHistoryView | StreamableFile> {
+    if (format !== 'csv') return this.history.history(trackingId, locale);
+    const { filename, csv } = await this.history.historyCsv(trackingId, locale);
     return new StreamableFile(Buffer.from(csv, 'utf8'), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${filename}"`,

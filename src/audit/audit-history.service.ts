@@ -10,6 +10,7 @@ import { AuditHistoryRepository } from './audit-history.repository.js';
 import { reporterNoticeStep } from './history/reporter-notice-steps.js';
 import { type HistoryEvent, timestampMs, WorkflowHistoryDecoder } from './workflow-history.decoder.js';
 import { ACTIONS, type ComplaintAction } from '../../workflows/messages.js';
+import { message, render, type Locale, type Message } from '../i18n/messages.js';
 
 type AuditLogRow = Awaited<ReturnType<AuditLogService['forComplaint']>>[number];
 
@@ -21,10 +22,6 @@ interface WorkflowRun {
 /** gRPC status of a run Temporal no longer holds (closed runs are deleted after the namespace's retention). */
 const GRPC_NOT_FOUND = 5;
 
-/** How the API audit log's actions read, after "<role> <id>". */
-const API_ACTIONS: Record<string, string> = {
-  REPORTER_IDENTITY_VIEWED: "viewed the reporter's identity",
-};
 
 /**
  * Auditors' view of one complaint: its workflow's event history across every run (the process's
@@ -39,16 +36,16 @@ export class AuditHistoryService {
     private readonly config: AppConfig,
   ) {}
 
-  async history(trackingId: string): Promise<AuditHistoryView> {
+  async history(trackingId: string, locale: Locale): Promise<AuditHistoryView> {
     const complaint = await this.complaints.findComplaint(trackingId);
     if (!complaint) throw new NotFoundError('notFound.complaint', trackingId);
     const [process, apiRows, notices] = await Promise.all([
-      this.workflowSteps(complaint.workflowId),
+      this.workflowSteps(complaint.workflowId, locale),
       this.auditLog.forComplaint(trackingId),
       this.complaints.reporterNoticesSettled(trackingId),
     ]);
-    const noticeSteps = notices.map(reporterNoticeStep).filter((step): step is AuditStepView => step !== null);
-    const steps = [...process.steps, ...apiRows.map(toApiStep), ...noticeSteps]
+    const noticeSteps = notices.map((n) => reporterNoticeStep(n, locale)).filter((step): step is AuditStepView => step !== null);
+    const steps = [...process.steps, ...apiRows.map((row) => toApiStep(row, locale)), ...noticeSteps]
       .map((step, index) => ({ step, index, at: Date.parse(step.at) }))
       .sort((a, b) => a.at - b.at || a.index - b.index)
       .map(({ step }) => step);
@@ -64,8 +61,8 @@ export class AuditHistoryService {
   }
 
   /** The same history as CSV: one row per step, formula-like cells neutralised for spreadsheets. */
-  async historyCsv(trackingId: string): Promise<{ filename: string; csv: string }> {
-    const { steps } = await this.history(trackingId);
+  async historyCsv(trackingId: string, locale: Locale): Promise<{ filename: string; csv: string }> {
+    const { steps } = await this.history(trackingId, locale);
     const csv = stringify(
       steps.map((s) => ({ ...s, detail: JSON.stringify(s.detail) })),
       {
@@ -85,11 +82,11 @@ export class AuditHistoryService {
     return { filename: `complaint-${trackingId.replace(/[^A-Za-z0-9-]/g, '_')}-history.csv`, csv };
   }
 
-  private async workflowSteps(workflowId: string): Promise<{ workflowStatus: string | null; runIds: string[]; steps: AuditStepView[] }> {
-    const decoder = new WorkflowHistoryDecoder(this.temporal.client.options.loadedDataConverter);
+  private async workflowSteps(workflowId: string, locale: Locale): Promise<{ workflowStatus: string | null; runIds: string[]; steps: AuditStepView[] }> {
+    const decoder = new WorkflowHistoryDecoder(this.temporal.client.options.loadedDataConverter, locale);
     const { workflowStatus, runs, missingBefore } = await this.runs(workflowId);
     const steps: AuditStepView[] = [];
-    if (missingBefore) steps.push(missingRunsStep(missingBefore, runs[0]));
+    if (missingBefore) steps.push(missingRunsStep(missingBefore, runs[0], locale));
     for (const run of runs) steps.push(...(await decoder.decodeRun(run.runId, run.events)));
     return { workflowStatus, runIds: runs.map((r) => r.runId), steps };
   }
@@ -127,35 +124,39 @@ export class AuditHistoryService {
   }
 }
 
+/** The API audit log's own actions (besides lifecycle actions), worded after "<role> <id>". */
+const API_ACTIONS = ['REPORTER_IDENTITY_VIEWED'] as const;
+const isApiAction = (action: string): action is (typeof API_ACTIONS)[number] => (API_ACTIONS as readonly string[]).includes(action);
+
 /** An API audit entry in words: an action that succeeded by its verb, anything else by what was asked. */
-function apiVerb(row: AuditLogRow): string {
-  if (API_ACTIONS[row.action]) return API_ACTIONS[row.action];
-  const action = ACTIONS[row.action as ComplaintAction];
-  if (action && row.statusCode < 300) return action.verb;
-  return action ? `asked to ${row.action}` : `called ${row.action}`;
+function apiVerb(row: AuditLogRow): Message {
+  if (isApiAction(row.action)) return message(`history.api.${row.action}`);
+  const action = ACTIONS[row.action as ComplaintAction] ? (row.action as ComplaintAction) : null;
+  if (action && row.statusCode < 300) return message(`history.verb.${action}`);
+  return message(action ? 'history.api.askedTo' : 'history.api.called', { action: row.action });
 }
 
-function toApiStep(row: AuditLogRow): AuditStepView {
+function toApiStep(row: AuditLogRow, locale: Locale): AuditStepView {
   const verb = apiVerb(row);
   const logged = row.detail !== null && typeof row.detail === 'object' && Object.keys(row.detail).length > 0 ? { logged: row.detail } : {};
   return {
     at: row.at.toISOString(),
     source: 'api',
     kind: row.action,
-    summary: `${row.actorRole} ${row.actorId} ${verb} (${row.method} ${row.path}, answered ${row.statusCode}).`,
+    summary: render(message('history.api.step', { role: row.actorRole, id: row.actorId, verb, method: row.method, path: row.path, status: row.statusCode }), locale),
     actorId: row.actorId,
     actorRole: row.actorRole,
     detail: { method: row.method, path: row.path, statusCode: row.statusCode, requestId: row.requestId, ...logged },
   };
 }
 
-function missingRunsStep(missingRunId: string, oldestKept: WorkflowRun | undefined): AuditStepView {
+function missingRunsStep(missingRunId: string, oldestKept: WorkflowRun | undefined, locale: Locale): AuditStepView {
   const at = oldestKept?.events[0]?.eventTime ? new Date(timestampMs(oldestKept.events[0].eventTime)) : new Date(0);
   return {
     at: at.toISOString(),
     source: 'workflow',
     kind: 'history-missing',
-    summary: `Temporal no longer holds run ${missingRunId} or the runs before it (past the namespace's retention); their steps are missing here.`,
+    summary: render(message('history.missingRuns', { runId: missingRunId }), locale),
     actorId: null,
     actorRole: null,
     detail: { missingRunId },

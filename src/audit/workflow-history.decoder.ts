@@ -3,6 +3,7 @@
 // of history/: one entry per kind of event, per activity and per lifecycle transition.
 import type { LoadedDataConverter, Payload, ProtoFailure } from '@temporalio/common';
 import { decode } from '@temporalio/common/lib/internal-non-workflow/codec-helpers.js';
+import { render, type Locale } from '../i18n/messages.js';
 import type { AuditStepView } from './audit-history.dto.js';
 import { EVENT_STEPS, type EventContext, type EventKind, type HistoryEvent, type Payloads, RunState, type StepDraft, unknownEventStep } from './history/event-steps.js';
 import { timestampMs } from './history/wording.js';
@@ -10,7 +11,11 @@ import { timestampMs } from './history/wording.js';
 export { timestampMs, type HistoryEvent };
 
 export class WorkflowHistoryDecoder {
-  constructor(private readonly converter: LoadedDataConverter) {}
+  /** Steps are worded in `locale`; their detail is data, the same in every language. */
+  constructor(
+    private readonly converter: LoadedDataConverter,
+    private readonly locale: Locale,
+  ) {}
 
   /** The steps of one run, in history order. */
   async decodeRun(runId: string, events: HistoryEvent[]): Promise<AuditStepView[]> {
@@ -24,6 +29,7 @@ export class WorkflowHistoryDecoder {
           at: new Date(timestampMs(event.eventTime)).toISOString(),
           source: 'workflow',
           ...step,
+          summary: render(step.summary, this.locale),
           detail: { eventId: Number(event.eventId), ...step.detail },
         });
       }

@@ -7,7 +7,6 @@ import { retryServiceErrors } from '../temporal/retry-service-errors.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
 import { statusQuery, TERMINAL_STATES, type ComplaintStatus } from '../../workflows/messages.js';
 import type { ComplaintRow } from './complaints.repository.js';
-import { toComplaintStatusView, type ComplaintStatusView } from './dto/complaint-status.view.js';
 import { ComplaintWorkflowStarter } from './workflow-start/complaint-workflow-starter.js';
 
 /** How long a submission waits for Temporal to start its workflow before answering anyway. */
@@ -53,27 +52,27 @@ export class ComplaintProcessService {
     update: UpdateDefinition<ComplaintStatus, [I], string>,
     input: I,
     { caller, idempotencyKey }: UpdateIdentity,
-  ): Promise<ComplaintStatusView> {
+  ): Promise<ComplaintStatus> {
     const updateId = idempotencyKey
       ? createHash('sha256').update(`${caller}\n${update.name}\n${idempotencyKey}`).digest('base64url')
       : randomUUID();
     const send = () =>
       retryServiceErrors(() => this.temporal.within(UPDATE_DEADLINE_MS, (client) => client.workflow.getHandle(complaint.workflowId).executeUpdate(update, { updateId, args: [input] })));
     try {
-      return toComplaintStatusView(await send());
+      return await send();
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       // A closed or archived complaint's workflow has ended: that is a refusal, not a missing complaint.
       if (TERMINAL_STATES.includes(complaint.status)) throw new ProcessEndedError(complaint.status, update.name);
       // Accepted while Temporal was away and not started yet: start it now, then act.
       await this.starter.start(complaint);
-      return toComplaintStatusView(await send());
+      return await send();
     }
   }
 
-  async status(complaint: ComplaintRow): Promise<ComplaintStatusView | null> {
+  async status(complaint: ComplaintRow): Promise<ComplaintStatus | null> {
     try {
-      return toComplaintStatusView(await this.temporal.within(QUERY_DEADLINE_MS, (client) => client.workflow.getHandle(complaint.workflowId).query(statusQuery)));
+      return await this.temporal.within(QUERY_DEADLINE_MS, (client) => client.workflow.getHandle(complaint.workflowId).query(statusQuery));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return null;
       throw error;

@@ -11,6 +11,8 @@ import type { Officer } from '../auth/officer.js';
 import { IDEMPOTENCY_KEY_SCHEMA, IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
+import { RequestLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/messages.js';
 import { ActingOfficer } from './acting-officer.decorator.js';
 import { ComplaintsService, type OfficerRequest } from './complaints.service.js';
 import {
@@ -92,8 +94,8 @@ export class ComplaintsController {
   @ApiOperation({ operationId: 'getComplaint', summary: 'The complaint and its live process: state, running deadlines with explanations, escalations' })
   @ApiOkResponse({ type: ComplaintView })
   @ApiErrors(400, [404, NOT_VISIBLE])
-  get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request): Promise<ComplaintView> {
-    return this.complaints.get(trackingId, officer, { path: request.originalUrl, ...traceOf(request) });
+  get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request, @RequestLocale() locale: Locale): Promise<ComplaintView> {
+    return this.complaints.get(trackingId, officer, { path: request.originalUrl, ...traceOf(request) }, locale);
   }
 
   @LifecycleAction('verify', 'Verifier: verify and dispose to the authorised agency')

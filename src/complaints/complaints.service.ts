@@ -32,8 +32,8 @@ import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedCom
 import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueuePage } from './dto/complaint-list.view.js';
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
-import { message } from '../i18n/messages.js';
-import type { ComplaintStatusView } from './dto/complaint-status.view.js';
+import { message, type Locale } from '../i18n/messages.js';
+import { toComplaintStatusView, type ComplaintStatusView } from './dto/complaint-status.view.js';
 
 export interface SubmitOptions {
   /** Who files: an integration client, an officer (paper or phone reports), or an anonymous client. */
@@ -50,6 +50,8 @@ export interface SubmitOptions {
 export interface OfficerRequest {
   officer: Officer;
   idempotencyKey?: string;
+  /** The language the answer's explanations are worded in. */
+  locale: Locale;
 }
 
 const actorOf = (officer: Officer): Actor => ({ id: officer.id, role: officer.role });
@@ -129,10 +131,10 @@ export class ComplaintsService {
   }
 
   /** The complaint and its live process; the reporter's identity only for roles allowed to see it (audited). */
-  async get(trackingId: string, officer: Officer, request: TracedRequest): Promise<ComplaintView> {
+  async get(trackingId: string, officer: Officer, request: TracedRequest, locale: Locale): Promise<ComplaintView> {
     const complaint = await this.findVisible(trackingId, officer);
     const reporter = await this.access.reporterIdentity(complaint.id, trackingId, officer, request);
-    return toComplaintView(complaint, await this.process.status(complaint), reporter);
+    return toComplaintView(complaint, await this.process.status(complaint), reporter, locale);
   }
 
   async verify(trackingId: string, dto: VerifyComplaintDto, by: OfficerRequest): Promise<ComplaintStatusView> {
@@ -211,14 +213,14 @@ export class ComplaintsService {
   /** 404 unless visible to the officer; then the optional check; then the Workflow Update. */
   private async act<A extends OfficerAction>(
     trackingId: string,
-    { officer, idempotencyKey }: OfficerRequest,
+    { officer, idempotencyKey, locale }: OfficerRequest,
     action: A,
     input: ActionInputs[A],
     check?: (complaint: ComplaintRow) => Promise<void>,
   ): Promise<ComplaintStatusView> {
     const complaint = await this.findVisible(trackingId, officer);
     await check?.(complaint);
-    return this.process.update(complaint, ACTION_UPDATES[action], input, { caller: officer.id, idempotencyKey });
+    return toComplaintStatusView(await this.process.update(complaint, ACTION_UPDATES[action], input, { caller: officer.id, idempotencyKey }), locale);
   }
 
   private async findVisible(trackingId: string, officer: Officer): Promise<ComplaintRow> {

@@ -32,9 +32,11 @@ export function localeOf(request: Request, fallback: Locale): Locale {
   return chosen.get(request) ?? negotiateLocale(request, fallback);
 }
 
-/** The request's language as a handler parameter: `@RequestLocale() locale: Locale`. */
-export const RequestLocale = createParamDecorator((_: unknown, context: ExecutionContext): Locale => {
-  const request = context.switchToHttp().getRequest<Request>();
+/** The language chooseLocale picked for a request that reached a handler. */
+export function handlerLocale(request: Request): Locale {
   // chooseLocale runs for every route before any handler; the fallback only serves a request it never saw.
   return chosen.get(request) ?? LOCALES[0];
-});
+}
+
+/** The request's language as a handler parameter: `@RequestLocale() locale: Locale`. */
+export const RequestLocale = createParamDecorator((_: unknown, context: ExecutionContext): Locale => handlerLocale(context.switchToHttp().getRequest<Request>()));

@@ -50,17 +50,32 @@ export class TrackingController {
   }
 
   @ReporterActionRoute('provide-clarification', 'Reporter: answer the request for details; the paused deadlines resume')
-  provideClarification(@Param() { trackingId }: TrackingIdParam, @Body() dto: ProvideClarificationDto, @IdempotencyKey() key?: string): Promise<ComplaintStatusView> {
-    return this.tracking.provideClarification(trackingId, dto, key);
+  provideClarification(
+    @Param() { trackingId }: TrackingIdParam,
+    @Body() dto: ProvideClarificationDto,
+    @RequestLocale() locale: Locale,
+    @IdempotencyKey() key?: string,
+  ): Promise<ComplaintStatusView> {
+    return this.tracking.provideClarification(trackingId, dto, locale, key);
   }
 
   @ReporterActionRoute('accept', 'Reporter: accept and rate the answer (1 to 5); the complaint closes')
-  accept(@Param() { trackingId }: TrackingIdParam, @Body() dto: AcceptAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatusView> {
-    return this.tracking.accept(trackingId, dto, key);
+  accept(
+    @Param() { trackingId }: TrackingIdParam,
+    @Body() dto: AcceptAnswerDto,
+    @RequestLocale() locale: Locale,
+    @IdempotencyKey() key?: string,
+  ): Promise<ComplaintStatusView> {
+    return this.tracking.accept(trackingId, dto, locale, key);
   }
 
   @ReporterActionRoute('dispute', 'Reporter: dispute the answer; the complaint reopens at the agency')
-  dispute(@Param() { trackingId }: TrackingIdParam, @Body() dto: DisputeAnswerDto, @IdempotencyKey() key?: string): Promise<ComplaintStatusView> {
-    return this.tracking.dispute(trackingId, dto, key);
+  dispute(
+    @Param() { trackingId }: TrackingIdParam,
+    @Body() dto: DisputeAnswerDto,
+    @RequestLocale() locale: Locale,
+    @IdempotencyKey() key?: string,
+  ): Promise<ComplaintStatusView> {
+    return this.tracking.dispute(trackingId, dto, locale, key);
   }
 }

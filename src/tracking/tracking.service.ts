@@ -7,9 +7,10 @@ import type { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from 
 import { SlaPolicy } from '../policy/sla-policy.js';
 import { ACTION_UPDATES, REPORTER_ACTIONS, type ActionInputs, type Actor, type EventType, type ReporterAction, type Stage } from '../../workflows/messages.js';
 import { CITIZEN_EVENTS, citizenText } from './citizen-texts.js';
+import { wordExplanation } from '../i18n/deadline-explanation.js';
 import type { Locale } from '../i18n/messages.js';
 import type { CitizenDeadline, TrackingView } from './tracking.view.js';
-import type { ComplaintStatusView } from '../complaints/dto/complaint-status.view.js';
+import { toComplaintStatusView, type ComplaintStatusView } from '../complaints/dto/complaint-status.view.js';
 
 /** Reporter actions carry no identity: the reporter is known to PostgreSQL only. */
 const REPORTER: Actor = { id: 'reporter', role: 'REPORTER' };
@@ -61,6 +62,7 @@ export class TrackingService {
         paused: d.paused,
         overdue: d.breached,
         provisional: d.provisional ?? false,
+        explanation: wordExplanation(d.explanation, locale, 'reporter').summary,
       })),
       messages: details.events.map((e) => ({
         at: e.occurredAt.toISOString(),
@@ -72,20 +74,22 @@ export class TrackingService {
     };
   }
 
-  provideClarification(trackingId: string, dto: ProvideClarificationDto, idempotencyKey?: string): Promise<ComplaintStatusView> {
-    return this.act(trackingId, 'provide-clarification', { actor: REPORTER, answer: dto.answer }, idempotencyKey);
+  provideClarification(trackingId: string, dto: ProvideClarificationDto, locale: Locale, idempotencyKey?: string): Promise<ComplaintStatusView> {
+    return this.act(trackingId, 'provide-clarification', { actor: REPORTER, answer: dto.answer }, locale, idempotencyKey);
   }
 
-  accept(trackingId: string, dto: AcceptAnswerDto, idempotencyKey?: string): Promise<ComplaintStatusView> {
-    return this.act(trackingId, 'accept', { actor: REPORTER, rating: dto.rating, comment: dto.comment }, idempotencyKey);
+  accept(trackingId: string, dto: AcceptAnswerDto, locale: Locale, idempotencyKey?: string): Promise<ComplaintStatusView> {
+    return this.act(trackingId, 'accept', { actor: REPORTER, rating: dto.rating, comment: dto.comment }, locale, idempotencyKey);
   }
 
-  dispute(trackingId: string, dto: DisputeAnswerDto, idempotencyKey?: string): Promise<ComplaintStatusView> {
-    return this.act(trackingId, 'dispute', { actor: REPORTER, reason: dto.reason }, idempotencyKey);
+  dispute(trackingId: string, dto: DisputeAnswerDto, locale: Locale, idempotencyKey?: string): Promise<ComplaintStatusView> {
+    return this.act(trackingId, 'dispute', { actor: REPORTER, reason: dto.reason }, locale, idempotencyKey);
   }
 
-  private async act<A extends ReporterAction>(trackingId: string, action: A, input: ActionInputs[A], idempotencyKey?: string): Promise<ComplaintStatusView> {
-    return this.process.update(await this.find(trackingId), ACTION_UPDATES[action], input, { caller: `reporter:${trackingId}`, idempotencyKey });
+  /** The answer is the workflow's status (as officers' actions answer it), its explanations worded in `locale`. */
+  private async act<A extends ReporterAction>(trackingId: string, action: A, input: ActionInputs[A], locale: Locale, idempotencyKey?: string): Promise<ComplaintStatusView> {
+    const status = await this.process.update(await this.find(trackingId), ACTION_UPDATES[action], input, { caller: `reporter:${trackingId}`, idempotencyKey });
+    return toComplaintStatusView(status, locale);
   }
 
   private async find(trackingId: string): Promise<ComplaintRow> {

@@ -11,6 +11,11 @@ export class CitizenDeadline {
   @ApiProperty({ description: 'Passed without the awaited action; it has been escalated' }) overdue!: boolean;
   @ApiProperty({ description: 'Counted on calendar data not yet final (a year whose holiday decree is not out); it may move when the decree is loaded' })
   provisional!: boolean;
+  @ApiProperty({
+    description: 'Why the deadline falls where it does, in your language: the rule, the day counting started, the days not counted and why, pauses and extensions',
+    example: 'Jatuh tempo 2026-12-01T23:59:59.999+07:00: 5 hari kerja, dihitung sejak 2026-11-24T10:00:00.000+07:00 (Asia/Jakarta). Tidak dihitung: 2026-11-28 (Sabtu), 2026-11-29 (Minggu).',
+  })
+  explanation!: string;
 }
 
 export class CitizenMessage {

@@ -131,4 +131,79 @@ describe('the API speaks the caller’s language', () => {
     expect(en.headers['content-language']).toBe('en');
     expect(en.body.messages).toEqual([expect.objectContaining({ type: 'ARCHIVED', text: 'Archived: the same report was made before.' })]);
   });
+
+  describe('deadline explanations and the audit history', () => {
+    let trackingId: string;
+    let supervisorId: string;
+    let extended: Awaited<ReturnType<ComplaintDriver['act']>>;
+    beforeAll(async () => {
+      trackingId = await driver.submit();
+      await driver.until(trackingId, (s) => s.state === 'SUBMITTED');
+      supervisorId = (await driver.officer(trackingId, 'SUPERVISOR')).id;
+      extended = await driver.act(trackingId, 'extend-deadline', { stage: 'verification', extra: { workingDays: 1 }, reason: 'Menunggu data dukung' });
+    });
+
+    const complaint = (language?: string) => {
+      const r = request(t.http).get(`/v1/complaints/${trackingId}`).set(driver.officers.national.AUDITOR.auth);
+      return (language ? r.set('Accept-Language', language) : r).expect(200);
+    };
+    const history = (language?: string) => {
+      const r = request(t.http).get(`/v1/audit/complaints/${trackingId}/history`).set(driver.officers.national.AUDITOR.auth);
+      return (language ? r.set('Accept-Language', language) : r).expect(200);
+    };
+    type Explained = { stage: string; explanation: { rule: string; summary: string; startAt: string; dueAt: string; skipped: { date: string; reason: string }[] } };
+    const verification = (body: { process: { deadlines: Explained[] } }) => body.process.deadlines.find((d) => d.stage === 'verification')!.explanation;
+
+    it('explains a deadline in Indonesian by default: rule, extension with approver and reason, days not counted', async () => {
+      const res = await complaint();
+      expect(res.headers['content-language']).toBe('id');
+      const x = verification(res.body);
+      expect(x.rule).toBe(`3 hari kerja, lalu diperpanjang 1 hari kerja (perpanjangan disetujui oleh ${supervisorId}: Menunggu data dukung)`);
+      expect(x.summary).toBe(
+        `Jatuh tempo ${x.dueAt}: ${x.rule}, dihitung sejak ${x.startAt} (Asia/Jakarta).` +
+          (x.skipped.length ? ` Tidak dihitung: ${x.skipped.map((d) => `${d.date} (${d.reason})`).join(', ')}.` : ''),
+      );
+      for (const day of x.skipped) expect(day.reason).toMatch(/^(Sabtu|Minggu|hari libur nasional|cuti bersama|hari libur instansi)/);
+      // The action's own answer is worded the same way.
+      expect(verification({ process: extended as unknown as { deadlines: Explained[] } }).rule).toBe(x.rule);
+    });
+
+    it('explains it in English with Accept-Language: en, the same instants', async () => {
+      const [id, en] = await Promise.all([complaint(), complaint('en')]);
+      const x = verification(en.body);
+      expect(x.rule).toBe(`3 working days, then extended by 1 working day (extension approved by ${supervisorId}: Menunggu data dukung)`);
+      expect(x.summary).toMatch(new RegExp(`^Due ${x.dueAt.replace(/[.+]/g, '\\$&')}: 3 working days, then extended by 1 working day .+, counted from `));
+      expect({ dueAt: x.dueAt, startAt: x.startAt }).toEqual({ dueAt: verification(id.body).dueAt, startAt: verification(id.body).startAt });
+      for (const day of x.skipped) expect(day.reason).toMatch(/^(Saturday|Sunday|national public holiday|joint leave|agency day off)/);
+    });
+
+    it('tells the reporter why the deadline falls where it does, without the approver, in the chosen language', async () => {
+      const track = (language: string) =>
+        request(t.http).get(`/v1/track/${trackingId}`).set('X-Access-Code', driver.accessCode(trackingId)).set('Accept-Language', language).expect(200);
+      const [id, en] = await Promise.all([track('id'), track('en')]);
+      const explanation = (body: { deadlines: { stage: string; explanation: string }[] }) => body.deadlines.find((d) => d.stage === 'verification')!.explanation;
+      expect(explanation(id.body)).toMatch(/^Jatuh tempo \S+: 3 hari kerja, lalu diperpanjang 1 hari kerja: Menunggu data dukung, dihitung sejak /);
+      expect(explanation(en.body)).toMatch(/^Due \S+: 3 working days, then extended by 1 working day: Menunggu data dukung, counted from /);
+      expect(explanation(id.body) + explanation(en.body)).not.toContain(supervisorId);
+    });
+
+    it('words the audit history in Indonesian by default and in English on request, the detail unchanged', async () => {
+      const steps = async (language?: string) => {
+        const res = await history(language);
+        return { language: res.headers['content-language'], steps: res.body.steps as { kind: string; summary: string; detail: Record<string, unknown> }[] };
+      };
+      const [id, en] = await Promise.all([steps(), steps('en-US')]);
+      expect([id.language, en.language]).toEqual(['id', 'en']);
+      expect(id.steps.map((s) => [s.kind, s.detail])).toEqual(en.steps.map((s) => [s.kind, s.detail]));
+      const extension = (list: typeof id.steps) => list.find((s) => s.kind === 'update' && s.detail.update === 'extendDeadline')!.summary;
+      expect(extension(id.steps)).toMatch(new RegExp(`^SUPERVISOR ${supervisorId} memperpanjang tenggat \\(stage: verification, `));
+      expect(extension(en.steps)).toMatch(new RegExp(`^SUPERVISOR ${supervisorId} extended a deadline \\(stage: verification, `));
+      expect(id.steps[0].summary).toMatch(/^Workflow pengaduan dimulai dengan kebijakan SLA \S+, kanal WEB/);
+      expect(en.steps[0].summary).toMatch(/^The complaint workflow started under SLA policy \S+, channel WEB/);
+      const planned = (list: typeof id.steps) => list.filter((s) => s.kind === 'local-activity' && s.detail.activityType === 'planDeadline').at(-1)!.summary;
+      expect(planned(id.steps)).toMatch(/: tenggat verifikasi \(jam \S+\) jatuh tempo \S+ \(3 hari kerja, lalu diperpanjang 1 hari kerja \(perpanjangan disetujui oleh /);
+      expect(planned(en.steps)).toMatch(/: the verification deadline \(clock \S+\) due \S+ \(3 working days, then extended by 1 working day \(extension approved by /);
+      expect(id.steps.map((s) => s.summary).join('\n')).not.toMatch(/\b(Activity|completed|was recorded|deadline due)\b/);
+    });
+  });
 });

@@ -90,7 +90,14 @@ describe('clocks across a clarification pause', () => {
       expect(explanation.startAt).toBe(before.explanation.startAt);
       expect(extensions).toBe(1);
       expect(explanation.rule).toBe(`PT1H (exact duration), then extended by PT30M (exact duration) (extension approved by ${supervisor.id}: Menunggu data kelurahan)`);
-      expect(explanation.pauses).toEqual([{ from: expect.any(String), to: expect.any(String), remained: expect.stringMatching(/^PT\d+(\.\d+)?S \(exact duration\), then PT30M/) }]);
+      expect(explanation.pauses).toEqual([
+        {
+          from: expect.any(String),
+          to: expect.any(String),
+          // Worded by the API from the pause's data (what was left), in the request's language.
+          remained: expect.stringMatching(/^PT\d+(\.\d+)?S \(exact duration\), then PT30M/),
+        },
+      ]);
       const paused = Date.parse(explanation.pauses![0].to) - Date.parse(explanation.pauses![0].from);
       expect(Date.parse(dueAt) - Date.parse(before.dueAt)).toBe(30 * 60_000 + paused);
       // The cap (one extension per stage) survives the pause.

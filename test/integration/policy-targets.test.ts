@@ -56,7 +56,7 @@ describe('default policy targets', () => {
     const disposed = await c.act(id, 'verify', { ...verifier, agencyId, complexity });
     expect(rules(disposed)).toEqual({ assignment: '1 working day', firstFollowUp: '5 working days', resolution });
     for (const d of disposed.deadlines) {
-      expect(d.explanation.skipped).toContainEqual({ date: dayOff, reason: 'agency day off: Hari Jadi Kota Bandung' });
+      expect(d.explanation.skipped).toContainEqual(expect.objectContaining({ date: dayOff, reason: 'agency day off: Hari Jadi Kota Bandung' }));
     }
   });
 

@@ -9,7 +9,7 @@ const recorded = (name: string) =>
 
 /** Recorded histories of runs from before local activities: activity inputs are in history there. */
 describe(WorkflowHistoryDecoder.name, () => {
-  const sut = new WorkflowHistoryDecoder(defaultDataConverter);
+  const sut = new WorkflowHistoryDecoder(defaultDataConverter, 'en');
 
   it('reads escalations and planned deadlines from activities scheduled on the task queue', async () => {
     const steps = await sut.decodeRun('run-1', recorded('v3-breach-to-level-3'));
@@ -33,6 +33,16 @@ describe(WorkflowHistoryDecoder.name, () => {
     expect(steps.every((s) => s.source === 'workflow' && s.summary.endsWith('.'))).toBe(true);
   });
 
+  it.each(['v3-breach-to-level-3', 'v1-redirected-three-times', 'v2-deadline-extended'])('words the steps of %s in Indonesian, with the same detail', async (name) => {
+    const english = await sut.decodeRun('run-1', recorded(name));
+    const indonesian = await new WorkflowHistoryDecoder(defaultDataConverter, 'id').decodeRun('run-1', recorded(name));
+    const unworded = (steps: typeof english) => steps.map((step) => ({ ...step, summary: '' }));
+    expect(unworded(indonesian)).toEqual(unworded(english));
+    for (const [i, step] of indonesian.entries()) expect(step.summary).not.toBe(english[i].summary);
+    expect(indonesian.map((s) => s.summary).join('\n')).not.toMatch(/\b(Activity|scheduled|completed|fired|was|the complaint)\b/);
+    expect(indonesian[0].summary).toMatch(/^Workflow pengaduan dimulai dengan kebijakan SLA /);
+  });
+
   it('reads each Update with its actor and inputs, and timers the case made moot', async () => {
     const steps = await sut.decodeRun('run-1', recorded('v1-redirected-three-times'));
     const updates = steps.filter((s) => s.kind === 'update');
@@ -47,7 +57,7 @@ describe(WorkflowHistoryDecoder.name, () => {
 });
 
 describe('workflow task timeouts in the timeline', () => {
-  const sut = new WorkflowHistoryDecoder(defaultDataConverter);
+  const sut = new WorkflowHistoryDecoder(defaultDataConverter, 'en');
   it.each([
     [2, 'schedule-to-start: it waited on a worker’s own queue and was handed to the shared queue', 'SCHEDULE_TO_START'],
     [1, 'start-to-close: the worker did not finish it in time (busy or stopped)', 'START_TO_CLOSE'],

@@ -23,8 +23,8 @@ describe.each(['UTC', 'America/New_York', 'Asia/Jayapura'])(`${BusinessCalendar.
     const result = due('2026-11-20T15:00:00+07:00', days(3));
     expect(result.dueAt).toBe('2026-11-25T23:59:59.999+07:00');
     expect(result.skipped).toEqual([
-      { date: '2026-11-21', reason: 'Saturday' },
-      { date: '2026-11-22', reason: 'Sunday' },
+      { date: '2026-11-21', reason: 'Saturday', causes: [{ kind: 'SATURDAY' }] },
+      { date: '2026-11-22', reason: 'Sunday', causes: [{ kind: 'SUNDAY' }] },
     ]);
     expect(result).toMatchObject({ startAt: '2026-11-20T15:00:00.000+07:00', timeZone: 'Asia/Jakarta', rule: '3 working days' });
   });
@@ -110,7 +110,9 @@ describe.each(['UTC', 'America/New_York', 'Asia/Jayapura'])(`${BusinessCalendar.
     // Wed, Thu, Fri, Mon remained; counted again from Friday 27: Mon, Tue, Wed, Thu.
     expect(result.dueAt).toBe('2026-12-03T23:59:59.999+07:00');
     expect(result).toMatchObject({ startAt: '2026-11-23T09:00:00.000+07:00', rule: '5 working days' });
-    expect(result.pauses).toEqual([{ from: '2026-11-25T14:00:00.000+07:00', to: '2026-11-27T10:00:00.000+07:00', remained: '4 working days' }]);
+    expect(result.pauses).toEqual([
+      { from: '2026-11-25T14:00:00.000+07:00', to: '2026-11-27T10:00:00.000+07:00', remained: '4 working days', left: [{ workingDays: 4, source: 'test; remainder after a pause' }] },
+    ]);
     expect(result.notes[0]).toBe(
       "paused 2026-11-25T14:00:00.000+07:00 to 2026-11-27T10:00:00.000+07:00 awaiting the reporter's clarification; 4 working days remained, counted again from 2026-11-27T10:00:00.000+07:00",
     );
@@ -163,7 +165,7 @@ describe.each(['UTC', 'America/New_York', 'Asia/Jayapura'])(`${BusinessCalendar.
     expect(due(instant, days(1), 'Asia/Jakarta').dueAt).toBe('2026-11-23T23:59:59.999+07:00');
     expect(due(instant, days(1), 'Asia/Makassar').dueAt).toBe('2026-11-23T23:59:59.999+08:00');
     expect(due(instant, days(1), 'Asia/Jayapura').dueAt).toBe('2026-11-23T23:59:59.999+09:00');
-    expect(due(instant, days(1), 'Asia/Makassar').skipped[0]).toEqual({ date: '2026-11-22', reason: 'Sunday' });
+    expect(due(instant, days(1), 'Asia/Makassar').skipped[0]).toEqual({ date: '2026-11-22', reason: 'Sunday', causes: [{ kind: 'SUNDAY' }] });
   });
 
   it('treats a clock started on a weekend before opening like one started Friday evening', () => {
@@ -183,7 +185,9 @@ describe.each(['UTC', 'America/New_York', 'Asia/Jayapura'])(`${BusinessCalendar.
       agencyDaysOff: [{ date: '2026-11-24', reason: 'Hari jadi Provinsi Papua' }],
     });
     expect(result.dueAt).toBe('2026-11-25T23:59:59.999+09:00');
-    expect(result.skipped).toEqual([{ date: '2026-11-24', reason: 'agency day off: Hari jadi Provinsi Papua' }]);
+    expect(result.skipped).toEqual([
+      { date: '2026-11-24', reason: 'agency day off: Hari jadi Provinsi Papua', causes: [{ kind: 'AGENCY_DAY_OFF', reason: 'Hari jadi Provinsi Papua' }] },
+    ]);
   });
 
   it('rejects an unknown zone', () => {

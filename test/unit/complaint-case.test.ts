@@ -200,7 +200,7 @@ describe('ComplaintCase: pauses and extensions', () => {
     const verification = h.case.status().deadlines.find((d) => d.stage === 'verification')!;
     expect(verification).toMatchObject({ breached: true, paused: false, dueAt: '2026-11-25T23:59:59.999+07:00' });
     expect(verification.explanation.pauses).toEqual([
-      { from: '2026-11-26T10:00:00.000+07:00', to: '2026-12-01T10:00:00.000+07:00', remained: 'nothing: the deadline had passed' },
+      { from: '2026-11-26T10:00:00.000+07:00', to: '2026-12-01T10:00:00.000+07:00', remained: 'nothing: the deadline had passed', left: [] },
     ]);
     h.advanceBy(30 * DAY);
     // Paused Thursday with Thu and Fri of its two days left: counted again from Tuesday 1 Dec, level 2 ends Thursday 3 Dec.

@@ -10,7 +10,9 @@ import { ID } from '../../src/i18n/catalogs/id.js';
 import { negotiateLocale } from '../../src/i18n/locale.js';
 import { isMessageKey, message, placeholdersOf, render, type Locale } from '../../src/i18n/messages.js';
 import { RULE_PARAMS, validationMessages, worded } from '../../src/i18n/validation-messages.js';
+import { REPORTER_NOTICE_EVENTS, type NoticeKind } from '../../src/notifications/reporter-messages.js';
 import { projectRoot } from '../../src/project-root.js';
+import { ACTION_NAMES, ADMIN_UPDATES, ARCHIVE_REASONS, STAGES, type DayOffCause } from '../../workflows/messages.js';
 
 const root = projectRoot();
 
@@ -44,6 +46,38 @@ describe('message catalogs', () => {
     expect(unknown).toEqual([]);
     // The scan finds what it should: keys from the filter, the DTOs, the guards and the workflow.
     expect([...used.keys()]).toEqual(expect.arrayContaining(['body.malformedJson', 'validation.phone', 'auth.signIn', 'action.rating', 'input.nul']));
+  });
+
+  it('holds a key for every prefix the code completes with a name (`ns.part.${name}`)', () => {
+    const namespaces = [...new Set(Object.keys(ID).map((key) => key.split('.')[0]))].join('|');
+    const template = new RegExp(`\`((?:${namespaces})\\.[A-Za-z_.]*)\\$\\{`, 'g');
+    const prefixes = new Map<string, string>();
+    for (const file of [...sourceFiles('src'), ...sourceFiles('workflows')]) {
+      for (const [, prefix] of readFileSync(join(root, file), 'utf8').matchAll(template)) prefixes.set(prefix, file);
+    }
+    const unmatched = [...prefixes].filter(([prefix]) => !Object.keys(ID).some((key) => key.startsWith(prefix))).map(([prefix, file]) => `${prefix} (${file})`);
+    expect(unmatched).toEqual([]);
+    expect([...prefixes.keys()]).toEqual(expect.arrayContaining(['history.verb.', 'deadline.day.', 'notice.subject.', 'history.notice.about.']));
+  });
+
+  const noticeKinds: NoticeKind[] = ['CLARIFICATION_REQUESTED', 'FOLLOWED_UP', 'RESOLVED', 'CLOSED_BY_REPORTER', 'CLOSED_AUTOMATICALLY', 'ARCHIVED_BY_VERIFIER', 'ARCHIVED_AUTOMATICALLY'];
+  const dayOffKinds: DayOffCause['kind'][] = ['SATURDAY', 'SUNDAY', 'AGENCY_DAY_OFF', 'PUBLIC_HOLIDAY', 'JOINT_LEAVE'];
+  it.each<[string, readonly string[]]>([
+    ['deadline.day.', dayOffKinds],
+    ['history.verb.', [...ACTION_NAMES, ...Object.keys(ADMIN_UPDATES)]],
+    ['history.stage.', [...STAGES, 'redirection']],
+    ['history.notice.about.', REPORTER_NOTICE_EVENTS],
+    ['history.notice.channel.', ['SMS', 'EMAIL']],
+    ['notice.subject.', noticeKinds],
+    ['notice.headline.', noticeKinds],
+    ['notice.smsHeadline.', noticeKinds],
+    ['notice.archiveReason.', ARCHIVE_REASONS],
+    ['notice.respondBy.', ['CLARIFICATION_REQUESTED', 'RESOLVED']],
+    ['notice.smsRespondBy.', ['CLARIFICATION_REQUESTED', 'RESOLVED']],
+    ['notice.consequence.', ['CLARIFICATION_REQUESTED', 'RESOLVED']],
+    ['notice.dateTime.', ['long', 'short']],
+  ])('holds %s<name> for every name the code completes it with', (prefix, names) => {
+    expect(names.map((name) => `${prefix}${name}`).filter((key) => !isMessageKey(key))).toEqual([]);
   });
 
   it('words every validation rule the DTOs use, with no placeholder the rule cannot fill', async () => {

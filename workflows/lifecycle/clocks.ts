@@ -1,6 +1,6 @@
 // The clocks' own rules: what each clock will do next on its own, how a plan from the business calendar
 // lands on a clock, pauses, and how a step reads in a sentence. Pure functions over plain data.
-import type { Clock, DeadlineExplanation, DeadlineRule, EscalationStep, Pause, SlaPolicyVersion } from './types.js';
+import type { Clock, DeadlineExplanation, DeadlineExtension, DeadlineRemark, DeadlineRule, EscalationStep, Pause, SlaPolicyVersion } from './types.js';
 import { REPORTER_STAGES, STAGE_LABEL, type Stage } from './vocabulary.js';
 
 /** The next thing a clock will do on its own, if nobody acts first. */
@@ -17,10 +17,12 @@ export interface DeadlinePlanRequest {
   stage: Stage;
   startAt: string;
   rule: DeadlineRule;
-  extensions: DeadlineRule[];
+  extensions: DeadlineExtension[];
   /** Pauses that ended, each giving back the working time it took. */
   pauses?: Pause[];
   notes: string[];
+  /** The notes as data: the last `remarks.length` notes (earlier ones were kept before remarks were). */
+  remarks?: DeadlineRemark[];
   /** The agency whose calendar counts; null means the national verifier's `defaultTimeZone`. */
   agencyId: string | null;
   defaultTimeZone: string;
@@ -49,6 +51,7 @@ export function newClock(id: string, stage: Stage, agencyId: string | null, anch
     rule,
     extensions: [],
     notes: [],
+    remarks: [],
     pauses: [],
     explanation: undefined as never, // set by the first plan, before the clock joins the case
     remindAt: null,
@@ -74,6 +77,7 @@ export function planRequest(clock: Clock, policy: SlaPolicyVersion, options: { w
     extensions: clock.extensions,
     ...(pauses.length ? { pauses } : {}),
     notes: clock.notes,
+    ...(clock.remarks?.length ? { remarks: clock.remarks } : {}),
     agencyId: clock.agencyId,
     defaultTimeZone: policy.nationalTimeZone,
     reminderBefore: officerClock ? policy.reminderBefore : null,
@@ -93,6 +97,12 @@ export function applyPlan(clock: Clock, planned: PlannedDeadline): void {
   if (planned.rungs) clock.rungs = planned.rungs;
   clock.remindAt = planned.remindAt && Date.parse(planned.remindAt) > Date.parse(countingSince(clock)) ? planned.remindAt : null;
   clock.reminded = clock.remindAt === null;
+}
+
+/** Adds a note in English for operators and the same as data for the API to word. */
+export function addRemark(clock: Clock, note: string, remark: DeadlineRemark): void {
+  clock.notes.push(note);
+  clock.remarks = [...(clock.remarks ?? []), remark];
 }
 
 /** Ends the clock's pause at `at`; the plan that follows gives the paused working time back. */

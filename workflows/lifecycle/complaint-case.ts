@@ -3,7 +3,7 @@
 // transition is a generator: it yields a request (requests.ts), the Temporal shell (complaint.workflow.ts)
 // answers it with an activity, and the transition goes on — in the order the workflow's history
 // records. Which actions each state allows, and what input each accepts, is rules.ts.
-import { applyPlan, endPause, isReporterClock, newClock, nextStep, planRequest, stepStillDue, type DeadlinePlanRequest, type PlannedDeadline, type Step } from './clocks.js';
+import { addRemark, applyPlan, endPause, isReporterClock, newClock, nextStep, planRequest, stepStillDue, type DeadlinePlanRequest, type PlannedDeadline, type Step } from './clocks.js';
 import { escalationKey, REDIRECTION_RECEIVER, redirectionKey, rungReceivers } from './ladder.js';
 import type { SearchAttributeValues } from './records.js';
 import { ask, type Work } from './requests.js';
@@ -307,7 +307,7 @@ export class ComplaintCase {
     const clock = this.s.clocks.find((c) => c.stage === stage)!;
     const previousDueAt = clock.explanation.dueAt;
     const wasBreached = clock.breached;
-    clock.extensions.push({ ...extra, source: `extension approved by ${approvedBy}: ${reason}` });
+    clock.extensions.push({ ...extra, source: `extension approved by ${approvedBy}: ${reason}`, approvedBy, reason });
     clock.breached = false;
     if (wasBreached && (yield* ask('since', { change: 'extended-clock-ladder-restarts' }))) clock.firedLevels = [];
     if (!(yield* this.plan(clock))) clock.rungs = [];
@@ -328,7 +328,7 @@ export class ComplaintCase {
     const changes: { stage: Stage; from: string; to: string }[] = [];
     for (const clock of this.s.clocks.filter((c) => !c.pausedAt && !REPORTER_STAGES.includes(c.stage))) {
       const from = clock.explanation.dueAt;
-      clock.notes.push(`re-timed at ${at}: ${reason}`);
+      addRemark(clock, `re-timed at ${at}: ${reason}`, { kind: 'RETIMED', at, reason });
       const ladderPlanned = yield* this.plan(clock);
       if (clock.explanation.dueAt !== from) {
         if (!clock.breached || Date.parse(clock.explanation.dueAt) > Date.parse(at)) {

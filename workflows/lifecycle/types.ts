@@ -70,10 +70,33 @@ export interface Actor {
   role: string;
 }
 
+/** Why a day did not count, as data: the API words it in the reader's language. */
+export type DayOffCause =
+  | { kind: 'SATURDAY' | 'SUNDAY' }
+  | { kind: 'AGENCY_DAY_OFF'; reason: string }
+  | { kind: 'PUBLIC_HOLIDAY' | 'JOINT_LEAVE'; name: string; decrees: string[]; provisional: boolean };
+
 export interface SkippedDay {
   date: string;
+  /** In English, for operators (logs, the Temporal UI). */
   reason: string;
+  /** Every reason the day did not count (absent in explanations made before causes were kept). */
+  causes?: DayOffCause[];
 }
+
+/** An approved extension: how much more, who approved it and why (absent on extensions approved before these were kept). */
+export type DeadlineExtension = DeadlineRule & { approvedBy?: string; reason?: string };
+
+/** Something besides rule, days off and pauses that placed a deadline, as data. */
+export type DeadlineRemark =
+  /** Counted again after a calendar amendment. */
+  | { kind: 'RETIMED'; at: string; reason: string }
+  /** The agency's calendar could not be read; the national one counted instead (the operator was told). */
+  | { kind: 'NATIONAL_CALENDAR_INSTEAD'; stage: string; agencyId: string; error: string }
+  /** The count crossed a year whose decree is not loaded (or has no data at all). */
+  | { kind: 'PROVISIONAL_YEAR'; year: number; dataLoaded: boolean }
+  /** A note kept before remarks were data: shown as written. */
+  | { kind: 'NOTE'; text: string };
 
 /** A pause of a clock while the complaint waited on the reporter; `to` is null while it lasts. */
 export interface Pause {
@@ -85,8 +108,10 @@ export interface Pause {
 export interface PauseCredit {
   from: string;
   to: string;
-  /** The rest of the clock when it paused, counted again from `to`: e.g. "1 working day, then PT1H". */
+  /** The rest of the clock when it paused, counted again from `to`: e.g. "1 working day, then PT1H" (English, for operators). */
   remained: string;
+  /** The same as data; empty when the deadline had passed before the pause (absent in older explanations). */
+  left?: DeadlineRule[];
 }
 
 /** Why a deadline falls where it does. */
@@ -103,6 +128,19 @@ export interface DeadlineExplanation {
   pauses?: PauseCredit[];
   /** The count crossed calendar data not yet final (a year without its decree); re-timed when it is loaded. */
   provisional?: boolean;
+  /**
+   * The explanation as data, for the API to word in the reader's language (`rule`, `notes` and the
+   * skipped days' `reason` are English, for operators). Absent in explanations made before it was kept:
+   * those are shown as written. When present, every skipped day has `causes` and every pause `left`.
+   */
+  basis?: DeadlineBasis;
+}
+
+export interface DeadlineBasis {
+  rule: DeadlineRule;
+  extensions: DeadlineExtension[];
+  /** In the order of `notes` after the pauses' own. */
+  remarks: DeadlineRemark[];
 }
 
 export interface RunningDeadline {
@@ -199,8 +237,11 @@ export interface Clock {
   agencyId: string | null;
   anchorAt: string;
   rule: DeadlineRule;
-  extensions: DeadlineRule[];
+  extensions: DeadlineExtension[];
+  /** Re-timings and fallbacks in English, for operators; `remarks` holds them as data. */
   notes: string[];
+  /** The notes as data, added with them (absent on clocks carried from runs before remarks were kept). */
+  remarks?: DeadlineRemark[];
   /** Pauses that ended (absent on clocks carried from runs before pauses were kept). */
   pauses?: Pause[];
   explanation: DeadlineExplanation;

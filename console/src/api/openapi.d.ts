@@ -616,6 +616,11 @@ export interface components {
       pauses?: components["schemas"]["PauseCreditView"][];
       /** @description The count crossed calendar data not yet final (a year without its decree); re-timed when it is loaded */
       provisional?: boolean;
+      /**
+       * @description The whole explanation in one sentence, in the request's language
+       * @example Due 2026-11-24T16:59:59.999Z: 3 working days, counted from 2026-11-20T08:00:00.000Z (Asia/Jakarta).
+       */
+      summary: string;
     };
     RunningDeadlineView: {
       /** @example verification-1 */
@@ -879,7 +884,7 @@ export interface components {
       intakeOfficerId: string | null;
       /** @description Only for VERIFIER and SYSADMIN, and each view is written to the audit log; null for every other role */
       reporter: components["schemas"]["ReporterIdentityDto"] | null;
-      /** @description The workflow's live status: state, running deadlines with explanations, escalations; null while its workflow is not started */
+      /** @description The workflow's live status: state, running deadlines with explanations, escalations; null while its workflow is not started. Each explanation's rule, notes, skipped days' reasons, pauses and `summary` (the whole of it in a sentence) are in the request's language */
       process: components["schemas"]["ComplaintStatusView"] | null;
     };
     VerifyComplaintDto: {
@@ -1018,6 +1023,11 @@ export interface components {
       overdue: boolean;
       /** @description Counted on calendar data not yet final (a year whose holiday decree is not out); it may move when the decree is loaded */
       provisional: boolean;
+      /**
+       * @description Why the deadline falls where it does, in your language: the rule, the day counting started, the days not counted and why, pauses and extensions
+       * @example Jatuh tempo 2026-12-01T23:59:59.999+07:00: 5 hari kerja, dihitung sejak 2026-11-24T10:00:00.000+07:00 (Asia/Jakarta). Tidak dihitung: 2026-11-28 (Sabtu), 2026-11-29 (Minggu).
+       */
+      explanation: string;
     };
     CitizenMessage: {
       /**

@@ -1,11 +1,14 @@
 // What each activity was asked (visible for activities scheduled on the task queue) and what it
 // answered (local activities record only their answer). One entry per activity of the worker.
 import type { createActivities } from '../../../activities/index.js';
+import type { DeadlineExplanation } from '../../../workflows/messages.js';
+import { chainMessage, explainedRule } from '../../i18n/deadline-explanation.js';
+import { message, type Message } from '../../i18n/messages.js';
 import { transitionText } from './transition-texts.js';
-import { asFields, deadlineOf, type Fields, ruleText, text } from './wording.js';
+import { asFields, deadlineOf, deadlineOfStage, type Fields, ruleText, text, type Words } from './wording.js';
 
 export interface Described {
-  clause?: string;
+  clause?: Words;
   detail: Fields;
 }
 
@@ -13,7 +16,7 @@ type ActivityName = keyof ReturnType<typeof createActivities>;
 
 interface ActivityWording {
   /** What it does, when neither its input nor its answer is in the history. */
-  effect: string;
+  effect: Message;
   input(i: Fields): Described;
   result(r: Fields | undefined, raw: unknown): Described | undefined;
 }
@@ -22,12 +25,20 @@ function plannedDeadline(r: Fields | undefined): Described | undefined {
   const explanation = asFields(r?.explanation);
   if (!explanation) return undefined;
   const skipped = Array.isArray(explanation.skipped) ? explanation.skipped : [];
-  const which = r?.stage ? `${deadlineOf(r.stage, null).replace(' (national)', '')} (clock ${text(r.clockId)}) ` : 'deadline ';
-  const remind = r?.remindAt ? `; reminder at ${text(r.remindAt)}` : '';
-  const pauses = Array.isArray(explanation.pauses) && explanation.pauses.length ? `, ${explanation.pauses.length} pause(s) given back` : '';
-  const provisional = explanation.provisional ? ', on provisional calendar data' : '';
+  const pauses = Array.isArray(explanation.pauses) ? explanation.pauses.length : 0;
+  const rule = typeof explanation.rule === 'string' ? explainedRule(explanation as unknown as DeadlineExplanation) : text(explanation.rule);
   return {
-    clause: `${which}due ${text(explanation.dueAt)} (${text(explanation.rule)}, from ${text(explanation.startAt)} in ${text(explanation.timeZone)}, ${skipped.length} day(s) skipped${pauses}${provisional})${remind}`,
+    clause: message('history.planned', {
+      which: r?.stage ? message('history.planned.clock', { deadline: deadlineOfStage(r.stage), clockId: text(r.clockId) }) : message('history.planned.deadline'),
+      dueAt: text(explanation.dueAt),
+      rule,
+      startAt: text(explanation.startAt),
+      timeZone: text(explanation.timeZone),
+      skipped: skipped.length,
+      pauses: pauses ? message('history.planned.pauses', { count: pauses }) : '',
+      provisional: explanation.provisional ? message('history.planned.provisional') : '',
+      remind: r?.remindAt ? message('history.planned.remind', { at: text(r.remindAt) }) : '',
+    }),
     detail: {
       ...(r?.stage ? { stage: r.stage, clockId: r.clockId ?? null } : {}),
       dueAt: explanation.dueAt ?? null,
@@ -46,7 +57,7 @@ function plannedDeadline(r: Fields | undefined): Described | undefined {
 }
 
 function notice(n: Fields, kind: 'reminder' | 'escalation'): Described {
-  const agency = n.agencyId ? ` of ${text(n.agencyId)}` : '';
+  const agency = n.agencyId ? message('history.ofAgency', { agency: text(n.agencyId) }) : '';
   const detail = {
     key: n.key ?? null,
     stage: n.stage ?? null,
@@ -57,60 +68,69 @@ function notice(n: Fields, kind: 'reminder' | 'escalation'): Described {
     ...(n.firedAt ? { firedAt: n.firedAt } : {}),
     ...(n.reroutedFrom ? { reroutedFrom: n.reroutedFrom } : {}),
   };
-  if (kind === 'reminder') return { clause: `reminder to ${text(n.receiverRole)}${agency}: ${deadlineOf(n.stage, n.agencyId)} is due ${text(n.dueAt)}`, detail };
-  const rerouted = n.reroutedFrom ? ` (instead of ${text(n.reroutedFrom)})` : '';
-  return { clause: `escalation level ${text(n.level)} of ${deadlineOf(n.stage, n.agencyId)} (due ${text(n.dueAt)}) to ${text(n.receiverRole)}${agency}${rerouted}`, detail };
+  const deadline = deadlineOf(n.stage, n.agencyId);
+  if (kind === 'reminder') return { clause: message('history.notice.reminder', { receiver: text(n.receiverRole), agency, deadline, dueAt: text(n.dueAt) }), detail };
+  const rerouted = n.reroutedFrom ? message('history.notice.insteadOf', { role: text(n.reroutedFrom) }) : '';
+  return { clause: message('history.notice.escalation', { level: text(n.level), deadline, dueAt: text(n.dueAt), receiver: text(n.receiverRole), agency, rerouted }), detail };
 }
 
 export const ACTIVITY_WORDING: Record<ActivityName, ActivityWording> = {
   planDeadline: {
-    effect: 'a deadline was planned',
+    effect: message('history.effect.planDeadline'),
     input: (i) => ({
-      clause: `plan ${i.stage ? deadlineOf(i.stage, i.agencyId) : 'a deadline'} of ${ruleText(i.rule)} from ${text(i.startAt)} in ${i.agencyId ? `the calendar of ${text(i.agencyId)}` : 'the national calendar'}`,
+      clause: message('history.input.planDeadline', {
+        deadline: i.stage ? deadlineOf(i.stage, i.agencyId) : message('history.aDeadline'),
+        rule: ruleText(i.rule),
+        startAt: text(i.startAt),
+        calendar: i.agencyId ? message('history.calendarOf', { agency: text(i.agencyId) }) : message('history.nationalCalendar'),
+      }),
       detail: { startAt: i.startAt ?? null, rule: i.rule ?? null, agencyId: i.agencyId ?? null, ...(i.stage ? { stage: i.stage } : {}) },
     }),
     result: plannedDeadline,
   },
   remainingAfterPause: {
-    effect: 'the time left after a pause was worked out',
+    effect: message('history.effect.remainingAfterPause'),
     input: (i) => ({
-      clause: `work out the time left of ${ruleText(i.rule)} after the pause from ${text(i.pausedAt)}`,
+      clause: message('history.input.remainingAfterPause', { rule: ruleText(i.rule), pausedAt: text(i.pausedAt) }),
       detail: { startAt: i.startAt ?? null, rule: i.rule ?? null, pausedAt: i.pausedAt ?? null, agencyId: i.agencyId ?? null },
     }),
-    result: (_r, raw) => ({ clause: `${(Array.isArray(raw) ? raw : [raw]).map(ruleText).join(', then ')} remained`, detail: { remaining: raw } }),
+    result: (_r, raw) => ({ clause: message('history.result.remainingAfterPause', { rules: chainMessage((Array.isArray(raw) ? raw : [raw]).map(ruleText)) }), detail: { remaining: raw } }),
   },
   projectTransition: {
-    effect: 'the transition was written to the read model',
+    effect: message('history.effect.projectTransition'),
     input: (i) => {
       const actor = asFields(i.actor);
-      const by = actor ? ` by ${text(actor.role)} ${text(actor.id)}` : '';
       return {
-        clause: `record ${text(i.type)}${by} in the read model (status ${text(i.status)})`,
+        clause: message('history.input.projectTransition', {
+          type: text(i.type),
+          by: actor ? message('history.byActor', { role: text(actor.role), id: text(actor.id) }) : '',
+          status: text(i.status),
+        }),
         detail: { seq: i.seq ?? null, transition: i.type ?? null, status: i.status ?? null, agencyId: i.agencyId ?? null, actor: actor ?? null, transitionDetail: i.detail ?? null },
       };
     },
     result: (r) =>
       r && 'type' in r
         ? {
-            clause: `${transitionText(r.type, asFields(r.detail) ?? {})} (event ${text(r.seq)} in the read model, status ${text(r.status)})`,
+            clause: message('history.result.projectTransition', { transition: transitionText(r.type, asFields(r.detail) ?? {}), seq: text(r.seq), status: text(r.status) }),
             detail: { seq: r.seq ?? null, transition: r.type ?? null, status: r.status ?? null, transitionDetail: r.detail ?? null },
           }
         : undefined,
   },
   recordEscalation: {
-    effect: 'an escalation was recorded and its notification queued',
+    effect: message('history.effect.recordEscalation'),
     input: (i) => notice(i, 'escalation'),
     result: (r) => (r && 'level' in r ? notice(r, 'escalation') : undefined),
   },
   notify: {
-    effect: 'a notification was queued',
+    effect: message('history.effect.notify'),
     input: (i) => notice(i, i.kind === 'REMINDER' ? 'reminder' : 'escalation'),
     result: (r) => (r && 'level' in r ? notice(r, r.kind === 'REMINDER' ? 'reminder' : 'escalation') : undefined),
   },
   markEscalationAcknowledged: {
-    effect: 'an escalation was marked acknowledged',
+    effect: message('history.effect.markEscalationAcknowledged'),
     input: (i) => ({
-      clause: `mark escalation ${text(i.key)} acknowledged by ${text(i.acknowledgedBy)}`,
+      clause: message('history.input.markEscalationAcknowledged', { key: text(i.key), by: text(i.acknowledgedBy) }),
       detail: { escalationKey: i.key ?? null, acknowledgedBy: i.acknowledgedBy ?? null, acknowledgedAt: i.acknowledgedAt ?? null },
     }),
     result: () => undefined,
@@ -132,4 +152,4 @@ export function describeActivityResult(type: string, result: unknown): Described
 }
 
 /** What an activity of `type` does, for a step that has nothing better to say. */
-export const activityEffect = (type: string): string | undefined => ACTIVITY_WORDING[type as ActivityName]?.effect;
+export const activityEffect = (type: string): Message | undefined => ACTIVITY_WORDING[type as ActivityName]?.effect;

@@ -2,14 +2,16 @@
 // bookkeeping says nothing; everything else becomes a step with its detail.
 import type { Payload } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
-import { ACTIONS, ADMIN_UPDATES, actionOfUpdate, type AdminUpdateName } from '../../../workflows/messages.js';
+import { ADMIN_UPDATES, actionOfUpdate, type AdminUpdateName } from '../../../workflows/messages.js';
+import { message, type Message } from '../../i18n/messages.js';
 import type { AuditStepView } from '../audit-history.dto.js';
 import { activityEffect, describeActivityInput, describeActivityResult } from './activity-steps.js';
-import { asFields, failureText, type Fields, humanDuration, isoDuration, listFields, text, timestampMs } from './wording.js';
+import { asFields, failureText, failureWords, type Fields, humanDuration, isoDuration, joined, listFields, optional, text, timestampMs, type Words } from './wording.js';
 
 export type HistoryEvent = NonNullable<History['events']>[number];
 export type Payloads = { payloads?: Payload[] | null } | null | undefined;
-export type StepDraft = Omit<AuditStepView, 'at' | 'source'>;
+/** A step before it is placed and worded: its summary is rendered in the reader's language. */
+export type StepDraft = Omit<AuditStepView, 'at' | 'source' | 'summary'> & { summary: Message };
 
 /** The attribute fields of a history event, one per kind. */
 export type EventKind = { [K in keyof HistoryEvent]-?: K extends `${string}EventAttributes` ? K : never }[keyof HistoryEvent];
@@ -39,14 +41,14 @@ type Describer<K extends EventKind> = (attributes: NonNullable<HistoryEvent[K]>,
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 const PATCH_MARKER = 'core_patch';
 
-const step = (kind: string, summary: string, detail: Fields = {}): StepDraft => ({ kind, summary, actorId: null, actorRole: null, detail });
+const step = (kind: string, summary: Message, detail: Fields = {}): StepDraft => ({ kind, summary, actorId: null, actorRole: null, detail });
 const silent = () => null;
 
 /** How an Update reads after "<role> <id>". */
-function updateVerb(name: string): string {
+function updateVerb(name: string): Message {
   const action = actionOfUpdate(name);
-  if (action) return ACTIONS[action].verb;
-  return ADMIN_UPDATES[name as AdminUpdateName]?.verb ?? `performed "${name}"`;
+  if (action) return message(`history.verb.${action}`);
+  return name in ADMIN_UPDATES ? message(`history.verb.${name as AdminUpdateName}`) : message('history.verb.other', { name });
 }
 
 /** The summary given to a timer or a workflow by the workflow code (Web UI user metadata). */
@@ -70,11 +72,15 @@ async function activityStep(
   if (kind === 'completed') {
     const result = describeActivityResult(type, await c.value(outcome.result));
     const clause = result?.clause ?? input.clause;
-    return step('activity-completed', `Activity ${type} completed${clause ? `: ${clause}` : ''}.`, { ...base, ...result?.detail });
+    return step('activity-completed', message('history.activity.completed', { type, clause: optional('history.clause', clause) }), { ...base, ...result?.detail });
   }
-  if (kind === 'canceled') return step('activity-canceled', `Activity ${type} was canceled.`, base);
+  if (kind === 'canceled') return step('activity-canceled', message('history.activity.canceled', { type }), base);
   const failure = failureText(outcome.failure);
-  return step(`activity-${kind}`, `Activity ${type} ${kind === 'failed' ? 'failed' : 'timed out'}${input.clause ? ` (${input.clause})` : ''}: ${failure}.`, { ...base, failure });
+  return step(
+    `activity-${kind}`,
+    message(kind === 'failed' ? 'history.activity.failed' : 'history.activity.timedOut', { type, input: optional('history.parenthesis', input.clause), failure: failureWords(outcome.failure) }),
+    { ...base, failure },
+  );
 }
 
 export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
@@ -90,7 +96,7 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
     if (a.continuedExecutionRunId) {
       return step(
         'run-started',
-        `A new run started, continuing run ${a.continuedExecutionRunId}; the case carried over as ${text(carried?.state ?? 'unknown')}.`,
+        message('history.runStarted', { runId: a.continuedExecutionRunId, state: text(carried?.state) }),
         { runId: c.run.runId, continuedFromRunId: a.continuedExecutionRunId, policyVersion, state: carried?.state ?? null, agencyId: carried?.agencyId ?? null },
       );
     }
@@ -103,10 +109,10 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
       submittedAt: input?.submittedAt ?? null,
       taskQueue: a.taskQueue?.name ?? null,
     };
-    const agency = detail.agencyId ? `, addressed to agency ${text(detail.agencyId)}` : '';
+    const agency = detail.agencyId ? message('history.addressedTo', { agency: text(detail.agencyId) }) : '';
     return step(
       'workflow-started',
-      `The complaint workflow started under SLA policy ${text(policyVersion)}, channel ${text(detail.channel)}, classification ${text(detail.classification)}${agency}.`,
+      message('history.workflowStarted', { policy: text(policyVersion), channel: text(detail.channel), classification: text(detail.classification), agency }),
       detail,
     );
   },
@@ -120,10 +126,11 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
     const actorId = typeof who?.id === 'string' ? who.id : null;
     const actorRole = typeof who?.role === 'string' ? who.role : null;
     if (updateId) c.run.updates.set(updateId, { name, actorId, actorRole });
-    const listed = Object.keys(fields).length ? ` (${listFields(fields)})` : '';
+    const listed = Object.keys(fields).length ? listFields(fields) : null;
+    const by = actorRole || actorId ? [actorRole, actorId].filter(Boolean).join(' ') : message('history.someone');
     return {
       kind: 'update',
-      summary: `${actorRole ?? 'Someone'} ${actorId ?? ''}`.trim() + ` ${updateVerb(name)}${listed}.`,
+      summary: message('history.update', { who: by, verb: updateVerb(name), fields: optional('history.parenthesis', listed) }),
       actorId,
       actorRole,
       detail: { update: name, action: actionOfUpdate(name) ?? name, updateId, ...fields },
@@ -135,7 +142,7 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
     const update = c.run.updates.get(a.meta?.updateId ?? '');
     return {
       kind: 'update-failed',
-      summary: `The ${update?.name ?? 'unknown'} update failed after it was accepted: ${failureText(a.outcome.failure)}.`,
+      summary: message('history.updateFailed', { update: text(update?.name), failure: failureWords(a.outcome.failure) }),
       actorId: update?.actorId ?? null,
       actorRole: update?.actorRole ?? null,
       detail: { update: update?.name ?? null, updateId: a.meta?.updateId ?? null, failure: failureText(a.outcome.failure) },
@@ -148,8 +155,8 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
     const summary = await userSummary(c);
     c.run.timers.set(String(c.event.eventId), { timerId, startedAt: c.at, durationMs, summary });
     const firesAt = new Date(c.at + durationMs).toISOString();
-    const waitsFor = summary ? `waits for the ${summary}` : 'started';
-    return step('timer-started', `Timer ${timerId} ${waitsFor}; it fires at ${firesAt}, ${humanDuration(durationMs)} after it started.`, {
+    const waitsFor = summary ? message('history.timer.waitsFor', { summary }) : message('history.timer.started');
+    return step('timer-started', message('history.timer.armed', { timerId, waitsFor, firesAt, duration: humanDuration(durationMs) }), {
       timerId,
       firesAt,
       duration: isoDuration(durationMs),
@@ -164,7 +171,7 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
     const activity = { type: a.activityType?.name ?? 'unknown', activityId: a.activityId ?? '', input: await c.value(a.input) };
     c.run.activities.set(String(c.event.eventId), activity);
     const described = describeActivityInput(activity.type, activity.input);
-    return step('activity-scheduled', `Activity ${activity.type} scheduled${described.clause ? `: ${described.clause}` : ''}.`, {
+    return step('activity-scheduled', message('history.activity.scheduled', { type: activity.type, clause: optional('history.clause', described.clause) }), {
       activityType: activity.type,
       activityId: activity.activityId,
       ...described.detail,
@@ -183,18 +190,18 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
       const base = { activityType: type, activityId: data.activity_id ?? null, attempt: data.attempt ?? null, local: true };
       if (a.failure) {
         const failure = failureText(a.failure);
-        return step('local-activity-failed', `Local activity ${type} failed: ${failure}.`, { ...base, failure });
+        return step('local-activity-failed', message('history.localActivity.failed', { type, failure: failureWords(a.failure) }), { ...base, failure });
       }
       const result = describeActivityResult(type, await c.value(details.result));
       const clause = result?.clause ?? activityEffect(type);
-      return step('local-activity', `Local activity ${type} completed${clause ? `: ${clause}` : ''}.`, { ...base, ...result?.detail });
+      return step('local-activity', message('history.localActivity.completed', { type, clause: optional('history.clause', clause) }), { ...base, ...result?.detail });
     }
     if (a.markerName === PATCH_MARKER) {
       const patch = asFields(c.plain(details['patch-data']));
-      const id = text(patch?.id ?? 'unknown');
-      return step('code-version', `Workflow code change "${id}" applies from here on in this run.`, { patch: id, deprecated: patch?.deprecated ?? false });
+      const id = typeof patch?.id === 'string' ? patch.id : 'unknown';
+      return step('code-version', message('history.codeVersion', { id }), { patch: id, deprecated: patch?.deprecated ?? false });
     }
-    return step('marker', `Marker ${a.markerName ?? 'unknown'} recorded.`, { marker: a.markerName ?? null });
+    return step('marker', message('history.marker', { name: text(a.markerName) }), { marker: a.markerName ?? null });
   },
 
   upsertWorkflowSearchAttributesEventAttributes(a, c) {
@@ -205,39 +212,39 @@ export const EVENT_STEPS: { [K in EventKind]?: Describer<K> } = {
       values[name] = Array.isArray(value) ? (value.length === 0 ? null : value.length === 1 ? value[0] : value) : value;
     }
     if (Object.keys(values).length === 0) return null;
-    const listed = Object.entries(values).map(([name, value]) => `${name} = ${value === null ? '(none)' : text(value)}`);
-    return step('search-attributes', `Search attributes set: ${listed.join(', ')}.`, values);
+    const listed = Object.entries(values).map(([name, value]) => message('history.searchAttribute', { name, value: value === null ? message('history.none') : text(value) }));
+    return step('search-attributes', message('history.searchAttributes', { list: joined(listed) }), values);
   },
 
   workflowExecutionContinuedAsNewEventAttributes(a, c) {
     const next = a.newExecutionRunId ?? null;
-    return step('continued-as-new', `The run continued as new in run ${next ?? 'unknown'}, carrying the case over to keep its history short.`, { runId: c.run.runId, newRunId: next });
+    return step('continued-as-new', message('history.continuedAsNew', { runId: text(next) }), { runId: c.run.runId, newRunId: next });
   },
 
   async workflowExecutionCompletedEventAttributes(a, c) {
     const status = asFields(await c.value(a.result));
     const facts = asFields(status?.facts);
-    return step('workflow-completed', `The complaint workflow completed with the complaint ${text(status?.state ?? 'unknown')}.`, {
+    return step('workflow-completed', message('history.workflowCompleted', { state: text(status?.state) }), {
       state: status?.state ?? null,
       closedBy: facts?.closedBy ?? null,
       archiveReason: facts?.archiveReason ?? null,
     });
   },
-  workflowExecutionFailedEventAttributes: (a) => step('workflow-failed', `The complaint workflow failed: ${failureText(a.failure)}.`, { failure: failureText(a.failure) }),
+  workflowExecutionFailedEventAttributes: (a) => step('workflow-failed', message('history.workflowFailed', { failure: failureWords(a.failure) }), { failure: failureText(a.failure) }),
   workflowExecutionTerminatedEventAttributes: (a) =>
-    step('workflow-terminated', `The complaint workflow was terminated${a.reason ? `: ${a.reason}` : ''}.`, { reason: a.reason ?? null, identity: a.identity ?? null }),
-  workflowExecutionCanceledEventAttributes: () => step('workflow-canceled', 'The complaint workflow was canceled.'),
-  workflowExecutionTimedOutEventAttributes: () => step('workflow-timed-out', 'The complaint workflow timed out.'),
+    step('workflow-terminated', message('history.workflowTerminated', { reason: optional('history.clause', a.reason) }), { reason: a.reason ?? null, identity: a.identity ?? null }),
+  workflowExecutionCanceledEventAttributes: () => step('workflow-canceled', message('history.workflowCanceled')),
+  workflowExecutionTimedOutEventAttributes: () => step('workflow-timed-out', message('history.workflowTimedOut')),
   workflowExecutionCancelRequestedEventAttributes: (a) =>
-    step('cancel-requested', `Cancellation of the workflow was requested${a.cause ? `: ${a.cause}` : ''}.`, { cause: a.cause || null }),
-  workflowExecutionSignaledEventAttributes: (a) => step('signal', `Signal ${a.signalName ?? 'unknown'} received.`, { signal: a.signalName ?? 'unknown' }),
+    step('cancel-requested', message('history.cancelRequested', { cause: optional('history.clause', a.cause) }), { cause: a.cause || null }),
+  workflowExecutionSignaledEventAttributes: (a) => step('signal', message('history.signal', { name: text(a.signalName) }), { signal: a.signalName ?? 'unknown' }),
   // A workflow task that waited too long on a worker's sticky queue, or that a busy or stopped worker did not
   // finish in time: the workflow's next step ran that much later. Rare, and worth seeing when it happened.
   workflowTaskTimedOutEventAttributes: (a) => {
-    const how = a.timeoutType === 2 ? 'schedule-to-start: it waited on a worker’s own queue and was handed to the shared queue' : 'start-to-close: the worker did not finish it in time (busy or stopped)';
-    return step('workflow-task-timed-out', `A workflow task timed out (${how}); Temporal gave it to a worker again.`, { timeoutType: a.timeoutType === 2 ? 'SCHEDULE_TO_START' : 'START_TO_CLOSE' });
+    const how = message(a.timeoutType === 2 ? 'history.taskTimedOut.scheduleToStart' : 'history.taskTimedOut.startToClose');
+    return step('workflow-task-timed-out', message('history.taskTimedOut', { how }), { timeoutType: a.timeoutType === 2 ? 'SCHEDULE_TO_START' : 'START_TO_CLOSE' });
   },
-  workflowTaskFailedEventAttributes: (a) => step('workflow-task-failed', `A workflow task failed and will be retried: ${failureText(a.failure)}.`, { failure: failureText(a.failure) }),
+  workflowTaskFailedEventAttributes: (a) => step('workflow-task-failed', message('history.taskFailed', { failure: failureWords(a.failure) }), { failure: failureText(a.failure) }),
 };
 
 function timerEnded(
@@ -247,15 +254,15 @@ function timerEnded(
 ): StepDraft {
   const timer = c.run.timers.get(String(a.startedEventId));
   const timerId = a.timerId ?? timer?.timerId ?? '?';
-  const armed = timer ? ` (started ${new Date(timer.startedAt).toISOString()} for ${humanDuration(timer.durationMs)})` : '';
+  const armed: Words = timer ? message('history.timer.armedAt', { at: new Date(timer.startedAt).toISOString(), duration: humanDuration(timer.durationMs) }) : '';
   const detail = timer
     ? { timerId, startedAt: new Date(timer.startedAt).toISOString(), duration: isoDuration(timer.durationMs), ...(timer.summary ? { waitingFor: timer.summary } : {}) }
     : { timerId };
   if (how === 'fired') {
-    const what = timer?.summary ? `the ${timer.summary} came due` : "the clocks' next step was due";
-    return step('timer-fired', `Timer ${timerId} fired${armed}: ${what}.`, detail);
+    const what = timer?.summary ? message('history.timer.cameDue', { summary: timer.summary }) : message('history.timer.nextStepDue');
+    return step('timer-fired', message('history.timer.fired', { timerId, armed, what }), detail);
   }
-  return step('timer-canceled', `Timer ${timerId} was canceled before it fired${armed}: the case changed first.`, detail);
+  return step('timer-canceled', message('history.timer.canceled', { timerId, armed }), detail);
 }
 
 /** The step of an event of a kind the table does not know (a newer server's). */
@@ -263,5 +270,5 @@ export function unknownEventStep(e: HistoryEvent): StepDraft | null {
   const kind = Object.keys(e).find((key) => key.endsWith('EventAttributes') && (e as Fields)[key]);
   if (!kind) return null;
   const name = kind.replace(/EventAttributes$/, '');
-  return step('event', `Temporal recorded ${name}.`, { event: name });
+  return step('event', message('history.unknownEvent', { name }), { event: name });
 }

@@ -24,6 +24,8 @@ import {
   type SkippedDay,
   type Stage,
 } from '../../../workflows/messages.js';
+import { wordStatus, type WordedDeadline, type WordedExplanation } from '../../i18n/deadline-explanation.js';
+import type { Locale } from '../../i18n/messages.js';
 
 const INSTANT = '2026-11-24T16:59:59.999Z';
 const NULLABLE_INSTANT = { type: String, format: 'date-time', nullable: true, example: null } as const;
@@ -51,6 +53,8 @@ export class DeadlineExplanationView implements DeadlineExplanation {
   pauses?: PauseCredit[];
   @ApiPropertyOptional({ description: 'The count crossed calendar data not yet final (a year without its decree); re-timed when it is loaded' })
   provisional?: boolean;
+  @ApiProperty({ example: 'Due 2026-11-24T16:59:59.999Z: 3 working days, counted from 2026-11-20T08:00:00.000Z (Asia/Jakarta).', description: 'The whole explanation in one sentence, in the request\'s language' })
+  summary!: string;
 }
 
 export class RunningDeadlineView implements RunningDeadline {
@@ -63,7 +67,7 @@ export class RunningDeadlineView implements RunningDeadline {
   @ApiProperty({ description: 'Paused while the reporter is asked for details' }) paused!: boolean;
   @ApiProperty({ type: 'integer', minimum: 0, example: 0, description: 'Extensions approved for this stage' }) extensions!: number;
   @ApiProperty({ description: 'Counted on calendar data not yet final' }) provisional!: boolean;
-  @ApiProperty({ type: DeadlineExplanationView }) explanation!: DeadlineExplanation;
+  @ApiProperty({ type: DeadlineExplanationView }) explanation!: DeadlineExplanationView;
 }
 
 export class EscalationSummaryView implements EscalationSummary {
@@ -119,7 +123,7 @@ export class ComplaintStatusView implements ComplaintStatus {
   @ApiProperty({ type: [OperatorAlertView], description: 'What the workflow could not do and went on without (the operator was told)' }) operatorAlerts!: OperatorAlert[];
 }
 
-const toExplanationView = (e: DeadlineExplanation): DeadlineExplanationView => ({
+const toExplanationView = (e: WordedExplanation): DeadlineExplanationView => ({
   startAt: e.startAt,
   timeZone: e.timeZone,
   rule: e.rule,
@@ -129,9 +133,10 @@ const toExplanationView = (e: DeadlineExplanation): DeadlineExplanationView => (
   notes: [...e.notes],
   ...(e.pauses ? { pauses: e.pauses.map(({ from, to, remained }) => ({ from, to, remained })) } : {}),
   ...(e.provisional !== undefined ? { provisional: e.provisional } : {}),
+  summary: e.summary,
 });
 
-const toDeadlineView = (d: RunningDeadline): RunningDeadlineView => ({
+const toDeadlineView = (d: WordedDeadline): RunningDeadlineView => ({
   clockId: d.clockId,
   stage: d.stage,
   agencyId: d.agencyId,
@@ -156,7 +161,12 @@ const toEscalationView = (e: EscalationSummary): EscalationSummaryView => ({
   ...(e.comment !== undefined ? { comment: e.comment } : {}),
 });
 
-export function toComplaintStatusView(status: ComplaintStatus): ComplaintStatusView {
+/**
+ * The answer officers (and, for their own actions, reporters) get: the workflow's status with every deadline
+ * explained and an automatic ending worded in `locale`, mapped to exactly what the document says.
+ */
+export function toComplaintStatusView(raw: ComplaintStatus, locale: Locale): ComplaintStatusView {
+  const status = wordStatus(raw, locale);
   const { facts } = status;
   return {
     trackingId: status.trackingId,

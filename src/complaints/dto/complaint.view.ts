@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATES } from '../../../workflows/messages.js';
+import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATES, type ComplaintStatus } from '../../../workflows/messages.js';
+import type { Locale } from '../../i18n/messages.js';
 import type { ComplaintRow } from '../complaints.repository.js';
 import { LocationView } from './complaint-list.view.js';
-import { ComplaintStatusView } from './complaint-status.view.js';
+import { ComplaintStatusView, toComplaintStatusView } from './complaint-status.view.js';
 
 export class SubmittedComplaintView {
   @ApiProperty({ example: 'LPR-7K3M-9Q2X' })
@@ -56,7 +57,9 @@ export class ComplaintView extends SubmittedComplaintView {
   @ApiProperty({
     type: ComplaintStatusView,
     nullable: true,
-    description: "The workflow's live status: state, running deadlines with explanations, escalations; null while its workflow is not started",
+    description:
+      "The workflow's live status: state, running deadlines with explanations, escalations; null while its workflow is not started. " +
+      "Each explanation's rule, notes, skipped days' reasons, pauses and `summary` (the whole of it in a sentence) are in the request's language",
   })
   process!: ComplaintStatusView | null;
 }
@@ -69,7 +72,7 @@ export function toSubmittedView(row: ComplaintRow, accessCode: string): Submitte
   return { ...toSubmittedFacts(row), accessCode };
 }
 
-export function toComplaintView(row: ComplaintRow, process: ComplaintStatusView | null, reporter: ReporterIdentityDto | null): ComplaintView {
+export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | null, reporter: ReporterIdentityDto | null, locale: Locale): ComplaintView {
   return {
     ...toSubmittedFacts(row),
     title: row.title,
@@ -86,6 +89,6 @@ export function toComplaintView(row: ComplaintRow, process: ComplaintStatusView 
     assigneeId: row.assigneeId,
     intakeOfficerId: row.intakeOfficerId,
     reporter,
-    process,
+    process: process && toComplaintStatusView(process, locale),
   };
 }
