@@ -253,11 +253,12 @@ function Policies() {
       {policies.data.map((policy) => (
         <section key={policy.version} className="policy">
           <h2>
-            {t.admin.policyVersion(policy.version)} {policy.inForceNow && <span className="badge">{t.admin.inForce}</span>}
+            {t.admin.policyVersion(policy.version)}
+            {policy.inForceNow && <small> — {t.admin.inForce}</small>}
           </h2>
           <p>{t.admin.effectiveFrom}: {policy.effectiveFrom} · {policy.nationalTimeZone}</p>
           <table>
-            <caption>{t.admin.policyVersion(policy.version)}</caption>
+            <caption>{t.admin.stageTargets}</caption>
             <thead>
               <tr><th scope="col">{t.actions.stage}</th><th scope="col">{t.actions.complexity}</th><th scope="col">{t.admin.target}</th><th scope="col">{t.admin.basis}</th></tr>
             </thead>
