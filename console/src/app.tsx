@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { api, unwrap } from './api/client';
 import { useNavCounts } from './components/nav-counts';
 import { useI18n } from './i18n';
 import { AdminPage } from './pages/admin';
@@ -31,6 +33,9 @@ function Header() {
   const current = useSession();
   const [location] = useLocation();
   const counts = useNavCounts(Boolean(current));
+  // Re-read on each page load: a SYSADMIN may have renamed the officer or changed the role since sign-in.
+  const me = useQuery({ queryKey: ['me', current?.officer.id], enabled: Boolean(current), staleTime: 5 * 60_000, queryFn: () => unwrap(api.GET('/v1/auth/me')) });
+  const officer = me.data ?? current?.officer;
   const links = current && isRole(current.officer.role) ? ROLE_NAVIGATION[current.officer.role] : [];
   return (
     <header className="top">
@@ -72,8 +77,8 @@ function Header() {
       <div className="who">
         {current && (
           <>
-            <span>
-              {current.officer.id} · {t.roles[current.officer.role as keyof typeof t.roles] ?? current.officer.role}
+            <span data-testid="signed-in-as">
+              {officer?.displayName} · {officer && t.roles[officer.role]}
             </span>
             <button type="button" className="link" onClick={() => session.signOut()}>
               {t.nav.signOut}

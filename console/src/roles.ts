@@ -1,13 +1,14 @@
 // What each role works on: its landing page and its navigation. The API decides what each may see and
 // do; this only decides where each starts.
 import type { Role } from '../../workflows/lifecycle/vocabulary';
+import type { Schema } from './api/schemas';
 import type { Messages } from './i18n/id';
 
 export interface NavLink {
   path: string;
   label: Exclude<keyof Messages['nav'], 'label' | 'countLabel' | 'submit' | 'track' | 'publicList' | 'signIn' | 'signOut'>;
-  /** Shows the number of open escalations beside it. */
-  counts?: 'openEscalations' | 'atRisk' | 'breached';
+  /** Which of the navigation counts (GET /v1/me/counts) shows beside it. */
+  counts?: keyof Schema<'NavigationCountsView'>;
 }
 
 const escalations: NavLink = { path: '/eskalasi', label: 'escalations', counts: 'openEscalations' };
@@ -18,9 +19,9 @@ const breached: NavLink = { path: '/antrian/terlambat', label: 'breached', count
 const timeline: NavLink = { path: '/riwayat', label: 'timeline' };
 
 export const ROLE_NAVIGATION: Record<Role, NavLink[]> = {
-  VERIFIER: [{ path: '/antrian/verifikasi', label: 'verifierInbox' }, allComplaints, escalations],
-  AGENCY_ADMIN: [{ path: '/antrian/instansi', label: 'agencyQueue' }, reports],
-  LIAISON: [{ path: '/antrian/tugas-saya', label: 'myTasks' }],
+  VERIFIER: [{ path: '/antrian/verifikasi', label: 'verifierInbox', counts: 'workQueue' }, allComplaints, escalations],
+  AGENCY_ADMIN: [{ path: '/antrian/instansi', label: 'agencyQueue', counts: 'workQueue' }, reports],
+  LIAISON: [{ path: '/antrian/tugas-saya', label: 'myTasks', counts: 'workQueue' }],
   SUPERVISOR: [atRisk, breached, escalations, allComplaints],
   COMPLAINT_MANAGER: [atRisk, breached, escalations, reports, allComplaints],
   OMBUDSMAN: [escalations, allComplaints, reports],

@@ -1,13 +1,10 @@
 // The officer's session: the bearer token and who it belongs to, kept in sessionStorage (gone when the
 // tab closes; never in localStorage or a cookie), observable by React through useSyncExternalStore.
 import { useSyncExternalStore } from 'react';
+import type { Schema } from './api/schemas';
 
-export interface SignedInOfficer {
-  id: string;
-  role: string;
-  agencyId: string | null;
-  unitId: string | null;
-}
+/** Who signed in, as the sign-in answer gave it (GET /v1/auth/me answers the same, kept current). */
+export type SignedInOfficer = Schema<'OfficerView'>;
 
 export interface Session {
   token: string;

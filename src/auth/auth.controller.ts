@@ -30,9 +30,9 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'The signed-in officer: ID, role, agency and unit' })
+  @ApiOperation({ summary: 'The signed-in officer: ID, display name, role, agency and unit' })
   @ApiOkResponse({ type: OfficerView })
   me(@CurrentOfficer() officer: Officer): OfficerView {
-    return officer;
+    return { id: officer.id, displayName: officer.displayName, role: officer.role, agencyId: officer.agencyId, unitId: officer.unitId };
   }
 }

@@ -94,5 +94,5 @@ export class AuthService {
 }
 
 function toOfficer(user: Officer): Officer {
-  return { id: user.id, role: user.role, agencyId: user.agencyId, unitId: user.unitId };
+  return { id: user.id, displayName: user.displayName, role: user.role, agencyId: user.agencyId, unitId: user.unitId };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Role } from './officer.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'verifikator' })
@@ -17,7 +18,8 @@ export class LoginDto {
 
 export class OfficerView {
   @ApiProperty({ example: 'usr-verifikator' }) id!: string;
-  @ApiProperty({ example: 'VERIFIER' }) role!: string;
+  @ApiProperty({ example: 'Verifikator Nasional', description: 'The name the console shows for the officer' }) displayName!: string;
+  @ApiProperty({ enum: Role, enumName: 'Role', example: 'VERIFIER' }) role!: Role;
   @ApiProperty({ type: String, nullable: true, example: null }) agencyId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null }) unitId!: string | null;
 }

@@ -5,6 +5,8 @@ export { Role } from '../generated/prisma/enums.js';
 /** The signed-in officer, as loaded from PostgreSQL on every request (a deactivated account stops at once). */
 export interface Officer {
   id: string;
+  /** The name the console shows; never in workflow inputs (officers are not reporters, but the ID suffices there). */
+  displayName: string;
   role: Role;
   /** null for national roles: verifier, Ombudsman, auditor, sysadmin (and national supervisors). */
   agencyId: string | null;

@@ -2,7 +2,7 @@
 // each role's journey through one complaint, axe-core on every page (0 serious or critical), and no
 // console error on any page (a CSP refusal would show there).
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
@@ -11,14 +11,6 @@ import { createAgencies, eventually } from '../support/app.js';
 import { ComplaintDriver, LIAISON } from '../support/lifecycle.js';
 import { createOfficers, TEST_PASSWORD, type Officers } from '../support/officers.js';
 import { accessibilityProblems, launchChromium, newVisitor, screenshot, signIn, startConsoleServer, untilVisible, type ConsoleServer, type Visitor } from './support/browser.js';
-import { shimReferenceEndpoints } from './support/refdata-shim.js';
-
-/** Whether this branch has the SYSADMIN officer endpoints (built in parallel with the console). */
-function adminOfficerEndpointsExist(): boolean {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.controller.ts') ? [join(dir, e.name)] : []));
-  return walk(join(projectRoot(), 'src')).some((file) => /admin\/officers/.test(readFileSync(file, 'utf8')));
-}
 
 /** A journey signs in five people in a shared machine's browser: minutes, not the default minute. */
 const JOURNEY_TIMEOUT_MS = 240_000;
@@ -26,9 +18,8 @@ const JOURNEY_TIMEOUT_MS = 240_000;
 let browser: Browser;
 const visitors: Visitor[] = [];
 
-async function visitor(server: ConsoleServer): Promise<Visitor> {
+async function visitor(): Promise<Visitor> {
   const v = await newVisitor(browser);
-  await shimReferenceEndpoints(v.context, server.base, server.t);
   visitors.push(v);
   return v;
 }
@@ -66,7 +57,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
 
   it('citizen submits, verifier verifies, agency admin assigns, liaison follows up and resolves, citizen accepts and rates; auditor reads the timeline', async () => {
     // The citizen: no account.
-    const citizen = await visitor(server);
+    const citizen = await visitor();
     await citizen.page.goto(`${server.base}/console/`);
     await checkPage(citizen, 'beranda');
     await citizen.page.getByRole('link', { name: 'Buat laporan' }).first().click();
@@ -85,7 +76,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await checkPage(citizen, 'tanda-terima');
 
     // The verifier: inbox, complaint page, verify and dispose with the agency picker.
-    const verifier = await visitor(server);
+    const verifier = await visitor();
     await signIn(verifier.page, server.base, officers.national.VERIFIER.username, TEST_PASSWORD);
     expect(new URL(verifier.page.url()).pathname).toBe('/console/antrian/verifikasi');
     await untilVisible(verifier.page, verifier.page.getByRole('link', { name: trackingId }));
@@ -102,7 +93,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await eventually(async () => ((await server.t.prisma.complaint.findUnique({ where: { trackingId } }))?.status === 'DISPOSED' ? true : undefined));
 
     // The agency admin: agency queue, assign a liaison of a unit (unit and liaison pickers).
-    const admin = await visitor(server);
+    const admin = await visitor();
     const agencyOfficers = officers.byAgency[agencyId];
     await signIn(admin.page, server.base, agencyOfficers.AGENCY_ADMIN.username, TEST_PASSWORD);
     expect(new URL(admin.page.url()).pathname).toBe('/console/antrian/instansi');
@@ -117,7 +108,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await admin.page.getByTestId('action-done').getByText('Tersimpan: Tugaskan pejabat penghubung.').waitFor();
 
     // The liaison: "Tugas saya", a follow-up, then the final answer.
-    const liaison = await visitor(server);
+    const liaison = await visitor();
     await signIn(liaison.page, server.base, agencyOfficers.LIAISON.username, TEST_PASSWORD);
     expect(new URL(liaison.page.url()).pathname).toBe('/console/antrian/tugas-saya');
     await untilVisible(liaison.page, liaison.page.getByRole('link', { name: trackingId }));
@@ -154,7 +145,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     expect(await citizen.page.content()).not.toContain('+6281234567890');
 
     // The auditor: the timeline of the whole journey, and the SLA report.
-    const auditor = await visitor(server);
+    const auditor = await visitor();
     await signIn(auditor.page, server.base, officers.national.AUDITOR.username, TEST_PASSWORD);
     expect(new URL(auditor.page.url()).pathname).toBe('/console/riwayat');
     await auditor.page.getByLabel('Nomor pelacakan').fill(trackingId);
@@ -179,7 +170,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     const driver = new ComplaintDriver(server.t, officers);
     const trackingId = await driver.submit();
     await driver.act(trackingId, 'request-clarification', { question: 'Di kelurahan mana tepatnya?' });
-    const citizen = await visitor(server);
+    const citizen = await visitor();
     await citizen.page.goto(`${server.base}/console/lacak?id=${trackingId}`);
     await citizen.page.getByLabel('Kode akses').fill(driver.accessCode(trackingId));
     await citizen.page.getByRole('button', { name: 'Lihat laporan' }).click();
@@ -208,7 +199,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
   it('answers a refused action with a plain sentence', async () => {
     const driver = new ComplaintDriver(server.t, officers);
     const trackingId = await driver.submit();
-    const verifier = await visitor(server);
+    const verifier = await visitor();
     await signIn(verifier.page, server.base, officers.national.VERIFIER.username, TEST_PASSWORD);
     await verifier.page.goto(`${server.base}/console/pengaduan/${trackingId}`);
     const verifyForm = verifier.page.getByRole('form', { name: 'Verifikasi dan disposisi' });
@@ -238,7 +229,7 @@ describe('a supervisor sees a breach arrive and acknowledges it', () => {
   afterAll(() => server.close());
 
   it('shows the level-1 escalation in the inbox and the navigation count, and takes the acknowledgement with a comment', async () => {
-    const supervisor = await visitor(server);
+    const supervisor = await visitor();
     const agencyOfficers = officers.byAgency[agencyId];
     await signIn(supervisor.page, server.base, agencyOfficers.SUPERVISOR.username, TEST_PASSWORD);
     expect(new URL(supervisor.page.url()).pathname).toBe('/console/antrian/berisiko');
@@ -295,12 +286,13 @@ describe('a SYSADMIN creates an officer who then signs in', () => {
   });
   afterAll(() => server.close());
 
-  const whenAdminEndpoints = adminOfficerEndpointsExist() ? describe : describe.skip;
-  whenAdminEndpoints('with the administration endpoints', () => {
   it('creates a liaison with a unit, and the new officer signs in to "Tugas saya"', async () => {
-    const sysadmin = await visitor(server);
+    const sysadmin = await visitor();
     await signIn(sysadmin.page, server.base, officers.national.SYSADMIN.username, TEST_PASSWORD);
     expect(new URL(sysadmin.page.url()).pathname).toBe('/console/admin');
+    // The header names the officer (GET /v1/auth/me), not an ID.
+    await sysadmin.page.getByTestId('signed-in-as').getByText('sysadmin · Administrator sistem').waitFor();
+    await sysadmin.page.getByRole('table', { name: 'Petugas' }).waitFor();
     await checkPage(sysadmin, 'administrasi');
     const form = sysadmin.page.getByRole('form', { name: 'Petugas baru' });
     const username = `penghubung-${Date.now()}`;
@@ -310,15 +302,30 @@ describe('a SYSADMIN creates an officer who then signs in', () => {
     const agencyId = Object.keys(officers.byAgency)[0];
     await form.getByLabel('Instansi').selectOption(agencyId);
     await form.getByLabel('Unit').selectOption({ label: 'Bagian Pengaduan' });
+    await checkPage(sysadmin, 'administrasi-petugas-baru');
     await form.getByRole('button', { name: 'Buat' }).click();
     const password = (await sysadmin.page.getByTestId('temporary-password').textContent())!.trim();
+    await sysadmin.page.getByRole('cell', { name: username, exact: true }).waitFor();
+    const created = await server.t.prisma.user.findUniqueOrThrow({ where: { username } });
+    expect(created).toMatchObject({ role: 'LIAISON', agencyId, unitId: `unit-${agencyId}-pengaduan`, active: true });
 
-    const newcomer = await visitor(server);
+    // The other administration pages, each with the same checks.
+    for (const [tab, ready, name] of [
+      ['Instansi dan unit', sysadmin.page.getByRole('form', { name: 'Unit baru' }), 'administrasi-instansi'],
+      ['Kalender kerja', sysadmin.page.getByRole('form', { name: 'Unggah kalender satu tahun' }), 'administrasi-kalender'],
+      ['Kebijakan SLA', sysadmin.page.getByRole('table', { name: 'Tangga eskalasi' }).first(), 'administrasi-kebijakan'],
+    ] as const) {
+      await sysadmin.page.getByRole('tab', { name: tab }).click();
+      await ready.waitFor();
+      await checkPage(sysadmin, name);
+    }
+
+    const newcomer = await visitor();
     await signIn(newcomer.page, server.base, username, password);
     expect(new URL(newcomer.page.url()).pathname).toBe('/console/antrian/tugas-saya');
+    await newcomer.page.getByTestId('signed-in-as').getByText('Pejabat Penghubung Baru · Pejabat penghubung').waitFor();
     await checkPage(newcomer, 'tugas-saya-petugas-baru');
   }, JOURNEY_TIMEOUT_MS);
-  });
 
   it('serves deep links, cacheable hashed assets and an uncached index.html under the API’s CSP', async () => {
     const deep = await request(server.t.http).get('/console/pengaduan/LPR-AAAA-BBBB').expect(200);
@@ -333,7 +340,7 @@ describe('a SYSADMIN creates an officer who then signs in', () => {
   });
 
   it('has no serious or critical accessibility problem on the sign-in page, in either language', async () => {
-    const v = await visitor(server);
+    const v = await visitor();
     await v.page.goto(`${server.base}/console/masuk`);
     await checkPage(v, 'masuk');
     await v.page.getByRole('button', { name: 'English' }).click();

@@ -74,7 +74,7 @@ describe('administration by SYSADMIN', () => {
 
     const signedIn = await login(name, res.body.temporaryPassword).expect(200);
     const me = await request(t.http).get('/v1/auth/me').set('Authorization', `Bearer ${signedIn.body.accessToken}`).expect(200);
-    expect(me.body).toEqual({ id: res.body.officer.id, role: 'LIAISON', agencyId: agencies.jakarta.id, unitId: unitOf(agencies.jakarta.id) });
+    expect(me.body).toEqual({ id: res.body.officer.id, displayName: body.displayName, role: 'LIAISON', agencyId: agencies.jakarta.id, unitId: unitOf(agencies.jakarta.id) });
 
     const listed = await admin().get(`/v1/admin/officers?search=${name}`).expect(200);
     expect(listed.body).toEqual({ items: [res.body.officer], nextCursor: null });

@@ -44,7 +44,7 @@ export async function createOfficers(t: TestApp, agencyIds: string[]): Promise<O
     const id = `usr-${name}-${suffix}`;
     await t.prisma.user.create({ data: { id, username: id, passwordHash, displayName: name, role, agencyId, unitId, supervisorId } });
     const token = await jwt.signAsync({ sub: id, role });
-    return { id, role, agencyId, unitId, username: id, token, auth: { Authorization: `Bearer ${token}` } };
+    return { id, displayName: name, role, agencyId, unitId, username: id, token, auth: { Authorization: `Bearer ${token}` } };
   };
   const national = {} as Officers['national'];
   for (const role of NATIONAL_ROLE_NAMES) national[role] = await make(role, null, null, role.toLowerCase());

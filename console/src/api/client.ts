@@ -24,8 +24,8 @@ export class ApiError extends Error {
   }
 }
 
-export function headersFor(extra: Record<string, string> = {}): Headers {
-  const headers = new Headers(extra);
+function headersFor(): Headers {
+  const headers = new Headers();
   headers.set('Accept-Language', currentLang());
   const token = session.get()?.token;
   if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
@@ -46,7 +46,8 @@ const authAndLanguage: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '' });
+// JSON answers only in the types: the CSV variants of the same operations are fetched as blobs (download).
+export const api = createClient<paths, 'application/json'>({ baseUrl: '' });
 api.use(authAndLanguage);
 
 export async function toApiError(response: Response, body: unknown): Promise<ApiError> {
@@ -66,28 +67,18 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 /** A fresh Idempotency-Key: a retried click never takes an action twice. */
 export const idempotencyKey = (): string => crypto.randomUUID();
 
-/** Calls an endpoint this document does not describe yet (see reference.ts), with the same headers. */
-export async function fetchJson<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-  const headers = headersFor(init.headers);
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
-  const response = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  if (response.status === 401 && session.get()) session.signOut();
-  if (!response.ok) throw await toApiError(response, null);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-/** Downloads an attachment the API answers (CSV) with the officer's token, under the server's file name. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await fetch(path, { headers: headersFor() });
-  if (!response.ok) throw await toApiError(response, null);
+/**
+ * Saves an attachment the API answers (CSV) under the server's file name. The call is made through the
+ * typed client with `parseAs: 'blob'`, so it carries the same token and language as every other.
+ */
+export async function download(call: Promise<{ data?: Blob; error?: unknown; response: Response }>, fallbackName: string): Promise<void> {
+  const { data, error, response } = await call;
+  if (!response.ok || !data) throw await toApiError(response, error);
   const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await response.blob());
+  const url = URL.createObjectURL(data);
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
   link.click();
   link.remove();
   URL.revokeObjectURL(url);
 }
-
-/** The data of a 2xx answer, read as the API's response DTO `V` (see views.ts). */
-export const unwrapAs = <V>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<V> => unwrap(call) as Promise<V>;

@@ -24,7 +24,7 @@ export interface paths {
     post: operations["login"];
   };
   "/v1/auth/me": {
-    /** The signed-in officer: ID, role, agency and unit */
+    /** The signed-in officer: ID, display name, role, agency and unit */
     get: operations["me"];
   };
   "/v1/audit/complaints/{trackingId}/history": {
@@ -320,11 +320,18 @@ export interface components {
       /** @example tenggat-demo */
       password: string;
     };
+    /** @enum {string} */
+    Role: "VERIFIER" | "AGENCY_ADMIN" | "LIAISON" | "SUPERVISOR" | "COMPLAINT_MANAGER" | "OMBUDSMAN" | "AUDITOR" | "SYSADMIN";
     OfficerView: {
       /** @example usr-verifikator */
       id: string;
+      /**
+       * @description The name the console shows for the officer
+       * @example Verifikator Nasional
+       */
+      displayName: string;
       /** @example VERIFIER */
-      role: string;
+      role: components["schemas"]["Role"];
       /** @example null */
       agencyId: string | null;
       /** @example null */
@@ -1526,8 +1533,6 @@ export interface components {
       /** @description Its units, by name */
       units: components["schemas"]["UnitView"][];
     };
-    /** @enum {string} */
-    Role: "VERIFIER" | "AGENCY_ADMIN" | "LIAISON" | "SUPERVISOR" | "COMPLAINT_MANAGER" | "OMBUDSMAN" | "AUDITOR" | "SYSADMIN";
     ReferenceOfficerView: {
       /** @example usr-penghubung-dukcapil */
       id: string;
@@ -2205,7 +2210,7 @@ export interface operations {
       };
     };
   };
-  /** The signed-in officer: ID, role, agency and unit */
+  /** The signed-in officer: ID, display name, role, agency and unit */
   me: {
     responses: {
       200: {

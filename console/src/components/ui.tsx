@@ -1,5 +1,5 @@
 // Small shared pieces: error sentences, loading, the date in its zone and the business-time countdown.
-import type { ReactNode } from 'react';
+import { cloneElement, useId, type ReactElement } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
 import { countdown, formatDateTime } from '../time';
@@ -43,12 +43,19 @@ export function Countdown({ dueAt, zone, daysOff, now = new Date(), calendarDays
   return <span className={`countdown ${left.kind}`}>{text}</span>;
 }
 
-export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+/**
+ * A labelled control. The label points at the control (htmlFor + id) instead of wrapping it: a wrapping
+ * label's name would include the control's own text (every option of a select), so "Instansi" would
+ * be read, and found by tests, as "Instansi Kementerian … Pemerintah …". The hint describes the control.
+ */
+export function Field({ label, children, hint }: { label: string; children: ReactElement<{ id?: string; 'aria-describedby'?: string }>; hint?: string }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
   return (
-    <label className="field">
-      <span>{label}</span>
-      {children}
-      {hint && <small>{hint}</small>}
-    </label>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id, 'aria-describedby': hint ? hintId : undefined })}
+      {hint && <small id={hintId}>{hint}</small>}
+    </div>
   );
 }

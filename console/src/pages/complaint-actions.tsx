@@ -4,12 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from 'react';
 import { ARCHIVE_REASONS, CLASSIFICATIONS, COMPLEXITIES, OFFICER_STAGES } from '../../../workflows/lifecycle/vocabulary';
 import { api, idempotencyKey, unwrap } from '../api/client';
-import type { ComplaintStatus } from '../api/process';
-import type { ComplaintView } from '../api/views';
 import { useAgencies, useOfficers } from '../components/reference';
 import { ErrorNote, Field } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/id';
+import type { Schema } from '../api/schemas';
+
+type ComplaintStatus = Schema<'ComplaintStatusView'>;
+type ComplaintView = Schema<'ComplaintView'>;
 
 type Classification = (typeof CLASSIFICATIONS)[number];
 type Complexity = (typeof COMPLEXITIES)[number];
@@ -64,19 +66,21 @@ function AgencyPicker({ value, onChange, exclude }: { value: string; onChange: (
   const { t } = useI18n();
   const agencies = useAgencies();
   return (
-    <Field label={t.actions.agency}>
-      <select required value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t.actions.choose}</option>
-        {agencies.data
-          ?.filter((a) => a.id !== exclude)
-          .map((agency) => (
-            <option key={agency.id} value={agency.id}>
-              {agency.name} ({agency.zoneLabel})
-            </option>
-          ))}
-      </select>
+    <>
+      <Field label={t.actions.agency}>
+        <select required value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t.actions.choose}</option>
+          {agencies.data
+            ?.filter((a) => a.id !== exclude)
+            .map((agency) => (
+              <option key={agency.id} value={agency.id}>
+                {agency.name} ({agency.zoneLabel})
+              </option>
+            ))}
+        </select>
+      </Field>
       <ErrorNote error={agencies.error} />
-    </Field>
+    </>
   );
 }
 

@@ -2,9 +2,7 @@
 // explanation, escalations, a timeline, and the actions the state allows.
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { api, idempotencyKey, unwrap, unwrapAs } from '../api/client';
-import type { ComplaintStatus, RunningDeadline } from '../api/process';
-import type { ComplaintView } from '../api/views';
+import { api, idempotencyKey, unwrap } from '../api/client';
 import { AcknowledgeForm } from '../components/acknowledge';
 import { agencyName, useAgencies, zoneOf } from '../components/reference';
 import { Countdown, ErrorNote, Loading, When } from '../components/ui';
@@ -13,6 +11,11 @@ import { session } from '../session';
 import { formatDate, zoneLabel } from '../time';
 import { REPORTER_STAGES } from '../../../workflows/lifecycle/vocabulary';
 import { ComplaintActions } from './complaint-actions';
+import type { Schema } from '../api/schemas';
+
+type ComplaintStatus = Schema<'ComplaintStatusView'>;
+type RunningDeadline = Schema<'RunningDeadlineView'>;
+type ComplaintView = Schema<'ComplaintView'>;
 
 type Stage = RunningDeadline['stage'];
 
@@ -125,7 +128,7 @@ export function ComplaintPage({ trackingId }: { trackingId: string }) {
   const complaint = useQuery({
     queryKey: ['complaint', trackingId],
     refetchInterval: 10_000,
-    queryFn: () => unwrapAs<ComplaintView>(api.GET('/v1/complaints/{trackingId}', { params: { path: { trackingId } } })),
+    queryFn: () => unwrap(api.GET('/v1/complaints/{trackingId}', { params: { path: { trackingId } } })),
   });
   if (complaint.error) return <ErrorNote error={complaint.error} />;
   if (!complaint.data) return <Loading />;

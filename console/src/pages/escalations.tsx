@@ -2,8 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { api, idempotencyKey, unwrap, unwrapAs } from '../api/client';
-import type { EscalationItem, Page } from '../api/views';
+import { api, idempotencyKey, unwrap } from '../api/client';
 import { AcknowledgeForm } from '../components/acknowledge';
 import { agencyName, useAgencies, zoneOf } from '../components/reference';
 import { Countdown, ErrorNote, Field, Loading, When } from '../components/ui';
@@ -16,7 +15,7 @@ export function EscalationsPage() {
   const inbox = useQuery({
     queryKey: ['escalations', open],
     refetchInterval: 10_000,
-    queryFn: () => unwrapAs<Page<EscalationItem>>(api.GET('/v1/escalations', { params: { query: { open, limit: 100 } } })),
+    queryFn: () => unwrap(api.GET('/v1/escalations', { params: { query: { open, limit: 100 } } })),
   });
   return (
     <section>

@@ -4,8 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { COMPLAINT_STATES } from '../../../workflows/lifecycle/vocabulary';
-import { api, unwrapAs } from '../api/client';
-import type { Page, WorkQueueItem } from '../api/views';
+import { api, unwrap } from '../api/client';
 import { agencyName, useAgencies, zoneOf } from '../components/reference';
 import { Countdown, ErrorNote, Field, Loading, When } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -21,7 +20,8 @@ interface Filters {
   assigneeId?: string;
   breached?: boolean;
   escalationLevel?: number;
-  dueBefore?: string;
+  atRisk?: boolean;
+  open?: boolean;
 }
 
 export interface QueueView {
@@ -31,20 +31,23 @@ export interface QueueView {
   fixed(officer: SignedInOfficer): Filters;
 }
 
-const AT_RISK_WINDOW_MS = 2 * 24 * 3600 * 1000;
-
 export const QUEUE_VIEWS: QueueView[] = [
   { path: '/antrian', title: 'all', fixed: () => ({}) },
   { path: '/antrian/verifikasi', title: 'verifierInbox', fixed: () => ({ status: 'SUBMITTED' }) },
   { path: '/antrian/instansi', title: 'agencyQueue', fixed: () => ({}) },
   { path: '/antrian/tugas-saya', title: 'myTasks', fixed: (officer) => ({ assigneeId: officer.id }) },
-  { path: '/antrian/berisiko', title: 'atRisk', fixed: () => ({ breached: false, dueBefore: new Date(Date.now() + AT_RISK_WINDOW_MS).toISOString() }) },
-  { path: '/antrian/terlambat', title: 'breached', fixed: () => ({ breached: true }) },
+  // The same questions the navigation counts answer (GET /v1/me/counts), so a badge and its list agree.
+  { path: '/antrian/berisiko', title: 'atRisk', fixed: () => ({ atRisk: true }) },
+  { path: '/antrian/terlambat', title: 'breached', fixed: () => ({ breached: true, open: true }) },
 ];
 
 const PAGE_SIZE = 25;
 
-/** While the reporter is awaited, the next deadline is the reporter's, counted in calendar days. */
+/**
+ * The list answer carries only `nextDeadlineAt`: the read model (complaints.next_deadline_at) does not
+ * store which stage that deadline belongs to, so the stage awaited is derived from the status, and while
+ * the reporter is awaited the next deadline is the reporter's, counted in calendar days.
+ */
 const REPORTER_WAIT_STATES: readonly string[] = ['AWAITING_CLARIFICATION', 'AWAITING_FEEDBACK'];
 
 export function QueuePage({ view }: { view: QueueView }) {
@@ -54,14 +57,13 @@ export function QueuePage({ view }: { view: QueueView }) {
   const [chosen, setChosen] = useState<Filters>({});
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  // The at-risk window is fixed when the view opens, so paging does not shift under the officer.
-  const [fixed] = useState(() => view.fixed(officer));
+  const fixed = view.fixed(officer);
   const filters = { ...chosen, ...fixed };
   const page = useQuery({
     queryKey: ['queue', view.path, filters, cursor],
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
-    queryFn: () => unwrapAs<Page<WorkQueueItem>>(api.GET('/v1/complaints', { params: { query: { ...filters, cursor, limit: PAGE_SIZE } } })),
+    queryFn: () => unwrap(api.GET('/v1/complaints', { params: { query: { ...filters, cursor, limit: PAGE_SIZE } } })),
   });
   const choose = (change: Filters) => {
     setChosen((previous) => ({ ...previous, ...change }));

@@ -2,8 +2,7 @@
 // charts and a table, with the same rows as a CSV download.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, download, unwrapAs } from '../api/client';
-import type { SlaReportView } from '../api/views';
+import { api, download, unwrap } from '../api/client';
 import { BarChart } from '../components/bar-chart';
 import { ErrorNote, Field, Loading } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -29,7 +28,7 @@ function EscalationsOverTime() {
   const months = useQueries({
     queries: starts.slice(0, -1).map((from, i) => ({
       queryKey: ['sla-report', from, starts[i + 1]],
-      queryFn: () => unwrapAs<SlaReportView>(api.GET('/v1/reports/sla', { params: { query: { from, to: starts[i + 1] } } })),
+      queryFn: () => unwrap(api.GET('/v1/reports/sla', { params: { query: { from, to: starts[i + 1] } } })),
     })),
   });
   const label = (from: string) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${from}T12:00:00Z`));
@@ -53,11 +52,11 @@ export function ReportsPage() {
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const report = useQuery({
     queryKey: ['sla-report', from, to],
-    queryFn: () => unwrapAs<SlaReportView>(api.GET('/v1/reports/sla', { params: { query: { from, to } } })),
+    queryFn: () => unwrap(api.GET('/v1/reports/sla', { params: { query: { from, to } } })),
   });
   const rows = report.data?.rows ?? [];
   const name = (row: { agencyName: string | null }) => row.agencyName ?? t.reports.nationalVerification;
-  const csv = () => download(`/v1/reports/sla?${new URLSearchParams({ from, to, format: 'csv' })}`, 'sla.csv').catch(setDownloadError);
+  const csv = () => download(api.GET('/v1/reports/sla', { params: { query: { from, to, format: 'csv' } }, parseAs: 'blob' }), 'sla.csv').catch(setDownloadError);
   return (
     <section>
       <h1>{t.reports.title}</h1>

@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Redirect, useSearchParams } from 'wouter';
-import { api, unwrapAs } from '../api/client';
-import type { LoginView } from '../api/views';
+import { api, unwrap } from '../api/client';
 import { ErrorNote, Field } from '../components/ui';
 import { useI18n } from '../i18n';
 import { homeOf } from '../roles';
@@ -15,7 +14,7 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
-    mutationFn: () => unwrapAs<LoginView>(api.POST('/v1/auth/login', { body: { username, password } })),
+    mutationFn: () => unwrap(api.POST('/v1/auth/login', { body: { username, password } })),
     onSuccess: (answer) => session.signIn({ token: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, officer: answer.officer }),
   });
   if (current) {

@@ -2,8 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { api, download, unwrapAs } from '../api/client';
-import type { AuditHistoryView, ComplaintView } from '../api/views';
+import { api, download, unwrap } from '../api/client';
 import { useAgencies, zoneOf } from '../components/reference';
 import { ErrorNote, Field, Loading, When } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -16,14 +15,14 @@ export function TimelinePage({ trackingId }: { trackingId?: string }) {
   const history = useQuery({
     queryKey: ['history', trackingId],
     enabled: Boolean(trackingId),
-    queryFn: () => unwrapAs<AuditHistoryView>(api.GET('/v1/audit/complaints/{trackingId}/history', { params: { path: { trackingId: trackingId! } } })),
+    queryFn: () => unwrap(api.GET('/v1/audit/complaints/{trackingId}/history', { params: { path: { trackingId: trackingId! } } })),
   });
   // Each step shows in the zone of the complaint's agency (the national zone before disposal).
   const agencies = useAgencies();
   const complaint = useQuery({
     queryKey: ['complaint', trackingId],
     enabled: Boolean(trackingId),
-    queryFn: () => unwrapAs<ComplaintView>(api.GET('/v1/complaints/{trackingId}', { params: { path: { trackingId: trackingId! } } })),
+    queryFn: () => unwrap(api.GET('/v1/complaints/{trackingId}', { params: { path: { trackingId: trackingId! } } })),
   });
   const zone = zoneOf(agencies.data, complaint.data?.agencyId);
   const open = (event: FormEvent) => {
@@ -45,7 +44,7 @@ export function TimelinePage({ trackingId }: { trackingId?: string }) {
         <>
           <p>
             {t.timeline.status(history.data.status, history.data.workflowStatus ?? '—', history.data.runIds.length)}{' '}
-            <button type="button" className="link" onClick={() => void download(`/v1/audit/complaints/${encodeURIComponent(history.data.trackingId)}/history?format=csv`, `${history.data.trackingId}.csv`).catch(setDownloadError)}>
+            <button type="button" className="link" onClick={() => void download(api.GET('/v1/audit/complaints/{trackingId}/history', { params: { path: { trackingId: history.data.trackingId }, query: { format: 'csv' } }, parseAs: 'blob' }), `${history.data.trackingId}.csv`).catch(setDownloadError)}>
               {t.common.downloadCsv}
             </button>
           </p>

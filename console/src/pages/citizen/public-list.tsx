@@ -1,8 +1,7 @@
 // The public list: verified, non-confidential complaints, newest first; no one's identity.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrapAs } from '../../api/client';
-import type { Page, PublicComplaintItem } from '../../api/views';
+import { api, unwrap } from '../../api/client';
 import { ErrorNote, Loading, When } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { NATIONAL_TIME_ZONE } from '../../time';
@@ -14,7 +13,7 @@ export function PublicListPage() {
   const page = useQuery({
     queryKey: ['public', cursor],
     placeholderData: keepPreviousData,
-    queryFn: () => unwrapAs<Page<PublicComplaintItem>>(api.GET('/v1/public/complaints', { params: { query: { cursor, limit: 20 } } })),
+    queryFn: () => unwrap(api.GET('/v1/public/complaints', { params: { query: { cursor, limit: 20 } } })),
   });
   return (
     <section>

@@ -1,9 +1,11 @@
 // The receipt after a report: tracking ID and access code, printable. Kept for this tab only.
 import { Link, Redirect } from 'wouter';
-import type { SubmittedComplaint } from '../../api/views';
 import { When } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { NATIONAL_TIME_ZONE } from '../../time';
+import type { Schema } from '../../api/schemas';
+
+type SubmittedComplaint = Schema<'SubmittedComplaintAnswer'>;
 
 const KEY = 'tenggat.receipt';
 

@@ -4,8 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { CLASSIFICATIONS } from '../../../../workflows/lifecycle/vocabulary';
-import { api, idempotencyKey, unwrapAs } from '../../api/client';
-import type { SubmittedComplaint } from '../../api/views';
+import { api, idempotencyKey, unwrap } from '../../api/client';
 import { ErrorNote, Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { saveReceipt } from './receipt';
@@ -21,7 +20,7 @@ export function SubmitPage() {
   const submit = useMutation({
     mutationFn: () => {
       const reporter = Object.fromEntries(Object.entries({ name: form.name, phone: form.phone, email: form.email, nik: form.nik }).filter(([, v]) => v.trim()));
-      return unwrapAs<SubmittedComplaint>(
+      return unwrap(
         api.POST('/v1/complaints', {
           headers: { 'Idempotency-Key': key },
           body: {

@@ -3,11 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'wouter';
-import { api, idempotencyKey, unwrap, unwrapAs } from '../../api/client';
-import type { CitizenDeadline, TrackingView } from '../../api/views';
+import { api, idempotencyKey, unwrap } from '../../api/client';
 import { Countdown, ErrorNote, Field, Loading, When } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { NATIONAL_TIME_ZONE, zoneOfOffset } from '../../time';
+import type { Schema } from '../../api/schemas';
+
+type CitizenDeadline = Schema<'CitizenDeadline'>;
+type TrackingView = Schema<'TrackingView'>;
 
 interface Credentials {
   trackingId: string;
@@ -95,7 +98,7 @@ export function TrackPage() {
     enabled: credentials !== null,
     refetchInterval: 15_000,
     queryFn: () =>
-      unwrapAs<TrackingView>(api.GET('/v1/track/{trackingId}', { params: { path: { trackingId: credentials!.trackingId }, header: { 'X-Access-Code': credentials!.accessCode } } })),
+      unwrap(api.GET('/v1/track/{trackingId}', { params: { path: { trackingId: credentials!.trackingId }, header: { 'X-Access-Code': credentials!.accessCode } } })),
   });
   const open = (event: FormEvent) => {
     event.preventDefault();
