@@ -151,8 +151,8 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await auditor.page.getByLabel('Nomor pelacakan').fill(trackingId);
     await auditor.page.getByRole('button', { name: 'Buka' }).click();
     const steps = auditor.page.getByRole('list', { name: 'Langkah-langkah' });
-    await steps.getByText('verified the complaint', { exact: false }).first().waitFor();
-    await steps.getByText('accepted the answer', { exact: false }).first().waitFor();
+    await steps.getByText('memverifikasi pengaduan', { exact: false }).first().waitFor();
+    await steps.getByText('menerima jawaban', { exact: false }).first().waitFor();
     await checkPage(auditor, 'riwayat');
     await auditor.page.getByRole('link', { name: 'Laporan SLA' }).click();
     await auditor.page.getByRole('img', { name: 'Verifikasi tepat waktu (%)' }).waitFor();
