@@ -2,7 +2,6 @@
 // and restarted on the same data), PostgreSQL behind a TCP proxy the test can cut, the compiled worker
 // and API as separate processes, and a webhook sink that counts every delivery. Loopback only.
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { PrismaService } from '../../src/database/prisma.service.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { projectRoot } from '../../src/project-root.js';
 import { seedAgencies } from '../../scripts/seed.js';
+import { WebhookReceiver, type ReceivedPost } from '../support/webhook-receiver.js';
 import { databaseServerForTests, dropSchema, freePort, startNodeProcess, startWorkerProcess, testDatabaseUrl, type DatabaseServerForTests, type NodeProcess } from '../support/stack.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { payloadKeysFrom, tenggatDataConverter } from '../../src/temporal/payload-codec.js';
@@ -23,27 +23,17 @@ const AUTH_SECRET = randomBytes(32).toString('hex');
 const PAYLOAD_KEYS = `faults:${randomBytes(32).toString('base64')}`;
 
 /** Every POST the sink received, by Idempotency-Key. */
-export class WebhookSink {
+export class WebhookSink extends WebhookReceiver {
   readonly deliveries = new Map<string, number>();
-  private server?: Server;
-  url = '';
 
-  async start(): Promise<void> {
-    const port = await freePort();
-    this.server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        const key = String(req.headers['idempotency-key']);
-        this.deliveries.set(key, (this.deliveries.get(key) ?? 0) + 1);
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${port}/hooks`;
+  constructor() {
+    super('/hooks');
   }
 
-  stop(): Promise<unknown> {
-    return new Promise((resolve) => this.server?.close(resolve));
+  protected answer({ headers }: ReceivedPost): number {
+    const key = String(headers['idempotency-key']);
+    this.deliveries.set(key, (this.deliveries.get(key) ?? 0) + 1);
+    return 204;
   }
 }
 

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import { createHmac, randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config/app-config.js';
 import { migrate } from '../../src/database/migrator.js';
@@ -7,43 +6,32 @@ import { NotificationDispatcher, SIGNATURE_HEADER } from '../../src/notification
 import { ReporterNoticeSender } from '../../src/notifications/reporter-notice-sender.js';
 import { ReporterNoticeRepository } from '../../src/notifications/reporter-notices.repository.js';
 import { loadSlaPolicy } from '../../src/policy/sla-policy.js';
-import { dropSchema, freePort, testDatabaseUrl } from '../support/stack.js';
+import { WebhookReceiver, type ReceivedPost } from '../support/webhook-receiver.js';
+import { dropSchema, testDatabaseUrl } from '../support/stack.js';
 
 const SECRET = 'outbox-test-secret-of-at-least-32-characters';
 
 /** A webhook receiver the test controls: how long it takes, how it answers, what it got. */
-class Receiver {
+class Receiver extends WebhookReceiver {
   readonly received: { key: string; body: Record<string, unknown>; signature: string | undefined; raw: string }[] = [];
   inFlight = new Map<string, number>();
   maxConcurrentPerKey = 0;
   delayMs = 0;
   failuresLeft = 0;
-  private server?: Server;
-  url = '';
 
-  async start(): Promise<void> {
-    const port = await freePort();
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (chunk) => (raw += chunk));
-      req.on('end', () => {
-        const key = String(req.headers['idempotency-key']);
-        this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
-        this.maxConcurrentPerKey = Math.max(this.maxConcurrentPerKey, this.inFlight.get(key)!);
-        setTimeout(() => {
-          this.inFlight.set(key, this.inFlight.get(key)! - 1);
-          if (this.failuresLeft-- > 0) return void res.writeHead(503).end();
-          this.received.push({ key, body: JSON.parse(raw), signature: req.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined, raw });
-          res.writeHead(204).end();
-        }, this.delayMs);
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${port}/hooks/tenggat`;
+  constructor() {
+    super('/hooks/tenggat');
   }
 
-  stop(): Promise<unknown> {
-    return new Promise((resolve) => this.server?.close(resolve));
+  protected async answer({ raw, headers }: ReceivedPost): Promise<number> {
+    const key = String(headers['idempotency-key']);
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    this.maxConcurrentPerKey = Math.max(this.maxConcurrentPerKey, this.inFlight.get(key)!);
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    this.inFlight.set(key, this.inFlight.get(key)! - 1);
+    if (this.failuresLeft-- > 0) return 503;
+    this.received.push({ key, body: JSON.parse(raw), signature: headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined, raw });
+    return 204;
   }
 }
 

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
@@ -9,6 +8,7 @@ import { migrate } from '../../src/database/migrator.js';
 import { SIGNATURE_HEADER } from '../../src/notifications/webhook-signature.js';
 import { localDateTime } from '../../src/notifications/reporter-messages.js';
 import { projectRoot } from '../../src/project-root.js';
+import { WebhookReceiver, type ReceivedPost } from '../support/webhook-receiver.js';
 import { createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { readableIn } from '../support/history-scan.js';
 import { ComplaintDriver, driverFor, LIAISON } from '../support/lifecycle.js';
@@ -72,42 +72,31 @@ interface Sms {
 }
 
 /** The SMS gateway's outbound webhook: answers 500 to the first N posts about a complaint, or 400 to all, when told to. */
-class SmsGateway {
+class SmsGateway extends WebhookReceiver {
   readonly accepted: Sms[] = [];
   readonly posts: string[] = [];
   readonly failFirst = new Map<string, number>();
   readonly refused = new Set<string>();
-  private server?: Server;
-  url = '';
 
-  async start(): Promise<void> {
-    const port = await freePort();
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (chunk) => (raw += chunk));
-      req.on('end', () => {
-        const body = JSON.parse(raw) as Sms['body'];
-        this.posts.push(body.key);
-        if (this.refused.has(body.trackingId)) return void res.writeHead(400).end();
-        const failuresLeft = this.failFirst.get(body.trackingId) ?? 0;
-        if (failuresLeft > 0) {
-          this.failFirst.set(body.trackingId, failuresLeft - 1);
-          return void res.writeHead(500).end();
-        }
-        this.accepted.push({ key: String(req.headers['idempotency-key']), raw, signature: String(req.headers[SIGNATURE_HEADER.toLowerCase()]), body });
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${port}/sms/outbound`;
+  constructor() {
+    super('/sms/outbound');
+  }
+
+  protected answer({ raw, headers }: ReceivedPost): number {
+    const body = JSON.parse(raw) as Sms['body'];
+    this.posts.push(body.key);
+    if (this.refused.has(body.trackingId)) return 400;
+    const failuresLeft = this.failFirst.get(body.trackingId) ?? 0;
+    if (failuresLeft > 0) {
+      this.failFirst.set(body.trackingId, failuresLeft - 1);
+      return 500;
+    }
+    this.accepted.push({ key: String(headers['idempotency-key']), raw, signature: String(headers[SIGNATURE_HEADER.toLowerCase()]), body });
+    return 202;
   }
 
   about(trackingId: string): Sms[] {
     return this.accepted.filter((s) => s.body.trackingId === trackingId);
-  }
-
-  stop(): Promise<unknown> {
-    return new Promise((resolve) => this.server!.close(resolve));
   }
 }
 
