@@ -1,5 +1,7 @@
 // npm run db:seed: loads reference agencies (config/agencies.json) and the demo officers with their
 // units (config/officers.json, password DEMO_PASSWORD or tenggat-demo) into DATABASE_URL; safe to repeat.
+// With NODE_ENV=production only the agencies: no demo officer and no demo password ever reach production,
+// where the first account comes from npm run admin:bootstrap.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { prismaAdapter } from '../src/database/database-url.js';
@@ -34,10 +36,14 @@ function assertEveryReceiverHeld(agencies: AgencySeed[], officers: OfficerSeeds[
   if (uncovered.length) throw new Error(`config/officers.json leaves escalations without a receiver:\n${uncovered.map(describeUncovered).join('\n')}`);
 }
 
+/** Whether the demo officers may be seeded: never in production. */
+export const demoOfficersAllowed = (env: NodeJS.ProcessEnv = process.env): boolean => env.NODE_ENV !== 'production';
+
 export async function seedAgencies(databaseUrl: string, demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<number> {
   const agencies = readConfig<AgencySeed[]>('agencies.json');
-  const { units, officers } = readConfig<OfficerSeeds>('officers.json');
-  assertEveryReceiverHeld(agencies, officers);
+  const withOfficers = demoOfficersAllowed();
+  const { units, officers } = withOfficers ? readConfig<OfficerSeeds>('officers.json') : { units: [], officers: [] };
+  if (withOfficers) assertEveryReceiverHeld(agencies, officers);
   const prisma = new PrismaClient({ adapter: prismaAdapter(databaseUrl, 1) });
   try {
     for (const { daysOff = [], ...agency } of agencies) {
@@ -48,6 +54,7 @@ export async function seedAgencies(databaseUrl: string, demoPassword = process.e
       });
     }
     for (const unit of units) await prisma.unit.upsert({ where: { id: unit.id }, create: unit, update: unit });
+    if (!withOfficers) return agencies.length;
     const passwordHash = await hashSecret(demoPassword);
     // Supervisors first: the chain refers to them.
     for (const { supervisorId: _setBelow, ...officer } of officers) {
@@ -68,5 +75,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('DATABASE_URL is required');
     process.exit(2);
   }
-  console.log(`seeded ${await seedAgencies(url)} agencies and the demo officers (config/officers.json)`);
+  const seeded = await seedAgencies(url);
+  console.log(
+    demoOfficersAllowed()
+      ? `seeded ${seeded} agencies and the demo officers (config/officers.json)`
+      : `seeded ${seeded} agencies; no demo officers in production (create the first SYSADMIN with npm run admin:bootstrap)`,
+  );
 }

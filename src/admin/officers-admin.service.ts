@@ -35,7 +35,7 @@ interface Placement {
 }
 
 /** 24 characters from 144 random bits. */
-const temporaryPassword = (): string => randomBytes(18).toString('base64url');
+export const temporaryPassword = (): string => randomBytes(18).toString('base64url');
 
 /** SYSADMIN's administration of officer accounts. Every change is in the audit log (AuditTrailInterceptor). */
 @Injectable()
@@ -59,7 +59,7 @@ export class OfficersAdminService {
     await this.checkPlacement(placement);
     if (await this.officers.byUsername(dto.username)) throw usernameTaken(dto.username);
     const password = temporaryPassword();
-    const id = `usr-${dto.username.replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`;
+    const id = newOfficerId(dto.username);
     try {
       const row = await this.officers.create({ id, username: dto.username, displayName: dto.displayName, passwordHash: await hashSecret(password), ...placement });
       return { officer: toAdminOfficerView(row), temporaryPassword: password };
@@ -135,5 +135,8 @@ export class OfficersAdminService {
     }
   }
 }
+
+/** An officer's ID: readable from the username, unique by its random tail. */
+export const newOfficerId = (username: string): string => `usr-${username.replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`;
 
 const usernameTaken = (username: string) => new ConflictException(message('conflict.usernameTaken', { username }));
