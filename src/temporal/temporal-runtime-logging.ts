@@ -9,6 +9,13 @@ const NEST_LEVEL: Record<LogLevel, 'verbose' | 'debug' | 'log' | 'warn' | 'error
   ERROR: 'error',
 };
 
+/** Start-up detail, not news: the development workflow bundle's build output, no Nexus services to poll. */
+const STARTUP_DETAIL_MESSAGES = new Set(['Workflow bundle created', 'No Nexus services registered, not polling for Nexus tasks']);
+
+function nestLevelOf(level: LogLevel, message: string): (typeof NEST_LEVEL)[LogLevel] {
+  return STARTUP_DETAIL_MESSAGES.has(message) ? 'debug' : NEST_LEVEL[level];
+}
+
 let installed = false;
 
 /**
@@ -19,7 +26,7 @@ export function routeTemporalLogsToNest(): void {
   if (installed) return;
   const logger = new Logger('Temporal');
   Runtime.install({
-    logger: new DefaultLogger('INFO', ({ level, message, meta }) => logger[NEST_LEVEL[level]]({ ...meta, msg: message })),
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => logger[nestLevelOf(level, message)]({ ...meta, msg: message })),
   });
   installed = true;
 }
