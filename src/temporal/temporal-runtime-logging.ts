@@ -9,11 +9,16 @@ const NEST_LEVEL: Record<LogLevel, 'verbose' | 'debug' | 'log' | 'warn' | 'error
   ERROR: 'error',
 };
 
-/** Start-up detail, not news: the development workflow bundle's build output, no Nexus services to poll. */
-const STARTUP_DETAIL_MESSAGES = new Set(['Workflow bundle created', 'No Nexus services registered, not polling for Nexus tasks']);
+/**
+ * Start-up detail, not news: the development workflow bundle's build output (webpack's asset list, the
+ * size) and that no Nexus services are polled. Logged at debug; a failed build still logs at error.
+ */
+export function isStartupDetail(message: string): boolean {
+  return message.startsWith('asset workflow-bundle-') || message === 'Workflow bundle created' || message === 'No Nexus services registered, not polling for Nexus tasks';
+}
 
 function nestLevelOf(level: LogLevel, message: string): (typeof NEST_LEVEL)[LogLevel] {
-  return STARTUP_DETAIL_MESSAGES.has(message) ? 'debug' : NEST_LEVEL[level];
+  return level === 'INFO' && isStartupDetail(message) ? 'debug' : NEST_LEVEL[level];
 }
 
 let installed = false;

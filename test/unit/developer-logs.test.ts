@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { usesPrettyLogs, withQuietStartup } from '../../src/common/logger.module.js';
 import { loadEnvFileIfExists } from '../../src/config/env-file.js';
+import { isStartupDetail } from '../../src/temporal/temporal-runtime-logging.js';
 
 describe(usesPrettyLogs.name, () => {
   it.each([
@@ -38,6 +39,18 @@ describe(withQuietStartup.name, () => {
     const inner: LoggerService = { log: () => undefined, error: (...args: unknown[]) => errors.push(args), warn: () => undefined };
     withQuietStartup(inner).error('boom', 'RouterExplorer');
     expect(errors).toEqual([['boom', 'RouterExplorer']]);
+  });
+});
+
+describe(isStartupDetail.name, () => {
+  it.each([
+    ['asset workflow-bundle-beb7b00a7cfc374ad40e.js 1.83 MiB [emitted] [immutable]\nwebpack 5.105.0 compiled successfully', true],
+    ['Workflow bundle created', true],
+    ['No Nexus services registered, not polling for Nexus tasks', true],
+    ['Worker state changed', false],
+    ['clock step ran late', false],
+  ])('%s: %s', (message, detail) => {
+    expect(isStartupDetail(message)).toBe(detail);
   });
 });
 
