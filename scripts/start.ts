@@ -1,15 +1,18 @@
 // The Quick start's process: Temporal dev server (unless TEMPORAL_ADDRESS), PostgreSQL from
 // DATABASE_URL or an embedded one, migrations and reference agencies, then the API with its worker.
+// Settings come from the environment, then from .env in the project folder (TENGGAT_ENV_FILE) for what it lacks.
 import { join } from 'node:path';
 import { migrate } from '../src/database/migrator.js';
 import { startApi } from '../src/main.js';
 import { exitWithinDeadlineOnSignal } from '../src/common/shutdown-watchdog.js';
+import { loadEnvFileIfExists } from '../src/config/env-file.js';
 import { projectRoot } from '../src/project-root.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { seedAgencies } from './seed.js';
 import { ensureTemporalCli, startDevServer, type DevServer } from './temporal-dev-server.js';
 
 const env = process.env;
+const fromEnvFile = loadEnvFileIfExists(env.TENGGAT_ENV_FILE ?? join(projectRoot(), '.env'), env);
 const dataDir = env.TENGGAT_DATA_DIR ?? join(projectRoot(), '.data');
 const stoppers: Array<() => Promise<void>> = [];
 
@@ -48,6 +51,9 @@ async function main(): Promise<void> {
       `Temporal Web UI    ${env.TEMPORAL_UI_URL ?? 'see your Temporal cluster'}`,
       `Temporal address   ${env.TEMPORAL_ADDRESS}`,
       `PostgreSQL         ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`,
+      `Settings from .env ${fromEnvFile.length > 0 ? fromEnvFile.join(', ') : 'none (no .env, or the environment set them all)'}`,
+      '',
+      'Run `npm test` in another terminal for the whole test suite (its own Temporal and PostgreSQL).',
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

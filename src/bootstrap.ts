@@ -8,6 +8,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { withQuietStartup } from './common/logger.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { chooseLocale } from './i18n/locale.js';
 import { validationFailed } from './i18n/validation-messages.js';
@@ -36,7 +37,7 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
     bodyParser: false,
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withQuietStartup(app.get(Logger)));
   // Whose X-Forwarded-For to believe (TRUST_PROXY): unset, none — a client cannot choose its own address.
   app.set('trust proxy', config.trustProxy);
   // Idle keep-alive connections outlive common load-balancer idle timeouts (60 s), so a proxy never

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerAppModule } from './app.module.js';
 import { loadConfig } from './config/app-config.js';
+import { withQuietStartup } from './common/logger.module.js';
 import { exitWithinDeadlineOnSignal } from './common/shutdown-watchdog.js';
 import { migrate } from './database/migrator.js';
 
@@ -11,7 +12,7 @@ async function startWorker(): Promise<void> {
   const config = loadConfig();
   if (config.migrateOnBoot) await migrate(config.databaseUrl);
   const app = await NestFactory.createApplicationContext(WorkerAppModule.register(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withQuietStartup(app.get(Logger)));
   app.enableShutdownHooks();
   exitWithinDeadlineOnSignal();
   await app.init();

@@ -13,6 +13,8 @@ export class AppConfig {
   host!: string;
   port!: number;
   logLevel!: string;
+  /** auto: readable lines in development on a terminal, JSON otherwise. */
+  logFormat!: 'auto' | 'json' | 'pretty';
   databaseUrl!: string;
   migrateOnBoot!: boolean;
   temporalAddress!: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       HOST: str({ default: '127.0.0.1', desc: 'address the API binds to' }),
       PORT: port({ default: 3000 }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+      LOG_FORMAT: str({ choices: ['auto', 'json', 'pretty'], default: 'auto' }),
       DATABASE_URL: url({ desc: 'PostgreSQL URL; ?schema=name selects a schema' }),
       MIGRATE_ON_BOOT: bool({ default: true }),
       TEMPORAL_ADDRESS: str({ default: '127.0.0.1:7233' }),
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     databaseUrl: e.DATABASE_URL,
     migrateOnBoot: e.MIGRATE_ON_BOOT,
     temporalAddress: e.TEMPORAL_ADDRESS,

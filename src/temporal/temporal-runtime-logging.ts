@@ -9,6 +9,18 @@ const NEST_LEVEL: Record<LogLevel, 'verbose' | 'debug' | 'log' | 'warn' | 'error
   ERROR: 'error',
 };
 
+/**
+ * Start-up detail, not news: the development workflow bundle's build output (webpack's asset list, the
+ * size) and that no Nexus services are polled. Logged at debug; a failed build still logs at error.
+ */
+export function isStartupDetail(message: string): boolean {
+  return message.startsWith('asset workflow-bundle-') || message === 'Workflow bundle created' || message === 'No Nexus services registered, not polling for Nexus tasks';
+}
+
+function nestLevelOf(level: LogLevel, message: string): (typeof NEST_LEVEL)[LogLevel] {
+  return level === 'INFO' && isStartupDetail(message) ? 'debug' : NEST_LEVEL[level];
+}
+
 let installed = false;
 
 /**
@@ -19,7 +31,7 @@ export function routeTemporalLogsToNest(): void {
   if (installed) return;
   const logger = new Logger('Temporal');
   Runtime.install({
-    logger: new DefaultLogger('INFO', ({ level, message, meta }) => logger[NEST_LEVEL[level]]({ ...meta, msg: message })),
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => logger[nestLevelOf(level, message)]({ ...meta, msg: message })),
   });
   installed = true;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -73,6 +73,10 @@ describe('API and worker processes', () => {
       const records = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
       expect(records.some((r) => r.req?.url === '/v1/complaints' && r.res?.statusCode === 201)).toBe(true);
       expect(records.some((r) => r.msg === 'worker drained and closed')).toBe(true);
+      // Nest's route mapping is start-up detail: there at debug, never at info.
+      const routeMappings = records.filter((r) => /^Mapped \{/.test(r.msg));
+      expect(routeMappings.length).toBeGreaterThan(10);
+      expect(routeMappings.every((r) => r.level === 20)).toBe(true);
       for (const secret of PII) expect(api.output()).not.toContain(secret);
     });
   });
@@ -105,19 +109,29 @@ describe('API and worker processes', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tenggat-start-'));
     chmodSync(dataDir, 0o755); // the embedded server runs as the postgres user, who must reach its folder
     const [port, temporalPort, uiPort, pgPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const { TEMPORAL_ADDRESS: _ownTemporal, DATABASE_URL: _ownDatabase, ...env } = process.env;
+    const { TEMPORAL_ADDRESS: _ownTemporal, DATABASE_URL: _ownDatabase, DEMO_PASSWORD: _ownPassword, ...env } = process.env;
+    // .env fills in what the environment lacks (the demo officers' password) and loses to what it sets (PORT).
+    const demoPassword = `from-env-file-${randomUUID()}`;
+    const envFile = join(dataDir, '.env');
+    writeFileSync(envFile, `# read by npm start\nDEMO_PASSWORD=${demoPassword}\nPORT=1\n`);
     const start = await startNodeProcess(
       join('scripts', 'start.js'),
-      { ...env, TENGGAT_DATA_DIR: dataDir, PORT: String(port), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort), EMBEDDED_PG_PORT: String(pgPort) },
+      { ...env, TENGGAT_ENV_FILE: envFile, TENGGAT_DATA_DIR: dataDir, PORT: String(port), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort), EMBEDDED_PG_PORT: String(pgPort) },
       'Press Ctrl+C to stop.',
     );
     try {
       expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+      expect(start.output()).toContain('Settings from .env DEMO_PASSWORD\n');
+      expect(start.output()).toContain('Run `npm test` in another terminal');
+      expect(start.output()).toContain(`http://127.0.0.1:${port}/openapi.json`);
+      // A quiet start: no line per route mapped, module loaded or workflow bundle built at info.
+      const startupInfo = start.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)).filter((r) => r.level >= 30);
+      expect(startupInfo.filter((r) => /^Mapped \{|dependencies initialized$|^asset workflow-bundle-|^Workflow bundle created$/.test(r.msg))).toEqual([]);
       // Many sessions at once on the embedded database, as officers make them: each answered as itself.
       const logins = await Promise.all(
         ['verifikator', 'atasan.verifikator', 'admin.kemendagri', 'penghubung.dukcapil', 'auditor', 'sysadmin'].flatMap((username) =>
           Array.from({ length: 5 }, () =>
-            fetch(`http://127.0.0.1:${port}/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'tenggat-demo' }) }),
+            fetch(`http://127.0.0.1:${port}/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) }),
           ),
         ),
       );
@@ -137,6 +151,14 @@ describe('API and worker processes', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('logs readable lines instead of JSON with LOG_FORMAT=pretty', async () => {
+    const worker = await startWorkerProcess({ ...process.env, LOG_FORMAT: 'pretty', TEMPORAL_TASK_QUEUE: `worker-pretty-${randomUUID()}` });
+    await worker.stop('SIGTERM');
+    const lines = worker.output().trim().split('\n');
+    expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
+    expect(lines.some((line) => /INFO.*worker drained and closed/.test(line))).toBe(true);
+  });
 
   it('drains a standalone worker on SIGTERM', async () => {
     const worker = await startWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: `worker-process-${randomUUID()}` });
