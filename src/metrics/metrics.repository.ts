@@ -19,9 +19,14 @@ export class MetricsRepository {
     return rows.map((r) => ({ status: r.status, count: r._count._all }));
   }
 
-  /** Open complaints whose next deadline has passed (index on next_deadline_at). */
+  /**
+   * Open complaints past their resolution target (kept while overdue) or past a running deadline the
+   * workflow has not marked breached yet (next_deadline_at skips breached clocks). Among open rows only.
+   */
   overdueClocks(now: Date): Promise<number> {
-    return this.prisma.complaint.count({ where: { nextDeadlineAt: { lt: now }, status: { notIn: [...TERMINAL_STATES] } } });
+    return this.prisma.complaint.count({
+      where: { status: { notIn: [...TERMINAL_STATES] }, OR: [{ resolutionDueAt: { lt: now } }, { nextDeadlineAt: { lt: now } }] },
+    });
   }
 
   /** Escalations ever fired (or, with `acknowledged`, acknowledged) per level: rows are never deleted, so these only grow. */

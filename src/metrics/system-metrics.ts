@@ -29,7 +29,7 @@ export function systemRegistry(repository: MetricsRepository): Registry {
   });
   new Gauge({
     name: 'tenggat_overdue_clocks',
-    help: 'Open complaints whose next deadline has passed',
+    help: 'Open complaints past their resolution target or past a running deadline not yet marked breached',
     registers: [registry],
     async collect() {
       this.set(await repository.overdueClocks(new Date()));
