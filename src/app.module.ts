@@ -18,6 +18,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { IntegrationClientsModule } from './integration-clients/integration-clients.module.js';
 import { Open311Module } from './open311/open311.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         AdminModule,
         CodecModule,
         HealthModule,
+        MetricsModule.register(config.metricsEnabled),
         ConsoleModule.register(),
         ...(config.runWorkerInApi ? [WorkerModule] : []),
       ],

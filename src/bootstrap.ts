@@ -12,6 +12,7 @@ import { withQuietStartup } from './common/logger.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { chooseLocale } from './i18n/locale.js';
 import { validationFailed } from './i18n/validation-messages.js';
+import { recordHttpDuration } from './metrics/http-metrics.middleware.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 
 /** Where the OpenAPI document is served (Swagger UI at /docs reads it too). */
@@ -38,6 +39,7 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
     bufferLogs: true,
   });
   app.useLogger(withQuietStartup(app.get(Logger)));
+  if (config.metricsEnabled) app.use(recordHttpDuration);
   // Whose X-Forwarded-For to believe (TRUST_PROXY): unset, none — a client cannot choose its own address.
   app.set('trust proxy', config.trustProxy);
   // Idle keep-alive connections outlive common load-balancer idle timeouts (60 s), so a proxy never

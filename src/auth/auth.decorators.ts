@@ -10,11 +10,15 @@ export const PUBLIC_ROUTE = 'tenggat:public';
 export const ALLOWED_ROLES = 'tenggat:roles';
 export const INTEGRATION_CALLERS = 'tenggat:integration-callers';
 export const SESSION_COOKIE_ROUTE = 'tenggat:session-cookie';
+export const OWN_AUTHORIZATION_ROUTE = 'tenggat:own-authorization';
 
 // Each marker also tells the OpenAPI document what it means (security, error answers), so the two cannot drift.
 
 /** No account needed (reporters, the public, Open311 readers): `security` admits anonymous callers. A token, if sent, is still read. */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiSecurity({}));
+
+/** No officer account: the route checks its Authorization header itself (the /metrics bearer), so no officer token is read. */
+export const OwnAuthorization = () => applyDecorators(SetMetadata(OWN_AUTHORIZATION_ROUTE, true), ApiSecurity({}));
 
 /** Without an Authorization header, the codec session cookie (session-cookie.ts) may carry the token. */
 export const AcceptsSessionCookie = () => applyDecorators(SetMetadata(SESSION_COOKIE_ROUTE, true), ApiSecurity(CODEC_SESSION));

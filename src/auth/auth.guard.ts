@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable
 import { Reflector } from '@nestjs/core';
 import { IntegrationClientsService } from '../integration-clients/integration-clients.service.js';
 import type { IntegrationCaller } from '../integration-clients/integration-client.js';
-import { ALLOWED_ROLES, INTEGRATION_CALLERS, PUBLIC_ROUTE, SESSION_COOKIE_ROUTE, type IntegrationCallers, type RequestWithOfficer } from './auth.decorators.js';
+import { ALLOWED_ROLES, INTEGRATION_CALLERS, OWN_AUTHORIZATION_ROUTE, PUBLIC_ROUTE, SESSION_COOKIE_ROUTE, type IntegrationCallers, type RequestWithOfficer } from './auth.decorators.js';
 import { sessionTokenOf } from './session-cookie.js';
 import { AuthService } from './auth.service.js';
 import type { Role } from './officer.js';
@@ -24,6 +24,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithOfficer>();
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(OWN_AUTHORIZATION_ROUTE, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
     const cookieAllowed = this.reflector.getAllAndOverride<boolean>(SESSION_COOKIE_ROUTE, targets) ?? false;
     const token = bearerToken(request.header('authorization')) ?? (cookieAllowed ? sessionTokenOf(request) : undefined);

@@ -154,7 +154,7 @@ export class ComplaintsRepository {
   }
 
   escalation(complaintId: string, key: string) {
-    return this.prisma.escalation.findFirst({ where: { complaintId, key }, select: { receiverRole: true, agencyId: true } });
+    return this.prisma.escalation.findFirst({ where: { complaintId, key }, select: { receiverRole: true, agencyId: true, level: true, firedAt: true, acknowledgedAt: true } });
   }
 
   /** Temporal confirmed the complaint's workflow. */

@@ -17,6 +17,7 @@ import { ComplaintProcessService } from './complaint-process.service.js';
 import { ComplaintsRepository, type ComplaintRow, type WorkQueueFilter } from './complaints.repository.js';
 import { CalendarsService } from '../calendars/calendars.service.js';
 import { intakeChannel } from './intake-channel.js';
+import { breachToAcknowledgement } from '../metrics/process-metrics.js';
 import type {
   AcknowledgeEscalationDto,
   ArchiveComplaintDto,
@@ -191,9 +192,10 @@ export class ComplaintsService {
   }
 
   /** Only the escalation's receiver acknowledges it: its role, for its agency (national roles for any) — 403 otherwise. */
-  acknowledgeEscalation(trackingId: string, dto: AcknowledgeEscalationDto, by: OfficerRequest): Promise<ComplaintStatusView> {
+  async acknowledgeEscalation(trackingId: string, dto: AcknowledgeEscalationDto, by: OfficerRequest): Promise<ComplaintStatusView> {
     const input = { actor: actorOf(by.officer), escalationKey: dto.escalationKey, ...(dto.comment ? { comment: dto.comment } : {}) };
-    return this.act(trackingId, by, 'acknowledge-escalation', input, async (complaint) => {
+    let firstAcknowledgement: { level: number; firedAt: Date } | undefined;
+    const view = await this.act(trackingId, by, 'acknowledge-escalation', input, async (complaint) => {
       const escalation = await this.complaints.escalation(complaint.id, dto.escalationKey);
       if (!escalation) throw new InvalidFieldError('escalationKey', message('field.noEscalation', { key: dto.escalationKey }));
       if (!isReceiver(escalation, by.officer)) {
@@ -207,7 +209,12 @@ export class ComplaintsService {
           }),
         );
       }
+      if (escalation.acknowledgedAt === null) firstAcknowledgement = escalation;
     });
+    if (firstAcknowledgement) {
+      breachToAcknowledgement.observe({ level: String(firstAcknowledgement.level) }, (Date.now() - firstAcknowledgement.firedAt.getTime()) / 1000);
+    }
+    return view;
   }
 
   /** 404 unless visible to the officer; then the optional check; then the Workflow Update. */

@@ -61,6 +61,12 @@ export class AppConfig {
   reporterNoticeLocale!: ReporterLocale;
   /** The language of answers to requests whose Accept-Language names none of ours. */
   defaultLocale!: Locale;
+  /** GET /metrics on the API (Prometheus text format). */
+  metricsEnabled!: boolean;
+  /** When set, /metrics answers only requests bearing it (Authorization: Bearer …). */
+  metricsToken!: string | undefined;
+  /** host:port where a worker exposes the Temporal SDK's Prometheus metrics; unset: not exposed. */
+  workerMetricsAddress!: string | undefined;
 }
 
 export { ConfigError };
@@ -108,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       SMS_OUTBOUND_WEBHOOK_SECRET: str({ default: undefined, desc: 'signs SMS webhook POSTs (X-Tenggat-Signature); at least 32 characters' }),
       PUBLIC_BASE_URL: url({ default: undefined, desc: 'where citizens reach Tenggat; notices link to <PUBLIC_BASE_URL>/console/lacak/<tracking ID>' }),
       REPORTER_NOTICE_LOCALE: str({ choices: [...REPORTER_LOCALES], default: 'id', desc: 'language of reporter SMS and e-mails' }),
+      METRICS_ENABLED: bool({ default: true, desc: 'serve Prometheus metrics at GET /metrics on the API' }),
+      METRICS_TOKEN: str({ default: undefined, desc: 'bearer token /metrics requires; unset: open like /health (restrict it at the proxy)' }),
+      WORKER_METRICS_ADDRESS: str({ default: undefined, desc: "host:port where a worker serves the Temporal SDK's Prometheus metrics at /metrics; unset: off" }),
     },
     {
       reporter: ({ errors }) => {
@@ -132,6 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError({ TEMPORAL_PAYLOAD_KEYS: 'required when NODE_ENV=production: the key(s) that encrypt what Temporal stores, shared by API and workers' });
   }
   checkReporterChannels(e);
+  if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < 16) {
+    throw new ConfigError({ METRICS_TOKEN: 'must be at least 16 characters' });
+  }
+  if (e.WORKER_METRICS_ADDRESS !== undefined && !isSocketAddress(e.WORKER_METRICS_ADDRESS)) {
+    throw new ConfigError({ WORKER_METRICS_ADDRESS: 'must be an IP address and port, e.g. 127.0.0.1:9464, 0.0.0.0:9464 or [::1]:9464' });
+  }
   for (const [name, value] of Object.entries({ LOGIN_FREE_ATTEMPTS: e.LOGIN_FREE_ATTEMPTS, TRACKING_FREE_ATTEMPTS: e.TRACKING_FREE_ATTEMPTS, CREDENTIAL_MAX_DELAY_SECONDS: e.CREDENTIAL_MAX_DELAY_SECONDS })) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError({ [name]: 'must be a whole number of at least 1' });
   }
@@ -175,6 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     reporterNoticeLocale: e.REPORTER_NOTICE_LOCALE as ReporterLocale,
     defaultLocale: e.DEFAULT_LOCALE,
+    metricsEnabled: e.METRICS_ENABLED,
+    metricsToken: e.METRICS_TOKEN,
+    workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
   });
 }
 
@@ -225,6 +243,13 @@ function authSecret(nodeEnv: string, configured: string | undefined): string {
   if (configured) return configured;
   if (nodeEnv !== 'production') return randomBytes(32).toString('base64url');
   return '';
+}
+
+/** An IP address (IPv6 in brackets), a colon and a port: the SDK's exporter binds a socket address, not a host name. */
+export function isSocketAddress(value: string): boolean {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
+  if (!match || Number(match[3]) > 65535) return false;
+  return match[1] !== undefined ? isIP(match[1]) === 6 : isIP(match[2]) === 4;
 }
 
 /** Named ranges Express understands in `trust proxy`. */

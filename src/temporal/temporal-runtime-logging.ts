@@ -25,13 +25,17 @@ let installed = false;
 
 /**
  * Routes the Temporal SDK's own logs (worker, workflow and activity loggers) into the app's structured
- * logger, once per process; the Runtime must be installed before any worker or native connection.
+ * logger and, given an address, serves the SDK's metrics there for Prometheus (GET /metrics), once per
+ * process; the Runtime must be installed before any worker or native connection.
  */
-export function routeTemporalLogsToNest(): void {
+export function installTemporalRuntime(metricsAddress: string | undefined): void {
   if (installed) return;
   const logger = new Logger('Temporal');
   Runtime.install({
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => logger[nestLevelOf(level, message)]({ ...meta, msg: message })),
+    ...(metricsAddress
+      ? { telemetryOptions: { metrics: { metricPrefix: 'temporal_', prometheus: { bindAddress: metricsAddress, countersTotalSuffix: true, useSecondsForDurations: true } } } }
+      : {}),
   });
   installed = true;
 }

@@ -15,7 +15,7 @@ import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { projectRoot } from '../project-root.js';
 import { tenggatDataConverter } from './payload-codec.js';
-import { routeTemporalLogsToNest } from './temporal-runtime-logging.js';
+import { installTemporalRuntime } from './temporal-runtime-logging.js';
 
 /**
  * The Temporal worker, owned by Nest's lifecycle: created once DI is done, run after bootstrap
@@ -35,7 +35,7 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
   ) {}
 
   async onModuleInit(): Promise<void> {
-    routeTemporalLogsToNest();
+    installTemporalRuntime(this.config.workerMetricsAddress);
     const calendar = new CalendarSource(uploadedCalendarYearsIn(this.prisma), loadCalendarYears(this.config.calendarDir));
     try {
       this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });

@@ -7,6 +7,7 @@ import { TemporalClientService } from '../../temporal/temporal-client.service.js
 import { complaintWorkflow } from '../../../workflows/complaint.workflow.js';
 import { complaintWorkflowId, type ComplaintWorkflowInput } from '../../../workflows/messages.js';
 import { ComplaintsRepository, type ComplaintRow } from '../complaints.repository.js';
+import { workflowStartRepairs } from '../../metrics/process-metrics.js';
 
 /** What starting a complaint's workflow needs of its row. */
 export type StartableComplaint = Pick<ComplaintRow, 'id' | 'trackingId' | 'submittedAt' | 'agencyId' | 'classification' | 'channel' | 'policyVersion'>;
@@ -75,6 +76,7 @@ export class ComplaintWorkflowStarter {
     for (const complaint of waiting) {
       await this.start(complaint);
       started += 1;
+      workflowStartRepairs.inc();
       this.logger.warn(`started the missing workflow of complaint ${complaint.trackingId}, submitted ${complaint.submittedAt.toISOString()}`);
     }
     return started;

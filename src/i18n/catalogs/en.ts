@@ -101,6 +101,7 @@ export const EN: Record<keyof typeof ID, string> = {
   'auth.signIn': 'sign in: Authorization: Bearer <token> from POST /v1/auth/login',
   'auth.roleNotAllowed': 'role {role} may not do this; allowed: {allowed}',
   'auth.bearerFormat': 'Authorization header must be "Bearer <token>"',
+  'auth.metricsToken': 'Metrics need the METRICS_TOKEN bearer token: Authorization: Bearer <METRICS_TOKEN>',
   'auth.wrongPassword': 'username or password is wrong',
   'auth.tokenInvalid': 'bearer token is invalid or expired',
   'auth.accountInactive': 'account is not active',

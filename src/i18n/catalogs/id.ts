@@ -109,6 +109,7 @@ export const ID = {
   'auth.signIn': 'silakan masuk: Authorization: Bearer <token> dari POST /v1/auth/login',
   'auth.roleNotAllowed': 'peran {role} tidak boleh melakukan ini; yang diizinkan: {allowed}',
   'auth.bearerFormat': 'header Authorization harus "Bearer <token>"',
+  'auth.metricsToken': 'Metrik memerlukan token bearer METRICS_TOKEN: Authorization: Bearer <METRICS_TOKEN>',
   'auth.wrongPassword': 'nama pengguna atau kata sandi salah',
   'auth.tokenInvalid': 'token bearer tidak valid atau kedaluwarsa',
   'auth.accountInactive': 'akun tidak aktif',
