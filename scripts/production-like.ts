@@ -92,10 +92,12 @@ async function setUpTemporalDatabase(sqlTool: string, server: SqlServer, databas
   target.pathname = `/${database}`;
   const client = new pg.Client({ connectionString: target.toString() });
   await client.connect();
-  const versioned = await client
-    .query("SELECT to_regclass('public.schema_version') IS NOT NULL AS versioned")
-    .then((r) => r.rows[0].versioned as boolean)
-    .finally(() => client.end());
+  let versioned: boolean;
+  try {
+    versioned = (await client.query("SELECT to_regclass('public.schema_version') IS NOT NULL AS versioned")).rows[0].versioned as boolean;
+  } finally {
+    await client.end();
+  }
   const tool = (...args: string[]) => {
     const connection = ['--plugin', 'postgres12', '--ep', server.host, '--port', String(server.port), '--user', server.user, '--password', server.password, '--db', database];
     const run = spawnSync(sqlTool, [...connection, ...args], { encoding: 'utf8' });
