@@ -4,7 +4,7 @@
 // or the embedded one (as npm start). Ctrl+C stops everything it started.
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { migrate } from '../src/database/migrator.js';
 import { projectRoot } from '../src/project-root.js';
 import { SEARCH_ATTRIBUTES } from '../workflows/messages.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { freePort } from './free-port.js';
+import { freePortBelow32768 } from './free-port.js';
 import { seedAgencies } from './seed.js';
 import { waitForTemporal } from './temporal-dev-server.js';
 
@@ -144,7 +144,7 @@ async function prepareNamespace(address: string, namespace: string): Promise<voi
       await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs(NAMESPACE_RETENTION) });
     }
     const wanted = Object.fromEntries(
-      Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => [name, temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${type.toUpperCase()}` as 'INDEXED_VALUE_TYPE_KEYWORD']]),
+      Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => [name, proto.temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${type.toUpperCase()}` as 'INDEXED_VALUE_TYPE_KEYWORD']]),
     );
     // A new namespace reaches the frontend's cache only seconds after it is registered: retry until then.
     const deadline = Date.now() + 60_000;
@@ -238,7 +238,7 @@ async function main(): Promise<void> {
   // The frontend's port may be configured; the services' internal ports are always free ones.
   env.TEMPORAL_PORT ??= String(7233);
   for (const name of ['HTTP', 'FRONTEND_MEMBERSHIP', 'MATCHING', 'MATCHING_MEMBERSHIP', 'HISTORY', 'HISTORY_MEMBERSHIP', 'WORKER', 'WORKER_MEMBERSHIP']) {
-    env[`TEMPORAL_${name}_PORT`] = String(await freePort());
+    env[`TEMPORAL_${name}_PORT`] = String(await freePortBelow32768());
   }
   const temporalLog = join(dataDir, 'temporal-server.log');
   const server = await startTemporalServer(binaries.server, env, temporalLog);
