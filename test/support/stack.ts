@@ -3,27 +3,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.js';
+import { freePort } from '../../scripts/free-port.js';
 import { ensureTemporalCli, startDevServer, waitForTemporal, type DevServer } from '../../scripts/temporal-dev-server.js';
 import { parseDatabaseUrl } from '../../src/database/database-url.js';
 import { migrate } from '../../src/database/migrator.js';
 import { projectRoot } from '../../src/project-root.js';
 import { developmentPayloadKeysSpec } from '../../src/temporal/payload-codec.js';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface TemporalForTests {
   address: string;
