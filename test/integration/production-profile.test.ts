@@ -35,7 +35,7 @@ async function dropDatabases(serverUrl: string, names: string[]): Promise<void> 
 /**
  * npm run start:production-like as an operator runs it: the real Temporal server on PostgreSQL (schemas set
  * up by temporal-sql-tool), the worker and the API as processes of their own, one complaint breached,
- * escalated and acknowledged through the API, and Ctrl+C leaving nothing behind.
+ * escalated and acknowledged through the API, seen in /metrics, and Ctrl+C leaving nothing behind.
  */
 describe('production profile (real Temporal server on PostgreSQL, separate worker and API)', () => {
   const suffix = randomBytes(4).toString('hex');
@@ -115,6 +115,13 @@ describe('production profile (real Temporal server on PostgreSQL, separate worke
     const workflowSteps = history.steps.filter((s) => s.source === 'workflow');
     expect(workflowSteps.some((s) => s.kind === 'timer-fired')).toBe(true);
     expect(workflowSteps.some((s) => s.kind === 'update' && s.actorId === 'usr-atasan-verifikator')).toBe(true);
+    // Prometheus's view of the same: the rung fired and acknowledged, and how long the acknowledgement took.
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const sample = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+    expect(sample('tenggat_escalations_fired_total{level="1"}')).toBeGreaterThanOrEqual(1);
+    expect(sample('tenggat_escalations_acknowledged_total{level="1"}')).toBe(1);
+    expect(sample('tenggat_escalation_breach_to_acknowledgement_seconds_count{level="1"}')).toBe(1);
+    expect(metrics).not.toContain(trackingId);
 
     const started = Date.now();
     expect(await profile.stop('SIGINT')).toBe(0);
