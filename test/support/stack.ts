@@ -119,8 +119,6 @@ export function startNodeProcess(entry: string, env: NodeJS.ProcessEnv, readyTex
     cwd: root,
     env: { ...env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A group of its own, so a kill -9 can reach what it started (npm start's servers) as well.
-    detached: true,
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -128,11 +126,7 @@ export function startNodeProcess(entry: string, env: NodeJS.ProcessEnv, readyTex
     child,
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) {
-        // SIGKILL leaves a launcher no time to stop its children: it goes to the whole group, or they linger.
-        if (signal === 'SIGKILL') process.kill(-child.pid!, signal);
-        else child.kill(signal);
-      }
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };
