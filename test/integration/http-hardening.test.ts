@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { newTrackingId } from '../../src/complaints/tracking-id.js';
-import { complaintBody, createTestApp, type TestApp } from '../support/app.js';
+import { complaintBody, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { createOfficers, TEST_PASSWORD, type Officers } from '../support/officers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -54,7 +54,8 @@ describe('HTTP hardening', () => {
       .expect(200);
     expect(res.headers['x-request-id']).toMatch(UUID);
     expect(res.headers['x-request-id']).not.toBe(clientId);
-    const [entry] = await t.prisma.auditLog.findMany({ where: { trackingId: submitted.body.trackingId, action: 'request-clarification' } });
+    // The audit entry is written after the answer is sent.
+    const entry = await eventually(async () => (await t.prisma.auditLog.findMany({ where: { trackingId: submitted.body.trackingId, action: 'request-clarification' } }))[0]);
     expect(entry).toMatchObject({ requestId: res.headers['x-request-id'], correlationId: clientId });
   });
 

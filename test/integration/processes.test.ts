@@ -147,6 +147,10 @@ describe('API and worker processes', () => {
       const left = spawnSync('sh', ['-c', `ps -eo args | grep -e '--port ${temporalPort}' -e '-p ${pgPort}' | grep -v grep`], { encoding: 'utf8' }).stdout.trim();
       expect(left).toBe('');
     } finally {
+      // After a failed expectation, too, the launcher stops what it started (kill -9 would orphan its servers).
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([start.stop('SIGINT'), new Promise((resolve) => (giveUp = setTimeout(resolve, 45_000)))]);
+      clearTimeout(giveUp);
       await start.stop('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
