@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '../complaints/dto/list-complaints.query.js';
-
-const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+import { booleanQuery, PageQuery } from '../complaints/dto/list-complaints.query.js';
 
 export class ListEscalationsQuery extends PageQuery {
   @ApiPropertyOptional({ default: true, description: 'Only escalations addressed to you — your role, for your agency (true), or every escalation on complaints you may see (false)' })
