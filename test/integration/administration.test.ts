@@ -217,6 +217,22 @@ describe('administration by SYSADMIN', () => {
     expect((await t.prisma.agency.findUniqueOrThrow({ where: { id: agencies.jayapura.id } })).timeZone).toBe('Asia/Jayapura');
   });
 
+  it('refuses hostile input to administration with 400 naming the field, changing nothing', async () => {
+    const officersBefore = await t.prisma.user.count();
+    const nul = await admin().post('/v1/admin/officers', { username: username('nul'), displayName: 'Petugas \u0000 Baru', role: 'AUDITOR' }).expect(400);
+    expect(JSON.stringify(nul.body.message)).toMatch(/displayName: contains U\+0000/);
+    const deep = await request(t.http).post('/v1/admin/agencies').set(sysadmin.auth).set('Content-Type', 'application/json').send(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`).expect(400);
+    expect(JSON.stringify(deep.body.message)).toMatch(/nests deeper than 16 levels/);
+    const farYear = await admin().put('/v1/admin/calendars/9999', { year: 9999, decrees: ['SKB'], days: [] }).expect(400);
+    expect(JSON.stringify(farYear.body.message)).toMatch(/year: must be at most 2100/);
+    const noDays = await admin().put('/v1/admin/calendars/2091', { year: 2091, decrees: ['SKB'] }).expect(400);
+    expect(JSON.stringify(noDays.body.message)).toMatch(/days: is required/);
+    // An agency's officer holds a token of another agency's scope: administration is SYSADMIN's alone.
+    await as(c.officers.byAgency[agencies.jakarta.id].AGENCY_ADMIN).post('/v1/admin/officers', { username: username('x'), displayName: 'X', role: 'AUDITOR' }).expect(403);
+    expect(await t.prisma.user.count()).toBe(officersBefore);
+    expect(await t.prisma.calendarYear.findMany({ where: { year: { in: [2091, 9999] } } })).toEqual([]);
+  });
+
   it('shows the policy versions read-only: targets with their sources and the ladder', async () => {
     const res = await admin().get('/v1/admin/policies').expect(200);
     expect(res.body.map((v: { version: string }) => v.version)).toEqual(['2026.2', '2026.1']);
