@@ -1,4 +1,4 @@
-// npm run bench [-- --smoke] [-- --capacity N] [-- --storm N]
+// npm run bench [-- --smoke] [-- --capacity N] [-- --storm N] [-- --prometheus]
 // Measures Tenggat against raw Temporal in one run, on loopback only, and stops what it started:
 // its own Temporal dev server (unless TEMPORAL_ADDRESS), a fresh PostgreSQL schema (TEST_DATABASE_URL),
 // the compiled worker and API processes. Prints one table; writes bench/results/<timestamp>.json.
@@ -20,12 +20,14 @@ import { databaseServerForTests, dropSchema, freePort, startNodeProcess, startWo
 import { complaintWorkflow } from '../workflows/complaint.workflow.js';
 import { complaintWorkflowId, type ComplaintWorkflowInput, type SlaPolicyVersion } from '../workflows/messages.js';
 import { echoUpdate, echoWorkflow, emptyWorkflow, stopUpdate } from './baseline.workflows.js';
+import { formatFigures, type PrometheusFigures, startPrometheus } from './prometheus.js';
 import { openLoad, percentiles, pool, rssMb, round, type Percentiles } from './stats.js';
 import { payloadKeysFrom, tenggatDataConverter } from '../src/temporal/payload-codec.js';
 import { newTrackingId } from '../src/complaints/tracking-id.js';
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
+const withPrometheus = argv.includes('--prometheus');
 const numberFlag = (name: string, fallback: number) => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) : fallback;
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
     await seedAgencies(databaseUrl);
     const payloadKeys = `bench:${randomBytes(32).toString('base64')}`;
     const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_PAYLOAD_KEYS: payloadKeys };
-    const worker = await startWorkerProcess(env);
+    const workerMetricsAddress = `127.0.0.1:${await freePort()}`;
+    const worker = await startWorkerProcess({ ...env, WORKER_METRICS_ADDRESS: workerMetricsAddress });
     cleanups.unshift(() => worker.stop());
     const port = await freePort();
     const api = await startNodeProcess(
@@ -79,6 +82,8 @@ async function main(): Promise<void> {
     );
     cleanups.unshift(() => api.stop());
     const base = `http://127.0.0.1:${port}`;
+    const prometheus = withPrometheus ? await startPrometheus({ api: `127.0.0.1:${port}`, worker: workerMetricsAddress }) : undefined;
+    if (prometheus) cleanups.unshift(() => prometheus.stop());
     const verifier = await signIn(base, 'verifikator');
     const connection = await Connection.connect({ address: temporal.address });
     cleanups.unshift(() => connection.close());
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
     const capacity = await openComplaints(client, db, taskQueue, worker.child.pid, temporal.pid);
     const reads = await readLoad(base, verifier, db);
     const accessCodes = await accessCodeTiming(base);
+    const prometheusFigures: PrometheusFigures | undefined = await prometheus?.read();
 
     const report = {
       at: new Date().toISOString(),
@@ -111,11 +117,13 @@ async function main(): Promise<void> {
       accessCodes,
       storm,
       capacity,
+      ...(prometheusFigures && { prometheus: prometheusFigures }),
     };
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
     const file = join(root, 'bench', 'results', `${report.at.replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     printTable(report);
+    if (prometheusFigures) console.log(['\nas Prometheus read them (scraped every second):', ...formatFigures(prometheusFigures)].join('\n'));
     console.log(`\nresults written to ${file}`);
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((e: Error) => console.error(`cleanup: ${e.message}`));

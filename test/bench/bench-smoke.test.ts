@@ -3,7 +3,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/project-root.js';
 
-/** `npm run bench -- --smoke`: tiny numbers, so the bench cannot rot. Asserts that figures exist, never their values. */
+/**
+ * `npm run bench -- --smoke --prometheus`: tiny numbers, so the bench cannot rot. Asserts that figures exist, never
+ * their values — and that a real Prometheus scraped the API and the worker during the run and read its work.
+ */
 describe('bench --smoke', () => {
   it('runs every scenario against the real stack and writes its figures', async () => {
     const resultsDir = join(projectRoot(), 'bench', 'results');
@@ -11,7 +14,7 @@ describe('bench --smoke', () => {
     const output = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,
-        [join(projectRoot(), 'dist', 'bench', 'run.js'), '--smoke'],
+        [join(projectRoot(), 'dist', 'bench', 'run.js'), '--smoke', '--prometheus'],
         { env: { ...process.env, NODE_OPTIONS: '' }, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
         (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
       ),
@@ -35,5 +38,14 @@ describe('bench --smoke', () => {
     ];
     for (const n of numbers) expect(typeof n).toBe('number');
     expect(report.versions.temporalSdk).toBeDefined();
+
+    const read = report.prometheus as Record<string, { series: string; value: number }[]>;
+    expect(read['targets up'].map((r) => r.series).sort()).toEqual(['job=tenggat-api', 'job=tenggat-worker']);
+    expect(read['targets up'].every((r) => r.value === 1)).toBe(true);
+    const submissions = read['HTTP requests by route'].find((r) => r.series === 'method=POST route=/v1/complaints');
+    expect(submissions?.value).toBeGreaterThan(0);
+    expect(read['worker workflow tasks'][0]?.value).toBeGreaterThan(0);
+    expect(read['worker activities executed'][0]?.value).toBeGreaterThan(0);
+    expect(output).toMatch(/as Prometheus read them/);
   }, 300_000);
 });
