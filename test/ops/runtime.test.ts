@@ -62,6 +62,10 @@ describe('the Node runtime', () => {
     expect(result.stderr).toBe(''); // npm test's own start installed it already: no "installing Node" line
   });
 
+  it('runs this test suite too (npm test switched to it)', () => {
+    expect(process.versions.node).toBe(machineIsOlder ? pinned : machineNode);
+  });
+
   it('runs npm on it, and npm finds every package engine satisfied: no EBADENGINE', () => {
     const versions = withRuntime('npm version --json');
     expect(versions.status).toBe(0);
