@@ -3,6 +3,8 @@
 # plain line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. scripts/node-runtime.sh
+use_node_runtime || { echo "0 passed, 1 failed"; exit 1; }
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
 mkdir -p .data
 rm -f .data/jest-results.json .data/jest-faults-results.json .data/ops-check.json .data/history-scan.json
