@@ -82,7 +82,7 @@ export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = cleanEnv(
-    env,
+    withoutEmptyOtelVariables(env),
     {
       NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development' }),
       HOST: str({ default: '127.0.0.1', desc: 'address the API binds to' }),
@@ -208,6 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
     tracing: tracingConfig(e.OTEL_EXPORTER_OTLP_ENDPOINT, e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_SERVICE_NAME),
   });
+}
+
+/** OpenTelemetry's rule: an empty OTEL_* variable counts as unset (compose passes `${VAR:-}` as ""). */
+function withoutEmptyOtelVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !(name.startsWith('OTEL_') && value?.trim() === '')));
 }
 
 /** Tracing is on only when an OTLP endpoint is configured (the standard OpenTelemetry variable names). */

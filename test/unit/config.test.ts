@@ -93,6 +93,7 @@ describe('tracing in the config', () => {
     ['both: the traces endpoint wins', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:4318/v1/traces' }, { tracesUrl: 'http://b:4318/v1/traces', serviceName: undefined }],
     ['a service name', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'tenggat-api-jakarta', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }, { tracesUrl: 'http://collector:4318/v1/traces', serviceName: 'tenggat-api-jakarta' }],
     ['a service name without an endpoint: still off', { OTEL_SERVICE_NAME: 'tenggat-api' }, undefined],
+    ['empty variables, as compose passes unset ones: off', { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ' ', OTEL_SERVICE_NAME: '' }, undefined],
   ])('%s', (_, env, tracing) => {
     expect(loadConfig({ ...valid, ...env }).tracing).toEqual(tracing);
   });
