@@ -24,6 +24,7 @@ import { Open311Module } from './open311/open311.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
+import { TracingModule } from './tracing/tracing.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
 
 /** The HTTP API; with RUN_WORKER_IN_API it also hosts the Temporal worker (Quick start). */
@@ -35,6 +36,7 @@ export class AppModule {
       imports: [
         ConfigModule.register(config),
         loggerModule(config),
+        TracingModule.register('tenggat-api'),
         DatabaseModule,
         TemporalClientModule,
         IntegrationClientsModule,
@@ -70,7 +72,7 @@ export class WorkerAppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.register(config), loggerModule(config), DatabaseModule, TemporalClientModule, WorkerModule],
+      imports: [ConfigModule.register(config), loggerModule(config), TracingModule.register('tenggat-worker'), DatabaseModule, TemporalClientModule, WorkerModule],
     };
   }
 }

@@ -14,6 +14,8 @@ import { chooseLocale } from './i18n/locale.js';
 import { validationFailed } from './i18n/validation-messages.js';
 import { recordHttpDuration } from './metrics/http-metrics.middleware.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { traceHttpRequests } from './tracing/http-tracing.middleware.js';
+import { TracingService } from './tracing/tracing.service.js';
 
 /** Where the OpenAPI document is served (Swagger UI at /docs reads it too). */
 export const OPENAPI_JSON_PATH = 'openapi.json';
@@ -39,6 +41,9 @@ export async function createApp(config: AppConfig, { shutdownHooks = true }: Cre
     bufferLogs: true,
   });
   app.useLogger(withQuietStartup(app.get(Logger)));
+  // A server span per request when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT), current for everything after it.
+  const tracing = app.get(TracingService).active;
+  if (tracing) app.use(traceHttpRequests(tracing.tracer));
   if (config.metricsEnabled) app.use(recordHttpDuration);
   // Whose X-Forwarded-For to believe (TRUST_PROXY): unset, none — a client cannot choose its own address.
   app.set('trust proxy', config.trustProxy);

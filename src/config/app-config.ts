@@ -67,13 +67,22 @@ export class AppConfig {
   metricsToken!: string | undefined;
   /** host:port where a worker exposes the Temporal SDK's Prometheus metrics; unset: not exposed. */
   workerMetricsAddress!: string | undefined;
+  /** Where spans go (OTLP over HTTP, JSON), and as which service; unset: tracing is off and no SDK starts. */
+  tracing!: TracingConfig | undefined;
+}
+
+export interface TracingConfig {
+  /** The OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; unset: each process names itself (tenggat-api, tenggat-worker). */
+  serviceName: string | undefined;
 }
 
 export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = cleanEnv(
-    env,
+    withoutEmptyOtelVariables(env),
     {
       NODE_ENV: str({ choices: ['development', 'production', 'test'], default: 'development' }),
       HOST: str({ default: '127.0.0.1', desc: 'address the API binds to' }),
@@ -117,6 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       METRICS_ENABLED: bool({ default: true, desc: 'serve Prometheus metrics at GET /metrics on the API' }),
       METRICS_TOKEN: str({ default: undefined, desc: 'bearer token /metrics requires; unset: open like /health (restrict it at the proxy)' }),
       WORKER_METRICS_ADDRESS: str({ default: undefined, desc: "host:port where a worker serves the Temporal SDK's Prometheus metrics at /metrics; unset: off" }),
+      OTEL_EXPORTER_OTLP_ENDPOINT: url({ default: undefined, desc: 'OTLP/HTTP collector (e.g. http://collector:4318); spans go to <it>/v1/traces; unset: tracing off' }),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url({ default: undefined, desc: 'full OTLP/HTTP traces URL, overriding OTEL_EXPORTER_OTLP_ENDPOINT for traces' }),
+      OTEL_EXPORTER_OTLP_PROTOCOL: str({ choices: ['http/json'], default: undefined, desc: 'spans are sent as OTLP/HTTP JSON; other protocols are not supported' }),
+      OTEL_SERVICE_NAME: str({ default: undefined, desc: 'service.name of the spans; unset: tenggat-api or tenggat-worker' }),
     },
     {
       reporter: ({ errors }) => {
@@ -193,7 +206,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsEnabled: e.METRICS_ENABLED,
     metricsToken: e.METRICS_TOKEN,
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
+    tracing: tracingConfig(e.OTEL_EXPORTER_OTLP_ENDPOINT, e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_SERVICE_NAME),
   });
+}
+
+/** OpenTelemetry's rule: an empty OTEL_* variable counts as unset (compose passes `${VAR:-}` as ""). */
+function withoutEmptyOtelVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !(name.startsWith('OTEL_') && value?.trim() === '')));
+}
+
+/** Tracing is on only when an OTLP endpoint is configured (the standard OpenTelemetry variable names). */
+export function tracingConfig(endpoint: string | undefined, tracesEndpoint: string | undefined, serviceName: string | undefined): TracingConfig | undefined {
+  const tracesUrl = tracesEndpoint ?? (endpoint === undefined ? undefined : `${endpoint.replace(/\/+$/, '')}/v1/traces`);
+  if (tracesUrl === undefined) return undefined;
+  const { protocol } = new URL(tracesUrl);
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ConfigError({ [tracesEndpoint === undefined ? 'OTEL_EXPORTER_OTLP_ENDPOINT' : 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']: 'must be an http:// or https:// URL of an OTLP/HTTP receiver' });
+  }
+  return { tracesUrl, serviceName: serviceName?.trim() || undefined };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
+import { TracingService } from '../tracing/tracing.service.js';
 import { tenggatDataConverter } from './payload-codec.js';
 
 /** The API's Temporal client: connected at boot (fail fast), encrypting payloads, closed at shutdown. */
@@ -10,7 +12,10 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
   private connection?: Connection;
   private clientInstance?: Client;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tracing: TracingService,
+  ) {}
 
   get client(): Client {
     if (!this.clientInstance) throw new Error('Temporal client used before the module was initialised');
@@ -27,6 +32,8 @@ export class TemporalClientService implements OnModuleInit, OnApplicationShutdow
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       dataConverter: tenggatDataConverter(this.config.temporalPayloadKeys),
+      // Traced: starts, updates and queries get a span and carry the trace into the workflow's headers.
+      ...(this.tracing.active && { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor({ tracer: this.tracing.active.tracer })] } }),
     });
   }
 

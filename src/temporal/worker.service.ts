@@ -14,6 +14,8 @@ import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { projectRoot } from '../project-root.js';
+import { TracingService } from '../tracing/tracing.service.js';
+import { WORKFLOW_TRACING_INTERCEPTORS, workerTracingOptions } from '../tracing/worker-tracing.js';
 import { tenggatDataConverter } from './payload-codec.js';
 import { installTemporalRuntime } from './temporal-runtime-logging.js';
 
@@ -32,6 +34,7 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
   constructor(
     private readonly config: AppConfig,
     private readonly prisma: PrismaService,
+    private readonly tracing: TracingService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -42,6 +45,8 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
     } catch (error) {
       throw new DependencyUnavailableError('Temporal', this.config.temporalAddress, 'TEMPORAL_ADDRESS', error);
     }
+    // Activity spans and workflow spans when this process traces (OTEL_EXPORTER_OTLP_ENDPOINT).
+    const { activityInterceptors, sinks } = workerTracingOptions(this.tracing.active);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
@@ -60,6 +65,8 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
       maxConcurrentWorkflowTaskExecutions: this.config.workerWorkflowTaskSlots,
       maxConcurrentWorkflowTaskPolls: Math.max(2, Math.ceil(this.config.workerWorkflowTaskSlots / 10)),
       ...this.workflowSource(),
+      interceptors: { activity: activityInterceptors, ...(this.config.workflowBundlePath === undefined && { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] }) },
+      sinks,
     });
   }
 
@@ -84,7 +91,10 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
     this.logger.log('worker drained and closed');
   }
 
-  /** Production loads the bundle built ahead of time; development bundles workflows/ from source. */
+  /**
+   * Production loads the bundle built ahead of time; development bundles workflows/ from source. Both
+   * carry the tracing workflow interceptors (the bundle since build-workflow-bundle.ts).
+   */
   private workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
     if (this.config.workflowBundlePath) return { workflowBundle: { codePath: this.config.workflowBundlePath } };
     return { workflowsPath: join(projectRoot(), 'workflows', 'index.ts') };

@@ -2,6 +2,17 @@ import { ConfigError, loadConfig } from '../../src/config/app-config.js';
 
 const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' };
 
+/** The variables a refused configuration names (fails the test if it is accepted). */
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return Object.keys(error.problems);
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
 describe(loadConfig.name, () => {
   it('gives typed defaults for everything but DATABASE_URL', () => {
     expect(loadConfig(valid)).toMatchObject({
@@ -69,13 +80,30 @@ describe('reporter notice channels in the config', () => {
       { NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: 'dist/workflow-bundle.js', TEMPORAL_PAYLOAD_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'no-reply@lapor.go.id' },
     ],
   ])('stops boot on %s, naming %s', (_, variable, env) => {
-    let error: unknown;
-    try {
-      loadConfig({ ...valid, ...env });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(Object.keys((error as ConfigError).problems)).toEqual([variable]);
+    expect(problemsOf({ ...valid, ...env })).toEqual([variable]);
+  });
+});
+
+describe('tracing in the config', () => {
+  it.each([
+    ['no endpoint: off', {}, undefined],
+    ['an endpoint: its /v1/traces, the process names itself', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }, { tracesUrl: 'http://collector:4318/v1/traces', serviceName: undefined }],
+    ['an endpoint with a path and a trailing slash', { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example.go.id/otlp/' }, { tracesUrl: 'https://otel.example.go.id/otlp/v1/traces', serviceName: undefined }],
+    ['a traces endpoint, taken as it is', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/custom' }, { tracesUrl: 'http://collector:4318/custom', serviceName: undefined }],
+    ['both: the traces endpoint wins', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:4318/v1/traces' }, { tracesUrl: 'http://b:4318/v1/traces', serviceName: undefined }],
+    ['a service name', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'tenggat-api-jakarta', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }, { tracesUrl: 'http://collector:4318/v1/traces', serviceName: 'tenggat-api-jakarta' }],
+    ['a service name without an endpoint: still off', { OTEL_SERVICE_NAME: 'tenggat-api' }, undefined],
+    ['empty variables, as compose passes unset ones: off', { OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ' ', OTEL_SERVICE_NAME: '' }, undefined],
+  ])('%s', (_, env, tracing) => {
+    expect(loadConfig({ ...valid, ...env }).tracing).toEqual(tracing);
+  });
+
+  it.each([
+    ['an endpoint that is no URL', 'OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }],
+    ['a gRPC endpoint scheme', 'OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' }],
+    ['a traces endpoint of another scheme', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'ftp://collector/v1/traces' }],
+    ['a protocol other than http/json', 'OTEL_EXPORTER_OTLP_PROTOCOL', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }],
+  ])('stops boot on %s, naming %s', (_, variable, env) => {
+    expect(problemsOf({ ...valid, ...env })).toEqual([variable]);
   });
 });
