@@ -4,6 +4,13 @@ import { ACTION_NAMES, COMPLAINT_STATES, type ComplaintAction, type ComplaintSta
 /** Longest message list a validation refusal carries (one entry per failed constraint). */
 export const MAX_ERROR_MESSAGES = 100;
 
+/** An official regency/city a refused place could have meant. */
+export class PlaceCandidateView {
+  @ApiProperty({ type: String, maxLength: 8, example: '32.73', description: 'Official area code' }) areaCode!: string;
+  @ApiProperty({ type: String, maxLength: 120, example: 'Kota Bandung' }) name!: string;
+  @ApiProperty({ type: String, maxLength: 120, example: 'Jawa Barat', description: 'Its province' }) province!: string;
+}
+
 /** Every error answer of the JSON API, as AllExceptionsFilter writes it (Open311 has its own list). */
 export class ErrorBodyView {
   @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 409, description: 'The HTTP status, repeated' })
@@ -41,4 +48,12 @@ export class ErrorBodyView {
     description: '500 and 503: the request ID to quote to the operator (the same as in the logs)',
   })
   requestId?: string;
+
+  @ApiPropertyOptional({
+    type: () => PlaceCandidateView,
+    isArray: true,
+    maxItems: 5,
+    description: '400 on a place (location.regency, address_string, the SMS LAPOR#<regency># prefix) that names no single official regency/city: the nearest ones, to choose from',
+  })
+  candidates?: PlaceCandidateView[];
 }

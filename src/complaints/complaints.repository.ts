@@ -16,6 +16,7 @@ const complaintSelect = {
   chronology: true,
   occurredAt: true,
   regency: true,
+  areaCode: true,
   classification: true,
   channel: true,
   anonymous: true,
@@ -104,6 +105,8 @@ export interface NewComplaint {
   intakeOfficerId: string | null;
   integrationClientId: string | null;
   dto: CreateComplaintDto;
+  /** Where it happened: the official name and area code the written regency was matched to (null: no place named). */
+  place: { regency: string; areaCode: string | null };
   policyVersion: string;
   submittedAt: Date;
   /** The key within its scope: the channel and the caller, so keys never cross callers. */
@@ -195,7 +198,7 @@ export class ComplaintsRepository {
     }
   }
 
-  private insert({ id, accessCodeHash, channel, intakeOfficerId, integrationClientId, dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
+  private insert({ id, accessCodeHash, channel, intakeOfficerId, integrationClientId, dto, place, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
     return this.prisma.$transaction(
       async (tx) => {
         const complaint = await tx.complaint.create({
@@ -207,7 +210,8 @@ export class ComplaintsRepository {
             title: dto.title,
             chronology: dto.chronology,
             occurredAt: new Date(dto.occurredAt),
-            regency: dto.location.regency,
+            regency: place.regency,
+            areaCode: place.areaCode,
             classification: dto.classification,
             channel,
             anonymous: dto.anonymous,

@@ -32,6 +32,7 @@ import type {
 import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedComplaintAnswer } from './dto/complaint.view.js';
 import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueuePage } from './dto/complaint-list.view.js';
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
+import { ReferenceAreas } from '../areas/reference-areas.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { message, type Locale } from '../i18n/messages.js';
 import { toComplaintStatusView, type ComplaintStatusView } from './dto/complaint-status.view.js';
@@ -45,6 +46,11 @@ export interface SubmitOptions {
    * a repeat is recognised by what the client sent, not by values the server filled in (e.g. "now").
    */
   asSent?: object;
+  /**
+   * The request field that names the place (location.regency; Open311's address_string; an SMS's text), for
+   * a refusal to name; null when the intake had no place to match (an SMS without LAPOR#<regency>#).
+   */
+  placeField?: string | null;
 }
 
 /** One officer action: who, under which Idempotency-Key. */
@@ -66,6 +72,7 @@ export class ComplaintsService {
     private readonly policy: SlaPolicy,
     private readonly config: AppConfig,
     private readonly calendars: CalendarsService,
+    private readonly areas: ReferenceAreas,
   ) {}
 
   /**
@@ -73,8 +80,12 @@ export class ComplaintsService {
    * caller's. A repeat by the same caller on the same channel with the same Idempotency-Key answers the
    * same complaint and access code (another caller's key never does); starting is idempotent too.
    */
-  async submit(dto: CreateComplaintDto, { caller, idempotencyKey, asSent = dto }: SubmitOptions): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
+  async submit(
+    dto: CreateComplaintDto,
+    { caller, idempotencyKey, asSent = dto, placeField = 'location.regency' }: SubmitOptions,
+  ): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
     const channel = intakeChannel(dto.channel, caller);
+    const place = placeField === null ? { regency: dto.location.regency, areaCode: null } : this.place(placeField, dto.location.regency);
     if (dto.agencyId) await this.assertAgency('agencyId', dto.agencyId);
     const id = randomUUID();
     const submittedAt = new Date();
@@ -85,6 +96,7 @@ export class ComplaintsService {
       intakeOfficerId: caller.client ? null : (caller.officer?.id ?? null),
       integrationClientId: caller.client?.id ?? null,
       dto,
+      place,
       submittedAt,
       policyVersion: this.policy.inForceAt(submittedAt).version,
       idempotency: idempotencyKey ? { scope: `${channel} ${callerKey(caller)}`, key: idempotencyKey, requestHash: hashRequest(asSent) } : undefined,
@@ -234,6 +246,16 @@ export class ComplaintsService {
     const complaint = await this.complaints.findByTrackingId(trackingId, await this.access.visibleWhere(officer));
     if (!complaint) throw new NotFoundError('notFound.complaint', trackingId);
     return complaint;
+  }
+
+  /** The official regency/city a written place names, or a 400 naming the field with the candidates. */
+  private place(field: string, written: string): { regency: string; areaCode: string } {
+    const match = this.areas.resolveRegency(written);
+    if (match.outcome === 'resolved') return { regency: match.regency.name, areaCode: match.regency.areaCode };
+    const candidates = match.candidates.map((c) => ({ areaCode: c.areaCode, name: c.name, province: c.provinceName }));
+    const list = candidates.map((c) => `${c.name} (${c.province})`).join(', ') || '-';
+    const problem = message(match.outcome === 'ambiguous' ? 'field.placeAmbiguous' : 'field.placeUnknown', { written: written.trim(), candidates: list });
+    throw new InvalidFieldError(field, problem, candidates);
   }
 
   private async assertAgency(field: string, agencyId: string): Promise<void> {

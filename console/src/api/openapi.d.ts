@@ -237,6 +237,20 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    PlaceCandidateView: {
+      /**
+       * @description Official area code
+       * @example 32.73
+       */
+      areaCode: string;
+      /** @example Kota Bandung */
+      name: string;
+      /**
+       * @description Its province
+       * @example Jawa Barat
+       */
+      province: string;
+    };
     ErrorBodyView: {
       /**
        * Format: int32
@@ -270,6 +284,8 @@ export interface components {
        * @example b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d
        */
       requestId?: string;
+      /** @description 400 on a place (location.regency, address_string, the SMS LAPOR#<regency># prefix) that names no single official regency/city: the nearest ones, to choose from */
+      candidates?: components["schemas"]["PlaceCandidateView"][];
     };
     RegisterIntegrationClientDto: {
       /**
@@ -414,7 +430,7 @@ export interface components {
     };
     LocationDto: {
       /**
-       * @description Regency or city (kabupaten/kota) where it happened
+       * @description Regency or city (kabupaten/kota) where it happened, matched to an official one ("Kab. Bandung", "kota bdg"); one that fits several or none answers 400 with the nearest in candidates
        * @example Kota Bandung
        */
       regency: string;
@@ -558,6 +574,18 @@ export interface components {
        * @example null
        */
       nextCursor: string | null;
+    };
+    ComplaintLocationView: {
+      /**
+       * @description Regency or city (kabupaten/kota)
+       * @example Kota Bandung
+       */
+      regency: string;
+      /**
+       * @description Official area code of the regency/city (config/reference/agencies.json); null when the report named no place (an SMS without LAPOR#<regency>#) or predates matching
+       * @example 32.73
+       */
+      areaCode: string | null;
     };
     ReporterIdentityDto: {
       /** @example Siti Rahmawati */
@@ -857,7 +885,7 @@ export interface components {
        * @example 2026-08-02T02:00:00.000Z
        */
       occurredAt: string;
-      location: components["schemas"]["LocationView"];
+      location: components["schemas"]["ComplaintLocationView"];
       /**
        * @example COMPLAINT
        * @enum {string}
@@ -1142,7 +1170,7 @@ export interface components {
        */
       from: string;
       /**
-       * @description Free text, or LAPOR#<regency/city>#<report> to name the place
+       * @description Free text, or LAPOR#<regency/city>#<report> to name the place (matched to an official regency/city, else 400 with the candidates)
        * @example LAPOR#Kota Makassar#Jalan Poros Gowa rusak parah depan SDN 12 sejak Oktober
        */
       text: string;
@@ -1271,7 +1299,7 @@ export interface components {
        */
       description: string;
       /**
-       * @description Regency or city (kabupaten/kota) where it happened
+       * @description Regency or city (kabupaten/kota) where it happened, or an address naming it between commas; matched to an official one, else 400
        * @example Kota Bandung
        */
       address_string: string;

@@ -19,7 +19,11 @@ import { CHANNELS, CLASSIFICATIONS, type Channel, type Classification } from '..
 import { worded } from '../../i18n/validation-messages.js';
 
 export class LocationDto {
-  @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
+  @ApiProperty({
+    example: 'Kota Bandung',
+    description:
+      'Regency or city (kabupaten/kota) where it happened, matched to an official one ("Kab. Bandung", "kota bdg"); one that fits several or none answers 400 with the nearest in candidates',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)

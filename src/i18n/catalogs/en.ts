@@ -61,6 +61,8 @@ export const EN: Record<keyof typeof ID, string> = {
   'field.oneExtra': 'give exactly one of workingDays or duration',
   'field.noEscalation': "no escalation '{key}' on this complaint",
   'field.unknownAgency': "unknown agency '{id}'",
+  'field.placeAmbiguous': "'{written}' fits more than one regency/city; write one of: {candidates}",
+  'field.placeUnknown': "'{written}' is not a regency/city (kabupaten/kota) we know; nearest: {candidates}",
   'field.notCursor': 'not a cursor this API gave out',
   'field.window90Days': 'start_date to end_date may span at most 90 days',
   'field.endBeforeStart': 'must not be before start_date',

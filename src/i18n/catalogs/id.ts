@@ -65,6 +65,8 @@ export const ID = {
   'field.oneExtra': 'berikan tepat satu dari workingDays atau duration',
   'field.noEscalation': "tidak ada eskalasi '{key}' pada pengaduan ini",
   'field.unknownAgency': "instansi '{id}' tidak dikenal",
+  'field.placeAmbiguous': "'{written}' cocok dengan lebih dari satu kabupaten/kota; tulis salah satu: {candidates}",
+  'field.placeUnknown': "'{written}' bukan kabupaten/kota yang kami kenal; yang terdekat: {candidates}",
   'field.notCursor': 'bukan kursor yang diberikan API ini',
   'field.window90Days': 'rentang start_date sampai end_date paling lama 90 hari',
   'field.endBeforeStart': 'tidak boleh sebelum start_date',

@@ -1,0 +1,85 @@
+// Places of complaints matched to official regencies/cities (config/reference/agencies.json) on every
+// intake, and the regional governments of the whole country loaded by the migrations.
+import request from 'supertest';
+import { ReferenceAreas } from '../../src/areas/reference-areas.js';
+import { complaintBody, createTestApp, eventually, type TestApp } from '../support/app.js';
+import { registerIntegrationClient, type TestIntegrationClient } from '../support/integration-clients.js';
+import { createOfficers, type Officers } from '../support/officers.js';
+
+const areas = new ReferenceAreas();
+
+describe('regencies and cities of the whole country', () => {
+  let t: TestApp;
+  let officers: Officers;
+  let sms: TestIntegrationClient;
+  let open311: TestIntegrationClient;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    officers = await createOfficers(t, []);
+    sms = await registerIntegrationClient(t, officers.national.SYSADMIN, 'SMS', 'SMS 1708 gateway');
+    open311 = await registerIntegrationClient(t, officers.national.SYSADMIN, 'WEB', 'Aplikasi Open311');
+  });
+  afterAll(() => t.close());
+
+  const row = (trackingId: string) => t.prisma.complaint.findUniqueOrThrow({ where: { trackingId }, select: { regency: true, areaCode: true } });
+
+  it('has every reference agency in PostgreSQL after the migrations, each regency/city government with its zone (514 of 514)', async () => {
+    const rows = await t.prisma.agency.findMany({ where: { kind: { not: null } }, select: { id: true, kind: true, areaCode: true, provinceCode: true, timeZone: true } });
+    const counts = Object.fromEntries(['MINISTRY', 'INSTITUTION', 'PROVINCE', 'REGENCY', 'CITY'].map((k) => [k, rows.filter((r) => r.kind === k).length]));
+    expect(counts).toEqual({ MINISTRY: 48, INSTITUTION: 15, PROVINCE: 38, REGENCY: 416, CITY: 98 });
+    const byArea = new Map(rows.filter((r) => r.areaCode).map((r) => [r.areaCode, r]));
+    for (const regency of areas.allRegencies()) {
+      const government = areas.governmentOf(regency.areaCode)!;
+      expect(byArea.get(regency.areaCode)).toEqual({ id: government.id, kind: regency.kind, areaCode: regency.areaCode, provinceCode: regency.provinceCode, timeZone: government.timeZone });
+    }
+    expect(byArea.get('91.03')).toMatchObject({ id: 'pemkab-9103', timeZone: 'Asia/Jayapura' });
+  });
+
+  it('files a complaint in Kabupaten Jayapura under its area code and, disposed to that regency, counts its deadlines in WIT', async () => {
+    const res = await request(t.http).post('/v1/complaints').send(complaintBody({ location: { regency: 'kab. jayapura' } })).expect(201);
+    const { trackingId } = res.body as { trackingId: string };
+    const verifier = officers.national.VERIFIER;
+    const view = await request(t.http).get(`/v1/complaints/${trackingId}`).set(verifier.auth).expect(200);
+    expect(view.body.location).toEqual({ regency: 'Kabupaten Jayapura', areaCode: '91.03' });
+
+    const government = areas.governmentOf(view.body.location.areaCode)!;
+    expect(government).toMatchObject({ id: 'pemkab-9103', name: 'Pemerintah Kabupaten Jayapura', timeZone: 'Asia/Jayapura' });
+    await eventually(async () => ((await t.prisma.complaint.findUnique({ where: { trackingId } }))?.workflowStartedAt ? true : undefined));
+    await request(t.http).post(`/v1/complaints/${trackingId}/verify`).set(verifier.auth).send({ agencyId: government.id }).expect(200);
+    const disposed = await eventually(async () => {
+      const res = await request(t.http).get(`/v1/complaints/${trackingId}`).set(verifier.auth).expect(200);
+      return res.body.process?.deadlines.some((d: { stage: string }) => d.stage === 'assignment') ? res.body : undefined;
+    });
+    expect(disposed.agencyId).toBe('pemkab-9103');
+    const assignment = disposed.process.deadlines.find((d: { stage: string }) => d.stage === 'assignment');
+    expect(assignment.explanation).toMatchObject({ timeZone: 'Asia/Jayapura' });
+    expect(assignment.dueAt).toMatch(/T23:59:59\.999\+09:00$/);
+  });
+
+  it('resolves the place of an SMS LAPOR#<regency># prefix, refuses one it cannot decide (400 on text) and files an SMS naming none without a code', async () => {
+    const from = '+6281299990001';
+    const named = await request(t.http).post('/v1/channels/sms').set(sms.header).send({ from, text: 'LAPOR#Kota Bdg#Jalan berlubang di Jl. Soekarno-Hatta' }).expect(200);
+    expect(await row(named.body.trackingId)).toEqual({ regency: 'Kota Bandung', areaCode: '32.73' });
+
+    const ambiguous = await request(t.http).post('/v1/channels/sms').set(sms.header).send({ from, text: 'LAPOR#Bandung#Jalan berlubang' }).expect(400);
+    expect(ambiguous.body.message).toEqual(["text: 'Bandung' fits more than one regency/city; write one of: Kabupaten Bandung (Jawa Barat), Kota Bandung (Jawa Barat)"]);
+    expect(ambiguous.body.candidates.map((c: { areaCode: string }) => c.areaCode)).toEqual(['32.04', '32.73']);
+
+    const unnamed = await request(t.http).post('/v1/channels/sms').set(sms.header).send({ from, text: `Lampu jalan padam ${Date.now()}` }).expect(200);
+    expect(await row(unnamed.body.trackingId)).toEqual({ regency: 'Belum disebutkan (SMS 1708)', areaCode: null });
+  });
+
+  it("resolves Open311's address_string (an address naming a regency too) and refuses one it cannot decide in Open311's error list", async () => {
+    const post = (address: string) =>
+      request(t.http)
+        .post('/open311/v2/requests.json')
+        .type('form')
+        .send(new URLSearchParams({ api_key: open311.apiKey, service_code: 'COMPLAINT', description: 'Sampah menumpuk di pasar', address_string: address }).toString());
+    const filed = await post('Pasar Baru, Kab. Gowa').expect(201);
+    expect(await row(filed.body[0].service_request_id)).toEqual({ regency: 'Kabupaten Gowa', areaCode: '73.06' });
+
+    const refused = await post('Jayapura').expect(400);
+    expect(refused.body).toEqual([{ code: 400, description: "address_string: 'Jayapura' fits more than one regency/city; write one of: Kabupaten Jayapura (Papua), Kota Jayapura (Papua)" }]);
+  });
+});
