@@ -48,8 +48,8 @@ const ALIASES: Record<string, string[]> = {
   jakpus: ['jakarta', 'pusat'],
 };
 
-interface Entry {
-  regency: Regency;
+interface Entry<T> {
+  item: T;
   words: string[];
   joined: string;
 }
@@ -86,16 +86,52 @@ export function abbreviates(short: string, word: string): boolean {
   return true;
 }
 
-const byName = (a: Entry, b: Entry) => a.regency.name.localeCompare(b.regency.name) || a.regency.areaCode.localeCompare(b.regency.areaCode);
+/** Named places read by the tiers above (no kind words): districts of a regency, villages of a district. */
+export class NameMatcher<T extends { name: string; code: string }> {
+  private readonly entries: Entry<T>[];
+
+  constructor(items: readonly T[], nameWords: (name: string) => string[] = (name) => parsePlace(name).words) {
+    this.entries = items.map((item) => {
+      const words = nameWords(item.name);
+      return { item, words, joined: words.join('') };
+    });
+  }
+
+  /** The item for what was written, or up to MAX_CANDIDATES to choose from (`extraEdits` weighs some entries down). */
+  match(words: string[], pool: (item: T) => boolean = () => true, extraEdits: (item: T) => number = () => 0): Match<T> {
+    if (words.length === 0) return { outcome: 'unknown', candidates: [] };
+    const joined = words.join('');
+    const inPool = this.entries.filter((e) => pool(e.item));
+    const tiers: ((e: Entry<T>) => boolean)[] = [
+      (e) => e.joined === joined,
+      (e) => e.words.length === words.length && words.every((w, i) => abbreviates(w, e.words[i])),
+      (e) => e.words.length > words.length && words.every((w, i) => abbreviates(w, e.words[i])),
+    ];
+    for (const fits of tiers) {
+      const found = inPool.filter(fits).sort(byName);
+      if (found.length === 1) return { outcome: 'resolved', item: found[0].item };
+      if (found.length > 1) return { outcome: 'ambiguous', candidates: found.slice(0, MAX_CANDIDATES).map((e) => e.item) };
+    }
+    // Nearest names, of every entry (a name of another kind than the one written weighs one edit more).
+    const nearest = this.entries
+      .map((e) => ({ e, d: distance(joined, e.joined) + extraEdits(e.item) }))
+      .sort((a, b) => a.d - b.d || byName(a.e, b.e))
+      .slice(0, MAX_CANDIDATES)
+      .map(({ e }) => e.item);
+    return { outcome: 'unknown', candidates: nearest };
+  }
+}
+
+export type Match<T> = { outcome: 'resolved'; item: T } | { outcome: 'ambiguous' | 'unknown'; candidates: T[] };
+
+const byName = <T extends { name: string; code: string }>(a: Entry<T>, b: Entry<T>) => a.item.name.localeCompare(b.item.name) || a.item.code.localeCompare(b.item.code);
 
 export class RegencyMatcher {
-  private readonly entries: Entry[];
+  private readonly names: NameMatcher<Regency & { code: string }>;
 
   constructor(regencies: readonly Regency[]) {
-    this.entries = regencies.map((regency) => {
-      const words = parsePlace(regency.name).words;
-      return { regency, words, joined: words.join('') };
-    });
+    // Matched without their kind word (kind is a filter): "Kabupaten Bandung" is the words "bandung".
+    this.names = new NameMatcher(regencies.map((r) => ({ ...r, code: r.areaCode })));
   }
 
   /** One regency/city for what was written, or the candidates to choose from. */
@@ -112,25 +148,8 @@ export class RegencyMatcher {
 
   private matchOne(text: string): PlaceMatch {
     const { kind, words } = parsePlace(text);
-    if (words.length === 0) return { outcome: 'unknown', candidates: [] };
-    const joined = words.join('');
-    const ofKind = kind ? this.entries.filter((e) => e.regency.kind === kind) : this.entries;
-    const tiers: ((e: Entry) => boolean)[] = [
-      (e) => e.joined === joined,
-      (e) => e.words.length === words.length && words.every((w, i) => abbreviates(w, e.words[i])),
-      (e) => e.words.length > words.length && words.every((w, i) => abbreviates(w, e.words[i])),
-    ];
-    for (const fits of tiers) {
-      const found = ofKind.filter(fits).sort(byName);
-      if (found.length === 1) return { outcome: 'resolved', regency: found[0].regency };
-      if (found.length > 1) return { outcome: 'ambiguous', candidates: found.slice(0, MAX_CANDIDATES).map((e) => e.regency) };
-    }
-    // Nearest names; another kind than the one written counts as one more edit.
-    const nearest = this.entries
-      .map((e) => ({ e, d: distance(joined, e.joined) + (kind && e.regency.kind !== kind ? 1 : 0) }))
-      .sort((a, b) => a.d - b.d || byName(a.e, b.e))
-      .slice(0, MAX_CANDIDATES)
-      .map(({ e }) => e.regency);
-    return { outcome: 'unknown', candidates: nearest };
+    const m = this.names.match(words, (r) => !kind || r.kind === kind, (r) => (kind && r.kind !== kind ? 1 : 0));
+    const strip = ({ code: _code, ...regency }: Regency & { code: string }): Regency => regency;
+    return m.outcome === 'resolved' ? { outcome: 'resolved', regency: strip(m.item) } : { outcome: m.outcome, candidates: m.candidates.map(strip) };
   }
 }
