@@ -7,13 +7,13 @@
 // An update of any source is a reviewed diff of the generated file; test/unit/reference-agencies.test.ts
 // fails when the committed file is not byte for byte what this writes (so nobody edits it by hand).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { AREA_PACKAGE, areaPackageDir, readAreaCsv } from '../src/areas/area-csv.js';
 import { AGENCY_TIME_ZONES, type AgencyTimeZone } from '../src/calendars/time-zones.js';
 import { projectRoot } from '../src/project-root.js';
 import { AGENCY_KINDS, REFERENCE_AGENCIES_FILE, regionalAgencyId, type ReferenceAgenciesFile, type ReferenceAgency } from '../src/areas/reference-agencies.js';
 
-const SOURCE_PACKAGE = 'idn-area-data';
+const SOURCE_PACKAGE = AREA_PACKAGE;
 
 interface TimeZonesFile {
   legalSource: string;
@@ -31,17 +31,6 @@ interface NationalAgenciesFile {
   institutions: NationalList;
 }
 
-/** Rows of a CSV file with a header line and no quoted fields (as idn-area-data writes provinces and regencies). */
-export function readCsv(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trim().split(/\r?\n/);
-  const columns = header.split(',');
-  return lines.map((line, index) => {
-    const cells = line.split(',');
-    if (cells.length !== columns.length || line.includes('"')) throw new Error(`line ${index + 2}: expected ${columns.length} plain fields: ${line}`);
-    return Object.fromEntries(columns.map((column, i) => [column, cells[i].trim()]));
-  });
-}
-
 const zoneOf = (value: string, where: string): AgencyTimeZone => {
   if (!(AGENCY_TIME_ZONES as readonly string[]).includes(value)) throw new Error(`${where}: time zone ${value} is not one of ${AGENCY_TIME_ZONES.join(', ')}`);
   return value as AgencyTimeZone;
@@ -49,10 +38,8 @@ const zoneOf = (value: string, where: string): AgencyTimeZone => {
 
 /** The generated file's text: the header (sources, zone mapping, counts), then one agency per line. */
 export function renderReferenceAgencies(root = projectRoot()): string {
-  const require = createRequire(join(root, 'package.json'));
-  const packageDir = dirname(require.resolve(`${SOURCE_PACKAGE}/package.json`));
-  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string; license: string };
-  const csv = (file: string) => readCsv(readFileSync(join(packageDir, 'data', file), 'utf8'));
+  const pkg = JSON.parse(readFileSync(join(areaPackageDir(root), 'package.json'), 'utf8')) as { version: string; license: string };
+  const csv = (file: string) => readAreaCsv(file, root);
   const zones = JSON.parse(readFileSync(join(root, 'config', 'reference', 'time-zones.json'), 'utf8')) as TimeZonesFile;
   const national = JSON.parse(readFileSync(join(root, 'config', 'reference', 'national-agencies.json'), 'utf8')) as NationalAgenciesFile;
 

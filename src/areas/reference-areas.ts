@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { loadReferenceAgencies, regenciesOf, type ReferenceAgenciesFile, type ReferenceAgency, type Regency } from './reference-agencies.js';
 import { RegencyMatcher, type PlaceMatch } from './regency-matcher.js';
+import { Subdistricts } from './subdistricts.js';
 
 /** Province code of an area code (`32.73` → `32`). */
 export const provinceCodeOf = (areaCode: string): string => areaCode.slice(0, 2);
@@ -15,6 +16,7 @@ export class ReferenceAreas {
   /** Regional government by its area code (province `32`, regency/city `32.73`). */
   private readonly governmentByArea: Map<string, ReferenceAgency>;
   private readonly matcher: RegencyMatcher;
+  private loadedSubdistricts: Subdistricts | undefined;
 
   constructor(file: ReferenceAgenciesFile = loadReferenceAgencies()) {
     this.regencies = regenciesOf(file);
@@ -32,6 +34,15 @@ export class ReferenceAreas {
   /** What a reporter wrote, read as one official regency/city, or the candidates to choose from. */
   resolveRegency(text: string): PlaceMatch {
     return this.matcher.match(text);
+  }
+
+  /**
+   * Districts and villages, read from idn-area-data on first use (about 1 s, some 24 MB of heap): only a
+   * process that meets a complaint naming one pays for them.
+   */
+  subdistricts(): Subdistricts {
+    this.loadedSubdistricts ??= Subdistricts.load();
+    return this.loadedSubdistricts;
   }
 
   regencyByCode(areaCode: string): Regency | undefined {

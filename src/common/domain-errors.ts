@@ -2,11 +2,11 @@
 // text (a Message) in the caller's language. Error.message is the English text, for logs.
 import { message, type Message, type MessageKey } from '../i18n/messages.js';
 
-/** An official regency/city a refused place could have meant. */
+/** An official regency/city, district or village a refused place could have meant, and where it lies. */
 export interface PlaceCandidate {
   areaCode: string;
   name: string;
-  province: string;
+  within: string;
 }
 
 /** A refusal worded for people: `text` is rendered per request; `message` (English) is for logs. */

@@ -17,6 +17,10 @@ const complaintSelect = {
   occurredAt: true,
   regency: true,
   areaCode: true,
+  district: true,
+  districtCode: true,
+  village: true,
+  villageCode: true,
   classification: true,
   channel: true,
   anonymous: true,
@@ -96,6 +100,16 @@ export interface Page {
   limit: number;
 }
 
+/** Where a complaint happened, as matched to the official areas (codes null where nothing was named). */
+export interface Place {
+  regency: string;
+  areaCode: string | null;
+  district: string | null;
+  districtCode: string | null;
+  village: string | null;
+  villageCode: string | null;
+}
+
 export interface NewComplaint {
   /** Chosen by the caller: the reporter's access code is derived from it. */
   id: string;
@@ -106,7 +120,7 @@ export interface NewComplaint {
   integrationClientId: string | null;
   dto: CreateComplaintDto;
   /** Where it happened: the official name and area code the written regency was matched to (null: no place named). */
-  place: { regency: string; areaCode: string | null };
+  place: Place;
   policyVersion: string;
   submittedAt: Date;
   /** The key within its scope: the channel and the caller, so keys never cross callers. */
@@ -210,8 +224,7 @@ export class ComplaintsRepository {
             title: dto.title,
             chronology: dto.chronology,
             occurredAt: new Date(dto.occurredAt),
-            regency: place.regency,
-            areaCode: place.areaCode,
+            ...place,
             classification: dto.classification,
             channel,
             anonymous: dto.anonymous,

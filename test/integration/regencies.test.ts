@@ -41,7 +41,7 @@ describe('regencies and cities of the whole country', () => {
     const { trackingId } = res.body as { trackingId: string };
     const verifier = officers.national.VERIFIER;
     const view = await request(t.http).get(`/v1/complaints/${trackingId}`).set(verifier.auth).expect(200);
-    expect(view.body.location).toEqual({ regency: 'Kabupaten Jayapura', areaCode: '91.03' });
+    expect(view.body.location).toEqual({ regency: 'Kabupaten Jayapura', areaCode: '91.03', district: null, districtCode: null, village: null, villageCode: null });
 
     const government = areas.governmentOf(view.body.location.areaCode)!;
     expect(government).toMatchObject({ id: 'pemkab-9103', name: 'Pemerintah Kabupaten Jayapura', timeZone: 'Asia/Jayapura' });
@@ -57,13 +57,31 @@ describe('regencies and cities of the whole country', () => {
     expect(assignment.dueAt).toMatch(/T23:59:59\.999\+09:00$/);
   });
 
+  it('matches an optional district and village within the regency, refusing one it cannot decide with 400 naming that field', async () => {
+    const submit = (location: Record<string, string>) => request(t.http).post('/v1/complaints').send(complaintBody({ location }));
+    const filed = await submit({ regency: 'Kota Bandung', district: 'Kec. Coblong', village: 'kel dago' }).expect(201);
+    const view = await request(t.http).get(`/v1/complaints/${filed.body.trackingId}`).set(officers.national.VERIFIER.auth).expect(200);
+    expect(view.body.location).toEqual({ regency: 'Kota Bandung', areaCode: '32.73', district: 'Coblong', districtCode: '32.73.02', village: 'Dago', villageCode: '32.73.02.1004' });
+
+    const district = await submit({ regency: 'Kota Bandung', district: 'Bojongloa' }).expect(400);
+    expect(district.body.message).toEqual(["location.district: 'Bojongloa' fits more than one place; write one of: Bojongloa Kaler (Kota Bandung, Jawa Barat), Bojongloa Kidul (Kota Bandung, Jawa Barat)"]);
+    expect(district.body.candidates).toEqual([
+      { areaCode: '32.73.04', name: 'Bojongloa Kaler', within: 'Kota Bandung, Jawa Barat' },
+      { areaCode: '32.73.17', name: 'Bojongloa Kidul', within: 'Kota Bandung, Jawa Barat' },
+    ]);
+    const village = await submit({ regency: 'Kota Bandung', district: 'Coblong', village: 'Dagoo' }).expect(400);
+    expect(village.body.candidates[0]).toEqual({ areaCode: '32.73.02.1004', name: 'Dago', within: 'Coblong, Kota Bandung, Jawa Barat' });
+    const orphan = await submit({ regency: 'Kota Bandung', village: 'Dago' }).expect(400);
+    expect(orphan.body.message).toEqual(['location.village: name the district (location.district) the village lies in']);
+  });
+
   it('resolves the place of an SMS LAPOR#<regency># prefix, refuses one it cannot decide (400 on text) and files an SMS naming none without a code', async () => {
     const from = '+6281299990001';
     const named = await request(t.http).post('/v1/channels/sms').set(sms.header).send({ from, text: 'LAPOR#Kota Bdg#Jalan berlubang di Jl. Soekarno-Hatta' }).expect(200);
     expect(await row(named.body.trackingId)).toEqual({ regency: 'Kota Bandung', areaCode: '32.73' });
 
     const ambiguous = await request(t.http).post('/v1/channels/sms').set(sms.header).send({ from, text: 'LAPOR#Bandung#Jalan berlubang' }).expect(400);
-    expect(ambiguous.body.message).toEqual(["text: 'Bandung' fits more than one regency/city; write one of: Kabupaten Bandung (Jawa Barat), Kota Bandung (Jawa Barat)"]);
+    expect(ambiguous.body.message).toEqual(["text: 'Bandung' fits more than one place; write one of: Kabupaten Bandung (Jawa Barat), Kota Bandung (Jawa Barat)"]);
     expect(ambiguous.body.candidates.map((c: { areaCode: string }) => c.areaCode)).toEqual(['32.04', '32.73']);
 
     const unnamed = await request(t.http).post('/v1/channels/sms').set(sms.header).send({ from, text: `Lampu jalan padam ${Date.now()}` }).expect(200);
@@ -80,6 +98,6 @@ describe('regencies and cities of the whole country', () => {
     expect(await row(filed.body[0].service_request_id)).toEqual({ regency: 'Kabupaten Gowa', areaCode: '73.06' });
 
     const refused = await post('Jayapura').expect(400);
-    expect(refused.body).toEqual([{ code: 400, description: "address_string: 'Jayapura' fits more than one regency/city; write one of: Kabupaten Jayapura (Papua), Kota Jayapura (Papua)" }]);
+    expect(refused.body).toEqual([{ code: 400, description: "address_string: 'Jayapura' fits more than one place; write one of: Kabupaten Jayapura (Papua), Kota Jayapura (Papua)" }]);
   });
 });

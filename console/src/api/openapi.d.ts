@@ -246,10 +246,10 @@ export interface components {
       /** @example Kota Bandung */
       name: string;
       /**
-       * @description Its province
+       * @description Where it lies: the province of a regency/city; the regency/city and province of a district; the district, regency/city and province of a village
        * @example Jawa Barat
        */
-      province: string;
+      within: string;
     };
     ErrorBodyView: {
       /**
@@ -284,7 +284,7 @@ export interface components {
        * @example b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d
        */
       requestId?: string;
-      /** @description 400 on a place (location.regency, address_string, the SMS LAPOR#<regency># prefix) that names no single official regency/city: the nearest ones, to choose from */
+      /** @description 400 on a place (location.regency, location.district, location.village, address_string, the SMS LAPOR#<regency># prefix) that names no single official regency/city, district or village: the nearest ones, to choose from */
       candidates?: components["schemas"]["PlaceCandidateView"][];
     };
     RegisterIntegrationClientDto: {
@@ -434,6 +434,16 @@ export interface components {
        * @example Kota Bandung
        */
       regency: string;
+      /**
+       * @description District (kecamatan) of that regency/city, matched to an official one like the regency
+       * @example Kec. Coblong
+       */
+      district?: string;
+      /**
+       * @description Village (kelurahan/desa) of that district (give the district too), matched to an official one
+       * @example Kel. Dago
+       */
+      village?: string;
     };
     ReporterContactDto: {
       /** @example Siti Rahmawati */
@@ -586,6 +596,20 @@ export interface components {
        * @example 32.73
        */
       areaCode: string | null;
+      /**
+       * @description District (kecamatan), if the report named one
+       * @example Coblong
+       */
+      district: string | null;
+      /** @example 32.73.02 */
+      districtCode: string | null;
+      /**
+       * @description Village (kelurahan/desa), if the report named one
+       * @example Dago
+       */
+      village: string | null;
+      /** @example 32.73.02.1001 */
+      villageCode: string | null;
     };
     ReporterIdentityDto: {
       /** @example Siti Rahmawati */

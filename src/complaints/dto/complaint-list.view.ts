@@ -17,6 +17,11 @@ export class ComplaintLocationView extends LocationView {
     description: 'Official area code of the regency/city (config/reference/agencies.json); null when the report named no place (an SMS without LAPOR#<regency>#) or predates matching',
   })
   areaCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Coblong', description: 'District (kecamatan), if the report named one' }) district!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '32.73.02' }) districtCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Dago', description: 'Village (kelurahan/desa), if the report named one' }) village!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '32.73.02.1001' }) villageCode!: string | null;
 }
 
 /** An agency as answers name it. */

@@ -28,6 +28,20 @@ export class LocationDto {
   @IsNotEmpty()
   @MaxLength(120)
   regency!: string;
+
+  @ApiPropertyOptional({ example: 'Kec. Coblong', maxLength: 120, description: 'District (kecamatan) of that regency/city, matched to an official one like the regency' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  district?: string;
+
+  @ApiPropertyOptional({ example: 'Kel. Dago', maxLength: 120, description: 'Village (kelurahan/desa) of that district (give the district too), matched to an official one' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  village?: string;
 }
 
 /** Reporter contact. Stored in PostgreSQL only; never sent to Temporal or written to logs. */
