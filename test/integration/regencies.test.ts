@@ -2,6 +2,7 @@
 // intake, and the regional governments of the whole country loaded by the migrations.
 import request from 'supertest';
 import { ReferenceAreas } from '../../src/areas/reference-areas.js';
+import { AgenciesRepository } from '../../src/directory/agencies.repository.js';
 import { complaintBody, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { registerIntegrationClient, type TestIntegrationClient } from '../support/integration-clients.js';
 import { createOfficers, type Officers } from '../support/officers.js';
@@ -34,6 +35,31 @@ describe('regencies and cities of the whole country', () => {
       expect(byArea.get(regency.areaCode)).toEqual({ id: government.id, kind: regency.kind, areaCode: regency.areaCode, provinceCode: regency.provinceCode, timeZone: government.timeZone });
     }
     expect(byArea.get('91.03')).toMatchObject({ id: 'pemkab-9103', timeZone: 'Asia/Jayapura' });
+  });
+
+  it('lists reference agencies with kind and codes, finds an area\'s agencies (reference first, then a demo stand-in) and keeps SYSADMIN from editing one', async () => {
+    const listed = await request(t.http).get('/v1/reference/agencies').set(officers.national.VERIFIER.auth).expect(200);
+    expect(listed.body.find((a: { id: string }) => a.id === 'pemkab-9103')).toEqual({
+      id: 'pemkab-9103',
+      name: 'Pemerintah Kabupaten Jayapura',
+      timeZone: 'Asia/Jayapura',
+      zoneLabel: 'WIT',
+      kind: 'REGENCY',
+      areaCode: '91.03',
+      provinceCode: '91',
+      units: [],
+    });
+
+    const standIn = `demo-jayapura-${Date.now()}`;
+    await t.prisma.agency.create({ data: { id: standIn, name: 'Pemkab Jayapura (demo)', timeZone: 'Asia/Jayapura', areaCode: '91.03', provinceCode: '91' } });
+    expect((await t.app.get(AgenciesRepository).byAreaCode('91.03')).map((a) => a.id)).toEqual(['pemkab-9103', standIn]);
+
+    const admin = officers.national.SYSADMIN;
+    const refused = await request(t.http).patch('/v1/admin/agencies/pemkab-9103').set(admin.auth).send({ timeZone: 'Asia/Jakarta' }).expect(409);
+    expect(refused.body.message).toBe('pemkab-9103 is reference data (config/reference/agencies.json): change its source and run npm run reference:generate');
+    await request(t.http).patch('/v1/admin/agencies/pemkab-9103').set(admin.auth).send({ name: 'Pemkab Jayapura' }).expect(409);
+    await request(t.http).patch('/v1/admin/agencies/pemkab-9103').set(admin.auth).send({ name: 'Pemerintah Kabupaten Jayapura' }).expect(200);
+    expect(await t.prisma.agency.findUniqueOrThrow({ where: { id: 'pemkab-9103' }, select: { name: true, timeZone: true } })).toEqual({ name: 'Pemerintah Kabupaten Jayapura', timeZone: 'Asia/Jayapura' });
   });
 
   it('files a complaint in Kabupaten Jayapura under its area code and, disposed to that regency, counts its deadlines in WIT', async () => {

@@ -1582,6 +1582,22 @@ export interface components {
        * @enum {string}
        */
       zoneLabel: "WIB" | "WITA" | "WIT";
+      /**
+       * @description Ministry, national institution, or the government of a province, regency or city (reference data, config/reference/agencies.json); null for a demo agency or one created by SYSADMIN
+       * @example MINISTRY
+       * @enum {string|null}
+       */
+      kind: "MINISTRY" | "INSTITUTION" | "PROVINCE" | "REGENCY" | "CITY" | null;
+      /**
+       * @description Official area code of the government (`32` a province, `32.73` a regency/city); a demo stand-in carries the code of the government it plays
+       * @example null
+       */
+      areaCode: string | null;
+      /**
+       * @description Code of its province
+       * @example null
+       */
+      provinceCode: string | null;
       /** @description Its units, by name */
       units: components["schemas"]["UnitView"][];
     };
@@ -1712,6 +1728,22 @@ export interface components {
        * @enum {string}
        */
       zoneLabel: "WIB" | "WITA" | "WIT";
+      /**
+       * @description Ministry, national institution, or the government of a province, regency or city (reference data, config/reference/agencies.json); null for a demo agency or one created by SYSADMIN
+       * @example MINISTRY
+       * @enum {string|null}
+       */
+      kind: "MINISTRY" | "INSTITUTION" | "PROVINCE" | "REGENCY" | "CITY" | null;
+      /**
+       * @description Official area code of the government (`32` a province, `32.73` a regency/city); a demo stand-in carries the code of the government it plays
+       * @example null
+       */
+      areaCode: string | null;
+      /**
+       * @description Code of its province
+       * @example null
+       */
+      provinceCode: string | null;
       /** @description Its units, by name */
       units: components["schemas"]["UnitView"][];
       /** Format: date-time */

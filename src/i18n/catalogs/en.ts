@@ -179,6 +179,7 @@ export const EN: Record<keyof typeof ID, string> = {
   'notFound.officer': "officer {id} not found",
   'conflict.agencyExists': "an agency '{id}' exists already",
   'conflict.unitExists': "a unit '{id}' exists already",
+  'conflict.referenceAgency': '{id} is reference data (config/reference/agencies.json): change its source and run npm run reference:generate',
   'conflict.agencyZoneFixed': "timeZone of {id} cannot change: {complaints} complaint(s) were disposed to it and their deadlines count in {timeZone}",
   'conflict.lastSysadmin': "{id} is the last active SYSADMIN: make another officer SYSADMIN first",
   'conflict.usernameTaken': "username '{username}' is taken",

@@ -191,6 +191,7 @@ export const ID = {
   'notFound.officer': "petugas {id} tidak ditemukan",
   'conflict.agencyExists': "instansi '{id}' sudah ada",
   'conflict.unitExists': "unit '{id}' sudah ada",
+  'conflict.referenceAgency': '{id} adalah data rujukan (config/reference/agencies.json): ubah sumbernya lalu jalankan npm run reference:generate',
   'conflict.agencyZoneFixed': "zona waktu {id} tidak dapat diubah: {complaints} laporan sudah didisposisikan ke sana dan tenggatnya dihitung dalam {timeZone}",
   'conflict.lastSysadmin': "{id} adalah SYSADMIN aktif terakhir: jadikan petugas lain SYSADMIN lebih dahulu",
   'conflict.usernameTaken': "nama pengguna '{username}' sudah dipakai",
