@@ -6,5 +6,7 @@ if (!url) {
   console.error('DATABASE_URL is required');
   process.exit(2);
 }
-const { applied, alreadyApplied } = await migrate(url);
-console.log(`migrations: ${applied.length} applied (${applied.join(', ') || 'none'}), ${alreadyApplied.length} already applied`);
+const { applied, alreadyApplied, referenceAgenciesChanged } = await migrate(url);
+console.log(
+  `migrations: ${applied.length} applied (${applied.join(', ') || 'none'}), ${alreadyApplied.length} already applied; reference agencies: ${referenceAgenciesChanged} inserted or updated`,
+);

@@ -1,4 +1,7 @@
-// npm run db:seed: loads reference agencies (config/agencies.json) and the demo officers with their
+// npm run db:seed: loads the reference agencies of the whole country (config/reference/agencies.json, also
+// loaded by every migration run), the demo agencies (config/agencies.json: kemendagri and kemenkes are
+// reference ministries, with demo days off; pemkot-bandung, pemprov-sulsel, pemkot-denpasar and pemprov-papua
+// are demo stand-ins carrying the area code of the government they play) and the demo officers with their
 // units (config/officers.json, password DEMO_PASSWORD or tenggat-demo) into DATABASE_URL; safe to repeat.
 // With NODE_ENV=production only the agencies: no demo officer and no demo password ever reach production,
 // where the first account comes from npm run admin:bootstrap.
@@ -11,11 +14,16 @@ import { hashSecret } from '../src/auth/passwords.js';
 import type { Role } from '../src/auth/officer.js';
 import { loadSlaPolicy } from '../src/policy/sla-policy.js';
 import { describeUncovered, uncoveredReceivers } from '../src/policy/receiver-coverage.js';
+import { loadReferenceAgencies } from '../src/areas/reference-agencies.js';
+import { loadReferenceAgenciesAt } from '../src/database/reference-agencies-loader.js';
 
 interface AgencySeed {
   id: string;
   name: string;
   timeZone: string;
+  /** The area a demo stand-in plays (the reference government of that area has its own ID). */
+  areaCode?: string;
+  provinceCode?: string;
   daysOff?: { date: string; reason: string }[];
 }
 
@@ -44,6 +52,9 @@ export async function seedAgencies(databaseUrl: string, demoPassword = process.e
   const withOfficers = demoOfficersAllowed();
   const { units, officers } = withOfficers ? readConfig<OfficerSeeds>('officers.json') : { units: [], officers: [] };
   if (withOfficers) assertEveryReceiverHeld(agencies, officers);
+  const reference = new Set(loadReferenceAgencies().agencies.map((a) => a.id));
+  const referenceAgencies = reference.size;
+  await loadReferenceAgenciesAt(databaseUrl);
   const prisma = new PrismaClient({ adapter: prismaAdapter(databaseUrl, 1) });
   try {
     for (const { daysOff = [], ...agency } of agencies) {
@@ -54,7 +65,8 @@ export async function seedAgencies(databaseUrl: string, demoPassword = process.e
       });
     }
     for (const unit of units) await prisma.unit.upsert({ where: { id: unit.id }, create: unit, update: unit });
-    if (!withOfficers) return agencies.length;
+    const seeded = referenceAgencies + agencies.filter((a) => !reference.has(a.id)).length;
+    if (!withOfficers) return seeded;
     const passwordHash = await hashSecret(demoPassword);
     // Supervisors first: the chain refers to them.
     for (const { supervisorId: _setBelow, ...officer } of officers) {
@@ -63,7 +75,7 @@ export async function seedAgencies(databaseUrl: string, demoPassword = process.e
     for (const { id, supervisorId } of officers) {
       if (supervisorId) await prisma.user.update({ where: { id }, data: { supervisorId } });
     }
-    return agencies.length;
+    return seeded;
   } finally {
     await prisma.$disconnect();
   }
@@ -78,7 +90,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const seeded = await seedAgencies(url);
   console.log(
     demoOfficersAllowed()
-      ? `seeded ${seeded} agencies and the demo officers (config/officers.json)`
+      ? `seeded ${seeded} agencies (reference and demo) and the demo officers (config/officers.json)`
       : `seeded ${seeded} agencies; no demo officers in production (create the first SYSADMIN with npm run admin:bootstrap)`,
   );
 }

@@ -19,9 +19,12 @@ export class AgenciesAdminService {
     return toAdminAgencyView(await conflictAs(message('conflict.agencyExists', { id: dto.id }), () => this.agencies.create(dto)));
   }
 
-  /** Renames it; its zone changes only while no complaint was counted in it. */
+  /** Renames it; its zone changes only while no complaint was counted in it; a reference agency changes only with its source. */
   async update(id: string, dto: UpdateAgencyDto): Promise<AdminAgencyView> {
     let agency = await this.existing(id);
+    // Reference data follows its generated file: every migration run would undo an edit made here.
+    const changes = (dto.name ?? agency.name) !== agency.name || (dto.timeZone ?? agency.timeZone) !== agency.timeZone;
+    if (agency.kind !== null && changes) throw new ConflictException(message('conflict.referenceAgency', { id }));
     if (dto.timeZone !== undefined && dto.timeZone !== agency.timeZone) {
       const complaints = await this.agencies.complaintCount(id);
       if (complaints > 0) {

@@ -12,7 +12,7 @@ export class InboundSmsDto {
 
   @ApiProperty({
     example: 'LAPOR#Kota Makassar#Jalan Poros Gowa rusak parah depan SDN 12 sejak Oktober',
-    description: 'Free text, or LAPOR#<regency/city>#<report> to name the place',
+    description: 'Free text, or LAPOR#<regency/city>#<report> to name the place (matched to an official regency/city, else 400 with the candidates)',
   })
   @IsString()
   @IsNotEmpty()

@@ -10,9 +10,9 @@ import type { InboundSmsDto, SmsReplyView } from './sms.dto.js';
 export const UNKNOWN_REGENCY = 'Belum disebutkan (SMS 1708)';
 
 /** `LAPOR#<regency>#<report>` names the place; anything else is the report itself. */
-export function parseSms(text: string): { regency: string; report: string } {
+export function parseSms(text: string): { regency: string; report: string; named: boolean } {
   const match = /^\s*LAPOR\s*#([^#]{2,120})#([\s\S]+)$/i.exec(text);
-  return match ? { regency: match[1].trim(), report: match[2].trim() } : { regency: UNKNOWN_REGENCY, report: text.trim() };
+  return match ? { regency: match[1].trim(), report: match[2].trim(), named: true } : { regency: UNKNOWN_REGENCY, report: text.trim(), named: false };
 }
 
 /** SMS 1708: each message becomes an intake with channel SMS; the reply carries the tracking ID and access code. */
@@ -22,7 +22,7 @@ export class SmsService {
 
   /** The reply is worded in `locale` (the gateway's Accept-Language; Indonesian by default). */
   async receive(sms: InboundSmsDto, caller: Caller, locale: Locale, idempotencyKey?: string): Promise<SmsReplyView> {
-    const { regency, report } = parseSms(sms.text);
+    const { regency, report, named } = parseSms(sms.text);
     const dto: CreateComplaintDto = {
       title: titleFrom(report),
       chronology: report,
@@ -33,7 +33,8 @@ export class SmsService {
       confidential: false,
       reporter: { phone: sms.from },
     };
-    const { view } = await this.complaints.submit(dto, { caller, idempotencyKey, asSent: sms });
+    // A named place must be an official regency/city (else 400 on text, with the candidates); an unnamed one is asked for later.
+    const { view } = await this.complaints.submit(dto, { caller, idempotencyKey, asSent: sms, placeField: named ? 'text' : null });
     return {
       trackingId: view.trackingId,
       reply: render(message('sms.reply', { trackingId: view.trackingId, accessCode: view.accessCode }), locale),

@@ -19,7 +19,7 @@ type Text = Message | string;
 /** What every error answer carries (the OpenAPI document's one error schema), its text not yet rendered. */
 type ErrorBody<T = string> = Omit<ErrorBodyView, 'message'> & { message: T | T[] };
 /** The fields some answers add (a lifecycle 409, a 5xx). */
-type ErrorExtras = Pick<ErrorBodyView, 'state' | 'allowedActions' | 'requestId'>;
+type ErrorExtras = Pick<ErrorBodyView, 'state' | 'allowedActions' | 'requestId' | 'candidates'>;
 
 /** Errors from body-parser carry a `type`; these are the client's fault. */
 const BODY_PARSER_ERRORS: Record<string, [HttpStatus, Message]> = {
@@ -86,7 +86,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof ProcessEndedError) {
       return body(HttpStatus.CONFLICT, exception.text, { state: exception.state, allowedActions: [] });
     }
-    if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.text].flat());
+    if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.text].flat(), exception.candidates ? { candidates: exception.candidates } : {});
     if (exception instanceof RequestValidationError) return body(HttpStatus.BAD_REQUEST, exception.problems);
     if (exception instanceof TooManyAttemptsError) return body(HttpStatus.TOO_MANY_REQUESTS, exception.text);
     if (exception instanceof IdempotencyKeyReusedError) return body(HttpStatus.UNPROCESSABLE_ENTITY, exception.text);

@@ -2,6 +2,13 @@
 // text (a Message) in the caller's language. Error.message is the English text, for logs.
 import { message, type Message, type MessageKey } from '../i18n/messages.js';
 
+/** An official regency/city, district or village a refused place could have meant, and where it lies. */
+export interface PlaceCandidate {
+  areaCode: string;
+  name: string;
+  within: string;
+}
+
 /** A refusal worded for people: `text` is rendered per request; `message` (English) is for logs. */
 export abstract class LocalizedError extends Error {
   constructor(readonly text: Message | Message[]) {
@@ -26,6 +33,8 @@ export class InvalidFieldError extends LocalizedError {
   constructor(
     readonly field: string,
     problem: Message,
+    /** Values the field could take instead (the nearest official regencies), for the caller to choose from. */
+    readonly candidates?: PlaceCandidate[],
   ) {
     super(message('field.problem', { field, problem }));
     this.name = 'InvalidFieldError';

@@ -4,6 +4,14 @@ import { ACTION_NAMES, COMPLAINT_STATES, type ComplaintAction, type ComplaintSta
 /** Longest message list a validation refusal carries (one entry per failed constraint). */
 export const MAX_ERROR_MESSAGES = 100;
 
+/** An official regency/city (or district, or village) a refused place could have meant. */
+export class PlaceCandidateView {
+  @ApiProperty({ type: String, maxLength: 8, example: '32.73', description: 'Official area code' }) areaCode!: string;
+  @ApiProperty({ type: String, maxLength: 120, example: 'Kota Bandung' }) name!: string;
+  @ApiProperty({ type: String, maxLength: 250, example: 'Jawa Barat', description: 'Where it lies: the province of a regency/city; the regency/city and province of a district; the district, regency/city and province of a village' })
+  within!: string;
+}
+
 /** Every error answer of the JSON API, as AllExceptionsFilter writes it (Open311 has its own list). */
 export class ErrorBodyView {
   @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 409, description: 'The HTTP status, repeated' })
@@ -41,4 +49,12 @@ export class ErrorBodyView {
     description: '500 and 503: the request ID to quote to the operator (the same as in the logs)',
   })
   requestId?: string;
+
+  @ApiPropertyOptional({
+    type: () => PlaceCandidateView,
+    isArray: true,
+    maxItems: 5,
+    description: '400 on a place (location.regency, location.district, location.village, address_string, the SMS LAPOR#<regency># prefix) that names no single official regency/city, district or village: the nearest ones, to choose from',
+  })
+  candidates?: PlaceCandidateView[];
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AreasModule } from '../areas/areas.module.js';
 import { CalendarsModule } from '../calendars/calendars.module.js';
 import { WorkflowStartModule } from './workflow-start/workflow-start.module.js';
 import { PublicController } from '../public/public.controller.js';
@@ -8,7 +9,7 @@ import { ComplaintProcessService } from './complaint-process.service.js';
 import { ComplaintsService } from './complaints.service.js';
 
 @Module({
-  imports: [WorkflowStartModule, CalendarsModule],
+  imports: [WorkflowStartModule, CalendarsModule, AreasModule],
   controllers: [ComplaintsController, PublicController],
   providers: [
     ComplaintsRepository,

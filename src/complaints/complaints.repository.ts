@@ -16,6 +16,11 @@ const complaintSelect = {
   chronology: true,
   occurredAt: true,
   regency: true,
+  areaCode: true,
+  district: true,
+  districtCode: true,
+  village: true,
+  villageCode: true,
   classification: true,
   channel: true,
   anonymous: true,
@@ -95,6 +100,16 @@ export interface Page {
   limit: number;
 }
 
+/** Where a complaint happened, as matched to the official areas (codes null where nothing was named). */
+export interface Place {
+  regency: string;
+  areaCode: string | null;
+  district: string | null;
+  districtCode: string | null;
+  village: string | null;
+  villageCode: string | null;
+}
+
 export interface NewComplaint {
   /** Chosen by the caller: the reporter's access code is derived from it. */
   id: string;
@@ -104,6 +119,8 @@ export interface NewComplaint {
   intakeOfficerId: string | null;
   integrationClientId: string | null;
   dto: CreateComplaintDto;
+  /** Where it happened: the official name and area code the written regency was matched to (null: no place named). */
+  place: Place;
   policyVersion: string;
   submittedAt: Date;
   /** The key within its scope: the channel and the caller, so keys never cross callers. */
@@ -195,7 +212,7 @@ export class ComplaintsRepository {
     }
   }
 
-  private insert({ id, accessCodeHash, channel, intakeOfficerId, integrationClientId, dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
+  private insert({ id, accessCodeHash, channel, intakeOfficerId, integrationClientId, dto, place, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
     return this.prisma.$transaction(
       async (tx) => {
         const complaint = await tx.complaint.create({
@@ -207,7 +224,7 @@ export class ComplaintsRepository {
             title: dto.title,
             chronology: dto.chronology,
             occurredAt: new Date(dto.occurredAt),
-            regency: dto.location.regency,
+            ...place,
             classification: dto.classification,
             channel,
             anonymous: dto.anonymous,

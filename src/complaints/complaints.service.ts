@@ -6,7 +6,7 @@ import { hashSecret } from '../auth/passwords.js';
 import { callerKey, type Caller } from '../common/caller.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
-import { InvalidFieldError, NotFoundError } from '../common/domain-errors.js';
+import { InvalidFieldError, NotFoundError, type PlaceCandidate } from '../common/domain-errors.js';
 import { hashRequest } from '../common/request-hash.js';
 import { SlaPolicy } from '../policy/sla-policy.js';
 import { isReceiver } from '../../workflows/lifecycle/ladder.js';
@@ -14,7 +14,7 @@ import { ACTION_UPDATES, type ActionInputs, type Actor, type DeadlineRule } from
 import type { OfficerAction } from '../access/complaint-access.js';
 import { deriveAccessCode } from './access-code.js';
 import { ComplaintProcessService } from './complaint-process.service.js';
-import { ComplaintsRepository, type ComplaintRow, type WorkQueueFilter } from './complaints.repository.js';
+import { ComplaintsRepository, type ComplaintRow, type Place, type WorkQueueFilter } from './complaints.repository.js';
 import { CalendarsService } from '../calendars/calendars.service.js';
 import { intakeChannel } from './intake-channel.js';
 import { breachToAcknowledgement } from '../metrics/process-metrics.js';
@@ -32,6 +32,7 @@ import type {
 import { toComplaintView, toSubmittedView, type ComplaintView, type SubmittedComplaintAnswer } from './dto/complaint.view.js';
 import { toPublicItem, toWorkQueueItem, type PublicComplaintPage, type WorkQueuePage } from './dto/complaint-list.view.js';
 import type { ListComplaintsQuery, PageQuery } from './dto/list-complaints.query.js';
+import { ReferenceAreas } from '../areas/reference-areas.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { message, type Locale } from '../i18n/messages.js';
 import { toComplaintStatusView, type ComplaintStatusView } from './dto/complaint-status.view.js';
@@ -45,6 +46,11 @@ export interface SubmitOptions {
    * a repeat is recognised by what the client sent, not by values the server filled in (e.g. "now").
    */
   asSent?: object;
+  /**
+   * The request field that names the place (location.regency; Open311's address_string; an SMS's text), for
+   * a refusal to name; null when the intake had no place to match (an SMS without LAPOR#<regency>#).
+   */
+  placeField?: string | null;
 }
 
 /** One officer action: who, under which Idempotency-Key. */
@@ -66,6 +72,7 @@ export class ComplaintsService {
     private readonly policy: SlaPolicy,
     private readonly config: AppConfig,
     private readonly calendars: CalendarsService,
+    private readonly areas: ReferenceAreas,
   ) {}
 
   /**
@@ -73,8 +80,15 @@ export class ComplaintsService {
    * caller's. A repeat by the same caller on the same channel with the same Idempotency-Key answers the
    * same complaint and access code (another caller's key never does); starting is idempotent too.
    */
-  async submit(dto: CreateComplaintDto, { caller, idempotencyKey, asSent = dto }: SubmitOptions): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
+  async submit(
+    dto: CreateComplaintDto,
+    { caller, idempotencyKey, asSent = dto, placeField = 'location.regency' }: SubmitOptions,
+  ): Promise<{ view: SubmittedComplaintAnswer; replayed: boolean }> {
     const channel = intakeChannel(dto.channel, caller);
+    const place: Place =
+      placeField === null
+        ? { regency: dto.location.regency, areaCode: null, district: null, districtCode: null, village: null, villageCode: null }
+        : this.place(placeField, dto.location);
     if (dto.agencyId) await this.assertAgency('agencyId', dto.agencyId);
     const id = randomUUID();
     const submittedAt = new Date();
@@ -85,6 +99,7 @@ export class ComplaintsService {
       intakeOfficerId: caller.client ? null : (caller.officer?.id ?? null),
       integrationClientId: caller.client?.id ?? null,
       dto,
+      place,
       submittedAt,
       policyVersion: this.policy.inForceAt(submittedAt).version,
       idempotency: idempotencyKey ? { scope: `${channel} ${callerKey(caller)}`, key: idempotencyKey, requestHash: hashRequest(asSent) } : undefined,
@@ -234,6 +249,36 @@ export class ComplaintsService {
     const complaint = await this.complaints.findByTrackingId(trackingId, await this.access.visibleWhere(officer));
     if (!complaint) throw new NotFoundError('notFound.complaint', trackingId);
     return complaint;
+  }
+
+  /** The official regency/city (and district, village) a written place names, or a 400 naming the field with the candidates. */
+  private place(field: string, location: CreateComplaintDto['location']): Place {
+    const refuse = (at: string, outcome: 'ambiguous' | 'unknown', written: string, candidates: PlaceCandidate[]): never => {
+      const list = candidates.map((c) => `${c.name} (${c.within})`).join(', ') || '-';
+      throw new InvalidFieldError(at, message(outcome === 'ambiguous' ? 'field.placeAmbiguous' : 'field.placeUnknown', { written: written.trim(), candidates: list }), candidates);
+    };
+    const match = this.areas.resolveRegency(location.regency);
+    if (match.outcome !== 'resolved') {
+      return refuse(field, match.outcome, location.regency, match.candidates.map((c) => ({ areaCode: c.areaCode, name: c.name, within: c.provinceName })));
+    }
+    const { regency } = match;
+    const place: Place = { regency: regency.name, areaCode: regency.areaCode, district: null, districtCode: null, village: null, villageCode: null };
+    if (location.village !== undefined && location.district === undefined) throw new InvalidFieldError('location.village', message('field.villageNeedsDistrict'));
+    if (location.district === undefined) return place;
+    const subdistricts = this.areas.subdistricts();
+    const inRegency = `${regency.name}, ${regency.provinceName}`;
+    const district = subdistricts.matchDistrict(regency.areaCode, location.district);
+    if (district.outcome !== 'resolved') {
+      return refuse('location.district', district.outcome, location.district, district.candidates.map((c) => ({ areaCode: c.code, name: c.name, within: inRegency })));
+    }
+    Object.assign(place, { district: district.item.name, districtCode: district.item.code });
+    if (location.village === undefined) return place;
+    const village = subdistricts.matchVillage(district.item.code, location.village);
+    if (village.outcome !== 'resolved') {
+      const inDistrict = `${district.item.name}, ${inRegency}`;
+      return refuse('location.village', village.outcome, location.village, village.candidates.map((c) => ({ areaCode: c.code, name: c.name, within: inDistrict })));
+    }
+    return Object.assign(place, { village: village.item.name, villageCode: village.item.code });
   }
 
   private async assertAgency(field: string, agencyId: string): Promise<void> {

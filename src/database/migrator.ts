@@ -1,11 +1,13 @@
 // Applies prisma/migrations/*/migration.sql in order, inside Prisma's own advisory lock, and records
-// each in _prisma_migrations exactly as `prisma migrate deploy` does, so either tool sees the other's work.
+// each in _prisma_migrations exactly as `prisma migrate deploy` does, so either tool sees the other's work;
+// then loads the reference agencies (config/reference/agencies.json), idempotently.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../project-root.js';
 import { parseDatabaseUrl } from './database-url.js';
+import { loadReferenceAgenciesInto } from './reference-agencies-loader.js';
 
 /** The lock key `prisma migrate` takes on PostgreSQL, so our runner and Prisma's exclude each other. */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -31,6 +33,8 @@ export interface MigrationFile {
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: string[];
+  /** Reference agencies (config/reference/agencies.json) inserted or brought up to date after the migrations. */
+  referenceAgenciesChanged: number;
 }
 
 export function readMigrations(migrationsDir: string): MigrationFile[] {
@@ -66,7 +70,7 @@ export async function migrate(
       throw new Error(`migration ${failed.migration_name} failed earlier and needs attention before others run (Prisma P3009)`);
     }
     const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-    const result: MigrationResult = { applied: [], alreadyApplied: [] };
+    const result: MigrationResult = { applied: [], alreadyApplied: [], referenceAgenciesChanged: 0 };
     for (const migration of migrations) {
       if (done.has(migration.name)) {
         if (done.get(migration.name) !== migration.checksum) {
@@ -78,6 +82,8 @@ export async function migrate(
       await applyOne(client, migration);
       result.applied.push(migration.name);
     }
+    // Reference data follows its committed file on every run, still under the lock.
+    result.referenceAgenciesChanged = await loadReferenceAgenciesInto(client);
     return result;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK]).catch(() => undefined);

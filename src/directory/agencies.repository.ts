@@ -8,6 +8,9 @@ const agencySelect = {
   id: true,
   name: true,
   timeZone: true,
+  kind: true,
+  areaCode: true,
+  provinceCode: true,
   createdAt: true,
   units: { select: unitSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.AgencySelect;
@@ -23,6 +26,15 @@ export class AgenciesRepository {
   /** Every agency with its units, by name. */
   list(): Promise<AgencyRow[]> {
     return this.prisma.agency.findMany({ select: agencySelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  }
+
+  /**
+   * The agencies of an area (`32.73` a regency/city, `32` a province): its reference government first,
+   * then any demo stand-in playing it (the demo officers sit there).
+   */
+  async byAreaCode(areaCode: string): Promise<AgencyRow[]> {
+    const rows = await this.prisma.agency.findMany({ where: { areaCode }, select: agencySelect, orderBy: { id: 'asc' } });
+    return rows.sort((a, b) => Number(a.kind === null) - Number(b.kind === null));
   }
 
   byId(id: string): Promise<AgencyRow | null> {

@@ -106,7 +106,7 @@ export class Open311Service {
     // The key proves who sends; it is not part of what was sent (a rotated key still repeats the same request).
     const { api_key: _key, ...asSent } = dto;
     const complaint = toComplaint(dto, serviceCode(dto.service_code), occurredAt);
-    const { view, replayed } = await this.complaints.submit(complaint, { caller, idempotencyKey, asSent });
+    const { view, replayed } = await this.complaints.submit(complaint, { caller, idempotencyKey, asSent, placeField: 'address_string' });
     const answer: Open311CreatedView = {
       service_request_id: view.trackingId,
       service_notice: render(message('open311.notice.accessCode', { trackingId: view.trackingId }), locale),

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGENCY_KINDS, type AgencyKind } from '../areas/reference-agencies.js';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Role } from '../auth/officer.js';
@@ -20,6 +21,17 @@ export class AgencyView {
   @ApiProperty({ example: 'Kementerian Dalam Negeri', maxLength: 200 }) name!: string;
   @ApiProperty({ enum: AGENCY_TIME_ZONES, example: 'Asia/Jakarta', description: 'IANA zone its deadlines are counted in' }) timeZone!: string;
   @ApiProperty({ enum: ZONE_LABELS, example: 'WIB' }) zoneLabel!: ZoneLabel;
+  @ApiProperty({
+    enum: AGENCY_KINDS,
+    nullable: true,
+    example: 'MINISTRY',
+    description: 'Ministry, national institution, or the government of a province, regency or city (reference data, config/reference/agencies.json); null for a demo agency or one created by SYSADMIN',
+  })
+  kind!: AgencyKind | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 8, example: null, description: 'Official area code of the government (`32` a province, `32.73` a regency/city); a demo stand-in carries the code of the government it plays' })
+  areaCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 2, example: null, description: 'Code of its province' })
+  provinceCode!: string | null;
   @ApiProperty({ type: [UnitView], description: 'Its units, by name' }) units!: UnitView[];
 }
 
@@ -78,6 +90,9 @@ export const toAgencyView = (row: AgencyRow): AgencyView => ({
   name: row.name,
   timeZone: row.timeZone,
   zoneLabel: zoneLabelOf(row.timeZone),
+  kind: row.kind,
+  areaCode: row.areaCode,
+  provinceCode: row.provinceCode,
   units: row.units.map((u) => ({ id: u.id, name: u.name, parentUnitId: u.parentUnitId })),
 });
 

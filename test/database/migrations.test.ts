@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { currentSchema, diffSchemasToSql } from '../../scripts/schema-sql.js';
 import { parseDatabaseUrl } from '../../src/database/database-url.js';
+import { loadReferenceAgencies } from '../../src/areas/reference-agencies.js';
 import { migrate, readMigrations } from '../../src/database/migrator.js';
 import { projectRoot } from '../../src/project-root.js';
 import { dropSchema, testDatabaseUrl } from '../support/stack.js';
@@ -108,10 +109,10 @@ describe('database migrations', () => {
     const outputs = await Promise.all([runMigrateProcess(), runMigrateProcess()]);
     const names = readMigrations(join(projectRoot(), 'prisma', 'migrations')).map((f) => f.name);
     expect(outputs.sort()).toEqual([
-      `migrations: 0 applied (none), ${names.length} already applied\n`,
-      `migrations: ${names.length} applied (${names.join(', ')}), 0 already applied\n`,
+      `migrations: 0 applied (none), ${names.length} already applied; reference agencies: 0 inserted or updated\n`,
+      `migrations: ${names.length} applied (${names.join(', ')}), 0 already applied; reference agencies: ${loadReferenceAgencies().agencies.length} inserted or updated\n`,
     ]);
-    expect(await migrate(url)).toEqual({ applied: [], alreadyApplied: names });
+    expect(await migrate(url)).toEqual({ applied: [], alreadyApplied: names, referenceAgenciesChanged: 0 });
   });
 
   it('commits migration_lock.toml for the postgresql provider', () => {

@@ -192,7 +192,7 @@ describe('administration by SYSADMIN', () => {
   it('manages agencies and units: zone labels, refusals naming the field, the zone fixed once complaints exist', async () => {
     const id = `pemkab-gowa-${randomBytes(3).toString('hex')}`;
     const created = await admin().post('/v1/admin/agencies', { id, name: 'Pemerintah Kabupaten Gowa', timeZone: 'Asia/Makassar' }).expect(201);
-    expect(created.body).toEqual({ id, name: 'Pemerintah Kabupaten Gowa', timeZone: 'Asia/Makassar', zoneLabel: 'WITA', units: [], createdAt: expect.any(String) });
+    expect(created.body).toEqual({ id, name: 'Pemerintah Kabupaten Gowa', timeZone: 'Asia/Makassar', zoneLabel: 'WITA', kind: null, areaCode: null, provinceCode: null, units: [], createdAt: expect.any(String) });
     expect((await admin().post('/v1/admin/agencies', { id, name: 'Lagi', timeZone: 'Asia/Makassar' }).expect(409)).body.message).toMatch(/exists already/);
     const badZone = await admin().post('/v1/admin/agencies', { id: `${id}-x`, name: 'Zona Salah', timeZone: 'Asia/Singapore' }).expect(400);
     expect(badZone.body.message).toEqual([expect.stringMatching(/^timeZone: must be one of Asia\/Jakarta, Asia\/Makassar, Asia\/Jayapura/)]);

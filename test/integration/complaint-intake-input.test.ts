@@ -7,13 +7,13 @@ import { createOfficers } from '../support/officers.js';
 const marker = randomUUID();
 const taskQueue = `intake-input-${marker}`;
 const complaintBody = (overrides: Record<string, unknown> = {}) =>
-  validBody({ title: `title ${marker}`, chronology: `chronology ${marker}`, location: { regency: `Kota ${marker}` }, ...overrides });
+  validBody({ title: `title ${marker}`, chronology: `chronology ${marker}`, location: { regency: 'Kota Bandung' }, ...overrides });
 
 /** Bad input answers 4xx naming the field, stores nothing and starts no workflow. */
 describe('complaint intake rejects bad input', () => {
   let t: TestApp;
   const mine = {
-    OR: [{ title: { contains: marker } }, { chronology: { contains: marker } }, { regency: { contains: marker } }],
+    OR: [{ title: { contains: marker } }, { chronology: { contains: marker } }],
   };
   const counts = async () => ({
     complaints: await t.prisma.complaint.count({ where: mine }),
@@ -54,9 +54,28 @@ describe('complaint intake rejects bad input', () => {
     expect(messages(body)).toMatch(/priority: is not a field of this request/);
   });
 
+  it('answers 400 naming location.regency with the candidates when the place fits two regencies/cities', async () => {
+    const body = await rejected((r) => r.send(complaintBody({ location: { regency: 'Bandung' } })), 400);
+    expect(messages(body)).toBe("location.regency: 'Bandung' fits more than one place; write one of: Kabupaten Bandung (Jawa Barat), Kota Bandung (Jawa Barat)");
+    expect(body).toMatchObject({
+      candidates: [
+        { areaCode: '32.04', name: 'Kabupaten Bandung', within: 'Jawa Barat' },
+        { areaCode: '32.73', name: 'Kota Bandung', within: 'Jawa Barat' },
+      ],
+    });
+  });
+
+  it('answers 400 with the nearest regencies/cities to a misspelt or unknown place, in the caller\'s language', async () => {
+    const body = await rejected((r) => r.set('Accept-Language', 'id').send(complaintBody({ location: { regency: 'Kota Bandunq' } })), 400);
+    expect(messages(body)).toMatch(/^location\.regency: 'Kota Bandunq' bukan nama resmi yang kami kenal di sini; yang terdekat: Kota Bandung \(Jawa Barat\), /);
+    expect((body as { candidates?: { name: string }[] }).candidates?.[0]).toEqual({ areaCode: '32.73', name: 'Kota Bandung', within: 'Jawa Barat' });
+    const withPhone = await rejected((r) => r.send(complaintBody({ location: { regency: 'Kota Bandung (WA 081299998888)' } })), 400);
+    expect(messages(withPhone)).toMatch(/^location\.regency: /);
+  });
+
   it('answers 400 naming an unknown nested field', async () => {
-    const body = await rejected((r) => r.send(complaintBody({ location: { regency: 'Kota Bandung', village: 'x' } })), 400);
-    expect(messages(body)).toMatch(/location\.village: is not a field of this request/);
+    const body = await rejected((r) => r.send(complaintBody({ location: { regency: 'Kota Bandung', street: 'x' } })), 400);
+    expect(messages(body)).toMatch(/location\.street: is not a field of this request/);
   });
 
   it.each(['title', 'chronology', 'occurredAt', 'location', 'classification', 'anonymous', 'confidential'])(

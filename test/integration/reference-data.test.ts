@@ -40,6 +40,9 @@ describe('reference data for the pickers, scoped by role', () => {
       name: 'Kementerian Dalam Negeri',
       timeZone: 'Asia/Jakarta',
       zoneLabel: 'WIB',
+      kind: null,
+      areaCode: null,
+      provinceCode: null,
       units: [
         { id: `unit-${agencies.jakarta.id}-pengaduan`, name: 'Bagian Pengaduan', parentUnitId: null },
         { id: `unit-${agencies.jakarta.id}-lain`, name: 'Bagian Lain', parentUnitId: null },

@@ -237,6 +237,20 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    PlaceCandidateView: {
+      /**
+       * @description Official area code
+       * @example 32.73
+       */
+      areaCode: string;
+      /** @example Kota Bandung */
+      name: string;
+      /**
+       * @description Where it lies: the province of a regency/city; the regency/city and province of a district; the district, regency/city and province of a village
+       * @example Jawa Barat
+       */
+      within: string;
+    };
     ErrorBodyView: {
       /**
        * Format: int32
@@ -270,6 +284,8 @@ export interface components {
        * @example b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d
        */
       requestId?: string;
+      /** @description 400 on a place (location.regency, location.district, location.village, address_string, the SMS LAPOR#<regency># prefix) that names no single official regency/city, district or village: the nearest ones, to choose from */
+      candidates?: components["schemas"]["PlaceCandidateView"][];
     };
     RegisterIntegrationClientDto: {
       /**
@@ -414,10 +430,20 @@ export interface components {
     };
     LocationDto: {
       /**
-       * @description Regency or city (kabupaten/kota) where it happened
+       * @description Regency or city (kabupaten/kota) where it happened, matched to an official one ("Kab. Bandung", "kota bdg"); one that fits several or none answers 400 with the nearest in candidates
        * @example Kota Bandung
        */
       regency: string;
+      /**
+       * @description District (kecamatan) of that regency/city, matched to an official one like the regency
+       * @example Kec. Coblong
+       */
+      district?: string;
+      /**
+       * @description Village (kelurahan/desa) of that district (give the district too), matched to an official one
+       * @example Kel. Dago
+       */
+      village?: string;
     };
     ReporterContactDto: {
       /** @example Siti Rahmawati */
@@ -558,6 +584,32 @@ export interface components {
        * @example null
        */
       nextCursor: string | null;
+    };
+    ComplaintLocationView: {
+      /**
+       * @description Regency or city (kabupaten/kota)
+       * @example Kota Bandung
+       */
+      regency: string;
+      /**
+       * @description Official area code of the regency/city (config/reference/agencies.json); null when the report named no place (an SMS without LAPOR#<regency>#) or predates matching
+       * @example 32.73
+       */
+      areaCode: string | null;
+      /**
+       * @description District (kecamatan), if the report named one
+       * @example Coblong
+       */
+      district: string | null;
+      /** @example 32.73.02 */
+      districtCode: string | null;
+      /**
+       * @description Village (kelurahan/desa), if the report named one
+       * @example Dago
+       */
+      village: string | null;
+      /** @example 32.73.02.1001 */
+      villageCode: string | null;
     };
     ReporterIdentityDto: {
       /** @example Siti Rahmawati */
@@ -857,7 +909,7 @@ export interface components {
        * @example 2026-08-02T02:00:00.000Z
        */
       occurredAt: string;
-      location: components["schemas"]["LocationView"];
+      location: components["schemas"]["ComplaintLocationView"];
       /**
        * @example COMPLAINT
        * @enum {string}
@@ -1142,7 +1194,7 @@ export interface components {
        */
       from: string;
       /**
-       * @description Free text, or LAPOR#<regency/city>#<report> to name the place
+       * @description Free text, or LAPOR#<regency/city>#<report> to name the place (matched to an official regency/city, else 400 with the candidates)
        * @example LAPOR#Kota Makassar#Jalan Poros Gowa rusak parah depan SDN 12 sejak Oktober
        */
       text: string;
@@ -1271,7 +1323,7 @@ export interface components {
        */
       description: string;
       /**
-       * @description Regency or city (kabupaten/kota) where it happened
+       * @description Regency or city (kabupaten/kota) where it happened, or an address naming it between commas; matched to an official one, else 400
        * @example Kota Bandung
        */
       address_string: string;
@@ -1530,6 +1582,22 @@ export interface components {
        * @enum {string}
        */
       zoneLabel: "WIB" | "WITA" | "WIT";
+      /**
+       * @description Ministry, national institution, or the government of a province, regency or city (reference data, config/reference/agencies.json); null for a demo agency or one created by SYSADMIN
+       * @example MINISTRY
+       * @enum {string|null}
+       */
+      kind: "MINISTRY" | "INSTITUTION" | "PROVINCE" | "REGENCY" | "CITY" | null;
+      /**
+       * @description Official area code of the government (`32` a province, `32.73` a regency/city); a demo stand-in carries the code of the government it plays
+       * @example null
+       */
+      areaCode: string | null;
+      /**
+       * @description Code of its province
+       * @example null
+       */
+      provinceCode: string | null;
       /** @description Its units, by name */
       units: components["schemas"]["UnitView"][];
     };
@@ -1660,6 +1728,22 @@ export interface components {
        * @enum {string}
        */
       zoneLabel: "WIB" | "WITA" | "WIT";
+      /**
+       * @description Ministry, national institution, or the government of a province, regency or city (reference data, config/reference/agencies.json); null for a demo agency or one created by SYSADMIN
+       * @example MINISTRY
+       * @enum {string|null}
+       */
+      kind: "MINISTRY" | "INSTITUTION" | "PROVINCE" | "REGENCY" | "CITY" | null;
+      /**
+       * @description Official area code of the government (`32` a province, `32.73` a regency/city); a demo stand-in carries the code of the government it plays
+       * @example null
+       */
+      areaCode: string | null;
+      /**
+       * @description Code of its province
+       * @example null
+       */
+      provinceCode: string | null;
       /** @description Its units, by name */
       units: components["schemas"]["UnitView"][];
       /** Format: date-time */

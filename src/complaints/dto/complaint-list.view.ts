@@ -8,6 +8,22 @@ export class LocationView {
   @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota)' }) regency!: string;
 }
 
+/** Where a complaint happened, as officers and its reporter see it. */
+export class ComplaintLocationView extends LocationView {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '32.73',
+    description: 'Official area code of the regency/city (config/reference/agencies.json); null when the report named no place (an SMS without LAPOR#<regency>#) or predates matching',
+  })
+  areaCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Coblong', description: 'District (kecamatan), if the report named one' }) district!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '32.73.02' }) districtCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Dago', description: 'Village (kelurahan/desa), if the report named one' }) village!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '32.73.02.1001' }) villageCode!: string | null;
+}
+
 /** An agency as answers name it. */
 export class AgencyRefView {
   @ApiProperty({ example: 'kemendagri' }) id!: string;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CHANNELS, CLASSIFICATIONS, COMPLAINT_STATES, type ComplaintStatus } from '../../../workflows/messages.js';
 import type { Locale } from '../../i18n/messages.js';
 import type { ComplaintRow } from '../complaints.repository.js';
-import { LocationView } from './complaint-list.view.js';
+import { ComplaintLocationView } from './complaint-list.view.js';
 import { ComplaintStatusView, toComplaintStatusView } from './complaint-status.view.js';
 
 export class SubmittedComplaintView {
@@ -35,7 +35,7 @@ export class ComplaintView extends SubmittedComplaintView {
   @ApiProperty({ example: 'Pengurusan KTP-el tidak selesai setelah 3 bulan' }) title!: string;
   @ApiProperty({ example: 'Saya mengajukan KTP-el pada 2 Agustus di Disdukcapil; sampai kini belum dicetak.' }) chronology!: string;
   @ApiProperty({ format: 'date-time', example: '2026-08-02T02:00:00.000Z' }) occurredAt!: string;
-  @ApiProperty({ type: LocationView }) location!: LocationView;
+  @ApiProperty({ type: ComplaintLocationView }) location!: ComplaintLocationView;
   @ApiProperty({ enum: CLASSIFICATIONS, example: 'COMPLAINT' }) classification!: string;
   @ApiProperty({ enum: CHANNELS, example: 'WEB' }) channel!: string;
   @ApiProperty() anonymous!: boolean;
@@ -78,7 +78,14 @@ export function toComplaintView(row: ComplaintRow, process: ComplaintStatus | nu
     title: row.title,
     chronology: row.chronology,
     occurredAt: row.occurredAt.toISOString(),
-    location: { regency: row.regency },
+    location: {
+      regency: row.regency,
+      areaCode: row.areaCode,
+      district: row.district,
+      districtCode: row.districtCode,
+      village: row.village,
+      villageCode: row.villageCode,
+    },
     classification: row.classification,
     channel: row.channel,
     anonymous: row.anonymous,

@@ -19,11 +19,29 @@ import { CHANNELS, CLASSIFICATIONS, type Channel, type Classification } from '..
 import { worded } from '../../i18n/validation-messages.js';
 
 export class LocationDto {
-  @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
+  @ApiProperty({
+    example: 'Kota Bandung',
+    description:
+      'Regency or city (kabupaten/kota) where it happened, matched to an official one ("Kab. Bandung", "kota bdg"); one that fits several or none answers 400 with the nearest in candidates',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   regency!: string;
+
+  @ApiPropertyOptional({ example: 'Kec. Coblong', maxLength: 120, description: 'District (kecamatan) of that regency/city, matched to an official one like the regency' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  district?: string;
+
+  @ApiPropertyOptional({ example: 'Kel. Dago', maxLength: 120, description: 'Village (kelurahan/desa) of that district (give the district too), matched to an official one' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  village?: string;
 }
 
 /** Reporter contact. Stored in PostgreSQL only; never sent to Temporal or written to logs. */

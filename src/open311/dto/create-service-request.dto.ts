@@ -65,7 +65,10 @@ export class CreateServiceRequestDto {
   @Length(1, 4000)
   description!: string;
 
-  @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city (kabupaten/kota) where it happened' })
+  @ApiProperty({
+    example: 'Kota Bandung',
+    description: 'Regency or city (kabupaten/kota) where it happened, or an address naming it between commas; matched to an official one, else 400',
+  })
   @Transform(trimmed)
   @Length(1, 120)
   address_string!: string;
