@@ -27,7 +27,6 @@ const complaintSelect = {
   submittedAt: true,
   assigneeId: true,
   intakeOfficerId: true,
-  accessCodeHash: true,
 } satisfies Prisma.ComplaintSelect;
 
 export type ComplaintRow = Prisma.ComplaintGetPayload<{ select: typeof complaintSelect }>;
@@ -98,7 +97,6 @@ export interface Page {
 export interface NewComplaint {
   /** Chosen by the caller: the reporter's access code is derived from it. */
   id: string;
-  accessCodeHash: string;
   /** Set by the server from who files (see intake-channel.ts), not taken from the body. */
   channel: Channel;
   intakeOfficerId: string | null;
@@ -195,7 +193,7 @@ export class ComplaintsRepository {
     }
   }
 
-  private insert({ id, accessCodeHash, channel, intakeOfficerId, integrationClientId, dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
+  private insert({ id, channel, intakeOfficerId, integrationClientId, dto, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
     return this.prisma.$transaction(
       async (tx) => {
         const complaint = await tx.complaint.create({
@@ -217,7 +215,6 @@ export class ComplaintsRepository {
             suggestedAgencyId: dto.agencyId ?? null,
             policyVersion,
             submittedAt,
-            accessCodeHash,
             intakeOfficerId,
             integrationClientId,
             reporter: dto.reporter ? { create: { ...dto.reporter } } : undefined,
