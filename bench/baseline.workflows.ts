@@ -1,5 +1,5 @@
 // Trivial workflows for the raw-Temporal baselines of `npm run bench`; bundled by the bench only.
-import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
 
 export const echoUpdate = defineUpdate<number, [number], 'echo'>('echo');
 export const stopUpdate = defineUpdate<void, [], 'stop'>('stop');
@@ -15,4 +15,13 @@ export async function echoWorkflow(): Promise<void> {
     stopped = true;
   });
   await condition(() => stopped);
+}
+
+/**
+ * One timer of the raw timer storm: sleeps until `dueAt` (epoch ms) and answers the workflow time it woke
+ * at — the start of the workflow task that saw TimerFired, as Tenggat's clock records `fired_at`.
+ */
+export async function timerWorkflow(dueAt: number): Promise<number> {
+  await sleep(Math.max(1, dueAt - Date.now()));
+  return Date.now();
 }

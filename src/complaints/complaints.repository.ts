@@ -32,7 +32,6 @@ const complaintSelect = {
   submittedAt: true,
   assigneeId: true,
   intakeOfficerId: true,
-  accessCodeHash: true,
 } satisfies Prisma.ComplaintSelect;
 
 export type ComplaintRow = Prisma.ComplaintGetPayload<{ select: typeof complaintSelect }>;
@@ -113,7 +112,6 @@ export interface Place {
 export interface NewComplaint {
   /** Chosen by the caller: the reporter's access code is derived from it. */
   id: string;
-  accessCodeHash: string;
   /** Set by the server from who files (see intake-channel.ts), not taken from the body. */
   channel: Channel;
   intakeOfficerId: string | null;
@@ -212,7 +210,7 @@ export class ComplaintsRepository {
     }
   }
 
-  private insert({ id, accessCodeHash, channel, intakeOfficerId, integrationClientId, dto, place, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
+  private insert({ id, channel, intakeOfficerId, integrationClientId, dto, place, policyVersion, submittedAt, idempotency }: NewComplaint, trackingId: string): Promise<ComplaintRow> {
     return this.prisma.$transaction(
       async (tx) => {
         const complaint = await tx.complaint.create({
@@ -234,7 +232,6 @@ export class ComplaintsRepository {
             suggestedAgencyId: dto.agencyId ?? null,
             policyVersion,
             submittedAt,
-            accessCodeHash,
             intakeOfficerId,
             integrationClientId,
             reporter: dto.reporter ? { create: { ...dto.reporter } } : undefined,

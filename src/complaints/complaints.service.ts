@@ -2,7 +2,6 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ComplaintAccessService, type TracedRequest } from '../access/complaint-access.service.js';
 import type { Officer } from '../auth/officer.js';
-import { hashSecret } from '../auth/passwords.js';
 import { callerKey, type Caller } from '../common/caller.js';
 import { AppConfig } from '../config/app-config.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, toPage } from '../common/cursor.js';
@@ -94,7 +93,6 @@ export class ComplaintsService {
     const submittedAt = new Date();
     const { complaint, created } = await this.complaints.createOnce({
       id,
-      accessCodeHash: await hashSecret(deriveAccessCode(this.config.authSecret, id)),
       channel,
       intakeOfficerId: caller.client ? null : (caller.officer?.id ?? null),
       integrationClientId: caller.client?.id ?? null,

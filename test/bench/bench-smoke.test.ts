@@ -20,6 +20,8 @@ describe('bench --smoke', () => {
       ),
     );
     expect(output).toMatch(/deadline storm/);
+    expect(output).toMatch(/raw timer storm/);
+    expect(output).toMatch(/escalation notice → webhook/);
     const file = readdirSync(resultsDir).find((f) => f.endsWith('.json') && !before.has(f));
     const report = JSON.parse(readFileSync(join(resultsDir, file!), 'utf8'));
     expect(report.mode).toBe('smoke');
@@ -31,9 +33,17 @@ describe('bench --smoke', () => {
       report.projectionLagMs.p95,
       report.reads.endpoints[0].latencyMs.p95,
       report.reads.endpoints[1].latencyMs.p95,
+      report.raw.timerStorm.latenessMs.p50,
+      report.raw.timerStorm.latenessMs.p99,
+      report.raw.timerStorm.missed,
       report.storm.latenessMs.p99,
+      report.storm.ratioToRawTimerStormP99,
       report.storm.missed,
       report.storm.doubled,
+      report.notificationDelivery.latencyMs.p50,
+      report.notificationDelivery.latencyMs.p99,
+      report.notificationDelivery.delivered,
+      report.notificationDelivery.expected,
       report.capacity.createSeconds,
     ];
     for (const n of numbers) expect(typeof n).toBe('number');
