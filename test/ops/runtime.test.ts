@@ -29,7 +29,9 @@ function withRuntime(line: string, options: { cwd?: string; env?: Record<string,
   });
 }
 /** npm's own engine check without touching node_modules or the network. */
-const NPM_INSTALL_DRY_RUN = 'npm install --dry-run --offline --no-fund --no-audit 2>&1';
+// An explicit log level: under `npm test --silent` (CI) npm passes npm_config_loglevel=silent to every npm
+// below it, which would hide the very warnings and errors these checks read.
+const NPM_INSTALL_DRY_RUN = 'npm install --dry-run --offline --no-fund --no-audit --loglevel=warn 2>&1';
 
 describe('the Node runtime', () => {
   it('is pinned once in .node-version; engines, .npmrc, the Dockerfile and @types/node agree with it', () => {
