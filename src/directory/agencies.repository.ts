@@ -37,6 +37,15 @@ export class AgenciesRepository {
     return rows.sort((a, b) => Number(a.kind === null) - Number(b.kind === null));
   }
 
+  /** Demo stand-ins (agencies without a kind) playing the governments of these area codes. */
+  standInsFor(areaCodes: string[]): Promise<{ id: string; name: string; timeZone: string; areaCode: string | null }[]> {
+    return this.prisma.agency.findMany({
+      where: { areaCode: { in: areaCodes }, kind: null },
+      select: { id: true, name: true, timeZone: true, areaCode: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+
   byId(id: string): Promise<AgencyRow | null> {
     return this.prisma.agency.findUnique({ where: { id }, select: agencySelect });
   }
