@@ -23,9 +23,19 @@ export type UnitRow = Prisma.UnitGetPayload<{ select: typeof unitSelect }>;
 export class AgenciesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Every agency with its units, by name. */
-  list(): Promise<AgencyRow[]> {
-    return this.prisma.agency.findMany({ select: agencySelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  /**
+   * Every agency with its units, by name. Two flat queries joined here: with the whole country (~620
+   * agencies, their units) about half the time of Prisma's nested relation load (bench: agencyScale).
+   */
+  async list(): Promise<AgencyRow[]> {
+    const { units: _units, ...flat } = agencySelect;
+    const [agencies, units] = await Promise.all([
+      this.prisma.agency.findMany({ select: flat, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      this.prisma.unit.findMany({ select: unitSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    ]);
+    const unitsOf = new Map<string, UnitRow[]>();
+    for (const unit of units) unitsOf.set(unit.agencyId, [...(unitsOf.get(unit.agencyId) ?? []), unit]);
+    return agencies.map((a) => ({ ...a, units: unitsOf.get(a.id) ?? [] }));
   }
 
   /**
