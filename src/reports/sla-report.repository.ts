@@ -26,60 +26,70 @@ export class SlaReportRepository {
 
   /**
    * Counts per group (GROUPING SETS: one row per group plus the totals row) and escalations per group and
-   * level. By agency: the agency holding the complaint, and for escalations the owner of the late stage. By
-   * province: the first two characters of the complaint's area code (null without one), for both.
+   * level, in one snapshot (see slaReportQueries).
    */
   async counts(window: ReportWindow, scope: ReportScope, groupBy: ReportGrouping = 'agency'): Promise<{ counts: SlaCountsRow[]; escalations: EscalationCountRow[] }> {
-    const facts = complaintFacts(window, scope);
-    const where = scopeFilter(scope);
-    const byProvince = groupBy === 'province';
-    // The group's key and name (the name of a province comes from the reference data, in the service).
-    const group = byProvince ? Prisma.sql`f.province_code` : Prisma.sql`f.agency_id`;
-    const groupName = byProvince ? Prisma.sql`NULL::text` : Prisma.sql`a.name`;
-    const groupSet = byProvince ? Prisma.sql`(f.province_code)` : Prisma.sql`(f.agency_id, a.name)`;
-    const escalationGroup = byProvince ? Prisma.sql`left(c.area_code, 2)` : Prisma.sql`x.agency_id`;
-    const escalationSet = byProvince ? Prisma.sql`(left(c.area_code, 2), x.level)` : Prisma.sql`(x.agency_id, a.name, x.level)`;
+    const queries = slaReportQueries(window, scope, groupBy);
     const [counts, escalations] = await this.prisma.$transaction(
-      [
-        this.prisma.$queryRaw<SlaCountsRow[]>`
-          WITH ${facts}
-          SELECT ${group} AS "key",
-                 ${groupName} AS "name",
-                 GROUPING(${group}) = 1 AS "isTotal",
-                 count(*)::int AS "received",
-                 count(*) FILTER (WHERE f.disposed_at IS NOT NULL)::int AS "verified",
-                 count(*) FILTER (WHERE f.disposed_at IS NOT NULL AND NOT f.verification_breached)::int AS "verifiedOnTime",
-                 count(f.first_response_at)::int AS "responded",
-                 count(*) FILTER (WHERE f.first_response_at IS NOT NULL AND NOT f.follow_up_breached)::int AS "respondedOnTime",
-                 count(*) FILTER (WHERE f.resolved)::int AS "resolved",
-                 count(*) FILTER (WHERE f.resolved AND NOT f.resolution_breached)::int AS "resolvedOnTime",
-                 percentile_cont(0.5) WITHIN GROUP (
-                   ORDER BY (extract(epoch FROM f.first_response_at - f.disposed_at) / 3600)::float8
-                 ) AS "medianFirstResponseHours",
-                 avg(f.rating)::float8 AS "meanRating",
-                 count(f.rating)::int AS "rated"
-          FROM facts f
-          LEFT JOIN agencies a ON a.id = f.agency_id
-          ${where}
-          GROUP BY GROUPING SETS (${groupSet}, ())`,
-        // Each escalation counts against the owner of its stage (null: national verification and redirects),
-        // whichever agency has the complaint now.
-        this.prisma.$queryRaw<EscalationCountRow[]>`
-          SELECT ${escalationGroup} AS "key",
-                 ${byProvince ? Prisma.sql`NULL::text` : Prisma.sql`a.name`} AS "name",
-                 GROUPING(${escalationGroup}) = 1 AS "isTotal",
-                 x.level AS "level",
-                 count(*)::int AS "count"
-          FROM escalations x
-          JOIN complaints c ON c.id = x.complaint_id AND c.submitted_at >= ${window.from} AND c.submitted_at < ${window.to}
-          LEFT JOIN agencies a ON a.id = x.agency_id
-          ${escalationScope(scope)}
-          GROUP BY GROUPING SETS (${escalationSet}, (x.level))`,
-      ],
+      [this.prisma.$queryRaw<SlaCountsRow[]>(queries.counts), this.prisma.$queryRaw<EscalationCountRow[]>(queries.escalations)],
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
     );
     return { counts, escalations };
   }
+}
+
+/**
+ * The report's two queries (exported so the bench can EXPLAIN them). By agency: the agency holding the
+ * complaint, and for escalations the owner of the late stage. By province: the first two characters of
+ * the complaint's area code (null without one), for both.
+ */
+export function slaReportQueries(window: ReportWindow, scope: ReportScope, groupBy: ReportGrouping): { counts: Prisma.Sql; escalations: Prisma.Sql } {
+  const facts = complaintFacts(window, scope);
+  const where = scopeFilter(scope);
+  const byProvince = groupBy === 'province';
+  // The group's key and name (the name of a province comes from the reference data, in the service).
+  const group = byProvince ? Prisma.sql`f.province_code` : Prisma.sql`f.agency_id`;
+  const groupName = byProvince ? Prisma.sql`NULL::text` : Prisma.sql`a.name`;
+  const groupSet = byProvince ? Prisma.sql`(f.province_code)` : Prisma.sql`(f.agency_id, a.name)`;
+  const escalationGroup = byProvince ? Prisma.sql`left(c.area_code, 2)` : Prisma.sql`x.agency_id`;
+  const escalationName = byProvince ? Prisma.sql`NULL::text` : Prisma.sql`a.name`;
+  const escalationSet = byProvince ? Prisma.sql`(left(c.area_code, 2), x.level)` : Prisma.sql`(x.agency_id, a.name, x.level)`;
+  return {
+    counts: Prisma.sql`
+      WITH ${facts}
+      SELECT ${group} AS "key",
+             ${groupName} AS "name",
+             GROUPING(${group}) = 1 AS "isTotal",
+             count(*)::int AS "received",
+             count(*) FILTER (WHERE f.disposed_at IS NOT NULL)::int AS "verified",
+             count(*) FILTER (WHERE f.disposed_at IS NOT NULL AND NOT f.verification_breached)::int AS "verifiedOnTime",
+             count(f.first_response_at)::int AS "responded",
+             count(*) FILTER (WHERE f.first_response_at IS NOT NULL AND NOT f.follow_up_breached)::int AS "respondedOnTime",
+             count(*) FILTER (WHERE f.resolved)::int AS "resolved",
+             count(*) FILTER (WHERE f.resolved AND NOT f.resolution_breached)::int AS "resolvedOnTime",
+             percentile_cont(0.5) WITHIN GROUP (
+               ORDER BY (extract(epoch FROM f.first_response_at - f.disposed_at) / 3600)::float8
+             ) AS "medianFirstResponseHours",
+             avg(f.rating)::float8 AS "meanRating",
+             count(f.rating)::int AS "rated"
+      FROM facts f
+      LEFT JOIN agencies a ON a.id = f.agency_id
+      ${where}
+      GROUP BY GROUPING SETS (${groupSet}, ())`,
+    // Each escalation counts against the owner of its stage (null: national verification and redirects),
+    // whichever agency has the complaint now.
+    escalations: Prisma.sql`
+      SELECT ${escalationGroup} AS "key",
+             ${escalationName} AS "name",
+             GROUPING(${escalationGroup}) = 1 AS "isTotal",
+             x.level AS "level",
+             count(*)::int AS "count"
+      FROM escalations x
+      JOIN complaints c ON c.id = x.complaint_id AND c.submitted_at >= ${window.from} AND c.submitted_at < ${window.to}
+      LEFT JOIN agencies a ON a.id = x.agency_id
+      ${escalationScope(scope)}
+      GROUP BY GROUPING SETS (${escalationSet}, (x.level))`,
+  };
 }
 
 /**
