@@ -89,7 +89,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     const suggestions = verifyForm.getByRole('group', { name: 'Saran disposisi' });
     // Kota Bandung's government first (no liaison yet), its demo stand-in with the liaisons, the province, then ministries by keywords.
     await suggestions.getByRole('radio', { name: 'Pemerintah Kota Bandung (demo) (WIB)' }).waitFor();
-    expect(await suggestions.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value))).toEqual(
+    expect(await Promise.all((await suggestions.getByRole('radio').all()).map((radio) => radio.getAttribute('value')))).toEqual(
       expect.arrayContaining(['pemkot-3273', agencyId, 'pemprov-32', 'kementerian-pu']),
     );
     expect(await suggestions.getByRole('radio').first().getAttribute('value')).toBe('pemkot-3273');
