@@ -25,6 +25,8 @@ import { formatFigures, type PrometheusFigures, startPrometheus } from './promet
 import { openLoad, percentiles, pool, rssMb, round, type Percentiles } from './stats.js';
 import { payloadKeysFrom, tenggatDataConverter } from '../src/temporal/payload-codec.js';
 import { newTrackingId } from '../src/complaints/tracking-id.js';
+import { ReferenceAreas } from '../src/areas/reference-areas.js';
+import { slaReportQueries } from '../src/reports/sla-report.repository.js';
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
     const storm = await deadlineStorm(client, db, taskQueue, raw, receiver);
     const capacity = await openComplaints(client, db, taskQueue, worker.child.pid, temporal.pid);
     const reads = await readLoad(base, verifier, db);
+    const agencyScale = await agencyScaleReads(base, verifier, db);
     const accessCodes = await accessCodeTiming(base);
     const prometheusFigures: PrometheusFigures | undefined = await prometheus?.read();
 
@@ -137,6 +140,7 @@ async function main(): Promise<void> {
       officerAction: { verifyMs: officer.latency, ratioP50: officer.ratioP50, ratioP99: officer.ratioP99 },
       projectionLagMs: officer.projectionLag,
       reads,
+      agencyScale,
       accessCodes,
       storm: storm.storm,
       notificationDelivery: storm.notificationDelivery,
@@ -304,6 +308,49 @@ async function readLoad(base: string, verifier: string, db: pg.Client) {
     results.push({ endpoint: `GET ${path}`, latencyMs: roundAll(percentiles(load.latenciesMs)), errors: load.errors });
   }
   return { complaints: rows[0].n, rate: 50, endpoints: results };
+}
+
+/**
+ * Pickers, work queue and reports with the whole country loaded: the ~615 reference agencies (loaded by the
+ * migrations) each get three units, and the complaints so far a place spread over the 514 regencies (one
+ * in ten left without, the report's 'unknown' group). Then the agency picker's list, the work queue and the
+ * SLA report by province at 20 requests/s each, and the plan PostgreSQL chooses for that report's counts.
+ */
+async function agencyScaleReads(base: string, verifier: string, db: pg.Client) {
+  await db.query(`INSERT INTO units (id, agency_id, name) SELECT a.id || '-unit-' || n, a.id, 'Unit ' || n FROM agencies a, generate_series(1, 3) n ON CONFLICT DO NOTHING`);
+  const regencies = new ReferenceAreas().allRegencies().map((r) => r.areaCode);
+  await db.query(`UPDATE complaints SET area_code = ($1::text[])[1 + abs(hashtext(id::text)) % cardinality($1::text[])] WHERE area_code IS NULL AND abs(hashtext(id::text)) % 10 <> 0`, [regencies]);
+  await db.query('ANALYZE complaints');
+  const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+  const auditor = await signIn(base, 'auditor');
+  const from = new Date(Date.now() - 30 * 86_400_000);
+  const to = new Date(Date.now() + 60_000);
+  const endpoints: [string, string][] = [
+    ['/v1/reference/agencies', verifier],
+    ['/v1/complaints?limit=50', verifier],
+    [`/v1/reports/sla?groupBy=province&from=${from.toISOString()}&to=${to.toISOString()}`, auditor],
+  ];
+  const results = [];
+  for (const [path, authorization] of endpoints) {
+    const load = await openLoad(20, size.readSeconds, () => fetch(`${base}${path}`, { headers: { authorization } }));
+    results.push({ endpoint: `GET ${path.split('&')[0]}`, latencyMs: roundAll(percentiles(load.latenciesMs)), errors: load.errors });
+  }
+  const { counts } = slaReportQueries({ from, to }, { kind: 'all' }, 'province');
+  const explained = await db.query({ text: `EXPLAIN (ANALYZE, FORMAT JSON) ${counts.text}`, values: counts.values });
+  type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: PlanNode[] };
+  const nodes: PlanNode[] = [];
+  const walk = (node: PlanNode) => (nodes.push(node), node.Plans?.forEach(walk));
+  const [{ Plan, 'Execution Time': executionMs }] = explained.rows[0]['QUERY PLAN'] as [{ Plan: PlanNode; 'Execution Time': number }];
+  walk(Plan);
+  const scans = nodes.filter((n) => n['Relation Name']).map((n) => `${n['Node Type']} on ${n['Relation Name']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`);
+  return {
+    agencies: await count('agencies'),
+    units: await count('units'),
+    complaints: await count('complaints'),
+    rate: 20,
+    endpoints: results,
+    provinceReportPlan: { executionMs: round(executionMs), scans: [...new Set(scans)] },
+  };
 }
 
 /**
@@ -485,6 +532,13 @@ function printTable(r: {
   officerAction: { verifyMs: Percentiles; ratioP50: number; ratioP99: number };
   projectionLagMs: Percentiles;
   reads: { complaints: number; endpoints: { endpoint: string; latencyMs: Percentiles; errors: number }[] };
+  agencyScale: {
+    agencies: number;
+    units: number;
+    complaints: number;
+    endpoints: { endpoint: string; latencyMs: Percentiles; errors: number }[];
+    provinceReportPlan: { executionMs: number; scans: string[] };
+  };
   accessCodes: { guesses: number; wrongCodeMs: Percentiles; unknownTrackingIdMs: Percentiles; ratioP50: number };
   storm: { complaints: number; latenessMs: Percentiles; ratioToRawTimerStormP99: number; missed: number; doubled: number };
   notificationDelivery: { expected: number; delivered: number; latencyMs: Percentiles };
@@ -503,6 +557,12 @@ function printTable(r: {
       `${ms(e.latencyMs)} over ${r.reads.complaints} complaints, ${e.errors} errors`,
       'goal p95 ≤ 50 ms',
     ]),
+    ...r.agencyScale.endpoints.map((e): [string, string, string] => [
+      `read ${e.endpoint.replace('GET /v1/', '')} at 20/s`,
+      `${ms(e.latencyMs)} with ${r.agencyScale.agencies} agencies, ${r.agencyScale.units} units, ${r.agencyScale.complaints} complaints, ${e.errors} errors`,
+      'goal p95 ≤ 300 ms',
+    ]),
+    ['SLA report by province, counts plan', `${r.agencyScale.provinceReportPlan.executionMs} ms: ${r.agencyScale.provinceReportPlan.scans.join('; ')}`, 'EXPLAIN ANALYZE'],
     [
       `access-code guess (${r.accessCodes.guesses} each)`,
       `wrong code ${ms(r.accessCodes.wrongCodeMs)}; unknown ID ${ms(r.accessCodes.unknownTrackingIdMs)}`,

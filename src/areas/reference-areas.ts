@@ -45,6 +45,11 @@ export class ReferenceAreas {
     return this.loadedSubdistricts;
   }
 
+  /** The name of a province (`Papua` for `91`), or undefined for a code the reference data lacks. */
+  provinceName(provinceCode: string): string | undefined {
+    return this.regencies.find((r) => r.provinceCode === provinceCode)?.provinceName;
+  }
+
   regencyByCode(areaCode: string): Regency | undefined {
     return this.regencyByArea.get(areaCode);
   }

@@ -15,6 +15,8 @@ import { RequestLocale } from '../i18n/locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { ActingOfficer } from './acting-officer.decorator.js';
 import { ComplaintsService, type OfficerRequest } from './complaints.service.js';
+import { DispositionSuggestionsService } from './disposition-suggestions.service.js';
+import { DispositionSuggestionsView } from './dto/disposition-suggestions.view.js';
 import {
   AcknowledgeEscalationDto,
   ArchiveComplaintDto,
@@ -58,7 +60,10 @@ function LifecycleAction(action: OfficerAction, summary: string) {
 @ApiCommonErrors()
 @Controller({ path: 'complaints', version: '1' })
 export class ComplaintsController {
-  constructor(private readonly complaints: ComplaintsService) {}
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly suggestions: DispositionSuggestionsService,
+  ) {}
 
   @Post()
   @Public()
@@ -96,6 +101,18 @@ export class ComplaintsController {
   @ApiErrors(400, [404, NOT_VISIBLE])
   get(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @Req() request: Request, @RequestLocale() locale: Locale): Promise<ComplaintView> {
     return this.complaints.get(trackingId, officer, { path: request.originalUrl, ...traceOf(request) }, locale);
+  }
+
+  @Get(':trackingId/disposition-suggestions')
+  @Roles(...ACTION_ROLES.verify)
+  @ApiOperation({
+    operationId: 'getDispositionSuggestions',
+    summary: `Verifier: agencies to dispose the complaint to — its regency/city and province governments, then ministries by keywords; verify still takes any agency — roles: ${ACTION_ROLES.verify.join(', ')}`,
+  })
+  @ApiOkResponse({ type: DispositionSuggestionsView })
+  @ApiErrors(400, [404, NOT_VISIBLE])
+  dispositionSuggestions(@Param() { trackingId }: TrackingIdParam, @CurrentOfficer() officer: Officer, @RequestLocale() locale: Locale): Promise<DispositionSuggestionsView> {
+    return this.suggestions.suggest(trackingId, officer, locale);
   }
 
   @LifecycleAction('verify', 'Verifier: verify and dispose to the authorised agency')

@@ -23,9 +23,19 @@ export type UnitRow = Prisma.UnitGetPayload<{ select: typeof unitSelect }>;
 export class AgenciesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Every agency with its units, by name. */
-  list(): Promise<AgencyRow[]> {
-    return this.prisma.agency.findMany({ select: agencySelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  /**
+   * Every agency with its units, by name. Two flat queries joined here: with the whole country (~620
+   * agencies, their units) about half the time of Prisma's nested relation load (bench: agencyScale).
+   */
+  async list(): Promise<AgencyRow[]> {
+    const { units: _units, ...flat } = agencySelect;
+    const [agencies, units] = await Promise.all([
+      this.prisma.agency.findMany({ select: flat, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      this.prisma.unit.findMany({ select: unitSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    ]);
+    const unitsOf = new Map<string, UnitRow[]>();
+    for (const unit of units) unitsOf.set(unit.agencyId, [...(unitsOf.get(unit.agencyId) ?? []), unit]);
+    return agencies.map((a) => ({ ...a, units: unitsOf.get(a.id) ?? [] }));
   }
 
   /**
@@ -35,6 +45,15 @@ export class AgenciesRepository {
   async byAreaCode(areaCode: string): Promise<AgencyRow[]> {
     const rows = await this.prisma.agency.findMany({ where: { areaCode }, select: agencySelect, orderBy: { id: 'asc' } });
     return rows.sort((a, b) => Number(a.kind === null) - Number(b.kind === null));
+  }
+
+  /** Demo stand-ins (agencies without a kind) playing the governments of these area codes. */
+  standInsFor(areaCodes: string[]): Promise<{ id: string; name: string; timeZone: string; areaCode: string | null }[]> {
+    return this.prisma.agency.findMany({
+      where: { areaCode: { in: areaCodes }, kind: null },
+      select: { id: true, name: true, timeZone: true, areaCode: true },
+      orderBy: { id: 'asc' },
+    });
   }
 
   byId(id: string): Promise<AgencyRow | null> {

@@ -53,6 +53,12 @@ export class LastSysadminError extends Error {
 export class OfficersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Active officers of `role` per agency, for these agencies (an agency without any is absent). */
+  async activeCounts(role: Role, agencyIds: string[]): Promise<Map<string, number>> {
+    const groups = await this.prisma.user.groupBy({ by: ['agencyId'], where: { role, active: true, agencyId: { in: agencyIds } }, _count: { _all: true } });
+    return new Map(groups.flatMap((g) => (g.agencyId ? [[g.agencyId, g._count._all] as const] : [])));
+  }
+
   /** By display name, then ID; keyset pages after the officer `after`. */
   list(filter: OfficerFilter, page: { after?: string; limit: number }): Promise<OfficerRow[]> {
     return this.prisma.user.findMany({

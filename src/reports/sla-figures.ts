@@ -75,17 +75,22 @@ export interface SlaCounts {
   rated: number;
 }
 
-export interface SlaCountsRow extends SlaCounts {
-  /** null: not yet disposed (national verification); on the totals row, null too. */
-  agencyId: string | null;
-  agencyName: string | null;
+/**
+ * What a report row stands for. Grouped by agency: the agency (null = not yet disposed, national
+ * verification). Grouped by province: the province code of the complaint's place (null = no area code).
+ * On the totals row, null too.
+ */
+export interface SlaGroup {
+  key: string | null;
+  name: string | null;
+}
+
+export interface SlaCountsRow extends SlaCounts, SlaGroup {
   isTotal: boolean;
 }
 
-export interface EscalationCountRow {
-  /** The agency that owned the late stage; null = national (verification, redirects). */
-  agencyId: string | null;
-  agencyName: string | null;
+/** Grouped by agency, the key is the agency that owned the late stage (null = national: verification, redirects). */
+export interface EscalationCountRow extends SlaGroup {
   isTotal: boolean;
   level: number;
   count: number;
@@ -121,33 +126,48 @@ export function toFigures(c: SlaCounts, escalations: Record<string, number>): Sl
   };
 }
 
+export type SlaGroupFigures = SlaGroup & SlaFigures;
+
+/** A row of the report grouped by agency. */
+export const toAgencyRow = ({ key, name, ...figures }: SlaGroupFigures): SlaReportRow => ({ agencyId: key, agencyName: name, ...figures });
+
+/** The province group of complaints without an area code. */
+export const UNKNOWN_PROVINCE = 'unknown';
+
+/** A row of the report grouped by province: `provinceName` names the province of `key`, null for none. */
+export const toProvinceRow = ({ key, name: _name, ...figures }: SlaGroupFigures, provinceName: (code: string) => string | null): SlaReportRow => ({
+  agencyId: null,
+  agencyName: null,
+  provinceCode: key ?? UNKNOWN_PROVINCE,
+  provinceName: key === null ? null : provinceName(key),
+  ...figures,
+});
+
 /**
- * The report's rows and totals from the grouped counts. `required` is an agency that gets a row even
- * when it received nothing in the period (the one asked for).
+ * The report's groups and totals from the grouped counts. `required` is a group that gets a row even
+ * when it received nothing in the period (the agency asked for).
  */
 export function buildSlaRows(
   counts: SlaCountsRow[],
   escalations: EscalationCountRow[],
-  required?: { agencyId: string; agencyName: string },
-): { rows: SlaReportRow[]; totals: SlaFigures } {
+  required?: { key: string; name: string },
+): { rows: SlaGroupFigures[]; totals: SlaFigures } {
   const levels = [...new Set([...REPORTED_ESCALATION_LEVELS, ...escalations.map((e) => e.level)])].sort((a, b) => a - b);
-  const byLevel = (isTotal: boolean, agencyId: string | null): Record<string, number> =>
+  const byLevel = (isTotal: boolean, key: string | null): Record<string, number> =>
     Object.fromEntries(
       levels.map((level) => [
         String(level),
-        escalations.find((e) => e.isTotal === isTotal && e.level === level && (isTotal || e.agencyId === agencyId))?.count ?? 0,
+        escalations.find((e) => e.isTotal === isTotal && e.level === level && (isTotal || e.key === key))?.count ?? 0,
       ]),
     );
   const groups = counts.filter((c) => !c.isTotal);
-  const ensureRow = (agencyId: string | null, agencyName: string | null) => {
-    if (!groups.some((c) => c.agencyId === agencyId)) groups.push({ ...NO_COUNTS, agencyId, agencyName, isTotal: false });
+  const ensureRow = (key: string | null, name: string | null) => {
+    if (!groups.some((c) => c.key === key)) groups.push({ ...NO_COUNTS, key, name, isTotal: false });
   };
-  if (required) ensureRow(required.agencyId, required.agencyName);
+  if (required) ensureRow(required.key, required.name);
   // An agency charged with escalations has a row even when its complaints moved on to another agency.
-  for (const e of escalations.filter((e) => !e.isTotal)) ensureRow(e.agencyId, e.agencyName);
-  const rows = groups
-    .sort((a, b) => (a.agencyId ?? '').localeCompare(b.agencyId ?? ''))
-    .map((c) => ({ agencyId: c.agencyId, agencyName: c.agencyName, ...toFigures(c, byLevel(false, c.agencyId)) }));
+  for (const e of escalations.filter((e) => !e.isTotal)) ensureRow(e.key, e.name);
+  const rows = groups.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? '')).map((c) => ({ key: c.key, name: c.name, ...toFigures(c, byLevel(false, c.key)) }));
   const total = counts.find((c) => c.isTotal) ?? NO_COUNTS;
   return { rows, totals: toFigures(total, byLevel(true, null)) };
 }

@@ -39,6 +39,8 @@ interface Endpoint {
   /** Only this admitted role may act on the fixture (an escalation addressed to it); the others get 403. */
   receiver?: Role;
   body?: (fixture: Fixture) => Record<string, unknown>;
+  /** What a read's answer about the fixture carries (and no other answer does); default: its liaison's ID. */
+  marker?: (fixture: Fixture) => string;
 }
 
 interface Fixture {
@@ -50,6 +52,13 @@ interface Fixture {
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET complaint', method: 'get', path: (id) => `/v1/complaints/${id}` },
+  {
+    name: 'disposition-suggestions',
+    method: 'get',
+    path: (id) => `/v1/complaints/${id}/disposition-suggestions`,
+    roles: ['VERIFIER'],
+    marker: (f) => `"trackingId":"${f.trackingId}"`,
+  },
   { name: 'verify', method: 'post', path: (id) => `/v1/complaints/${id}/verify`, roles: ['VERIFIER'], body: (f) => ({ agencyId: f.otherAgencyId }) },
   { name: 'request-clarification', method: 'post', path: (id) => `/v1/complaints/${id}/request-clarification`, roles: ['VERIFIER', 'LIAISON'], body: () => ({ question: 'Di mana?' }) },
   { name: 'archive', method: 'post', path: (id) => `/v1/complaints/${id}/archive`, roles: ['VERIFIER'], body: () => ({ reason: 'DUPLICATE' }) },
@@ -158,7 +167,7 @@ describe('role × agency access matrix', () => {
 
     expect(expectedStatuses(endpoint, caller, whose)).toContain(res.status);
     // A complaint the caller may not see leaves no trace in the answer; a visible one is the one asked for.
-    expect(JSON.stringify(res.body).includes(fixture.liaisonId)).toBe(res.status === 200 && endpoint.method === 'get');
+    expect(JSON.stringify(res.body).includes((endpoint.marker ?? ((f) => f.liaisonId))(fixture))).toBe(res.status === 200 && endpoint.method === 'get');
   });
 
   const listCases = CALLERS.flatMap((caller) => (['own agency', 'other agency'] as Whose[]).map((whose) => [caller, whose] as const));

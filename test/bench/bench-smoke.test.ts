@@ -36,6 +36,8 @@ describe('bench --smoke', () => {
       report.raw.timerStorm.latenessMs.p50,
       report.raw.timerStorm.latenessMs.p99,
       report.raw.timerStorm.missed,
+      ...[0, 1, 2].map((i) => report.agencyScale.endpoints[i].latencyMs.p95),
+      report.agencyScale.provinceReportPlan.executionMs,
       report.storm.latenessMs.p99,
       report.storm.ratioToRawTimerStormP99,
       report.storm.missed,
@@ -47,6 +49,13 @@ describe('bench --smoke', () => {
       report.capacity.createSeconds,
     ];
     for (const n of numbers) expect(typeof n).toBe('number');
+    // Pickers, work queue and the report by province measured with the whole country's agencies loaded.
+    expect(report.agencyScale.agencies).toBeGreaterThanOrEqual(615);
+    expect(report.agencyScale.endpoints.map((e: { endpoint: string }) => e.endpoint)).toEqual([
+      'GET /v1/reference/agencies',
+      'GET /v1/complaints?limit=50',
+      'GET /v1/reports/sla?groupBy=province',
+    ]);
     expect(report.versions.temporalSdk).toBeDefined();
 
     const read = report.prometheus as Record<string, { series: string; value: number }[]>;

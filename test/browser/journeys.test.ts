@@ -51,6 +51,8 @@ describe('a complaint from the citizen to the answer, through every officer in t
     server = await startConsoleServer();
     const agencies = await createAgencies(server.t.prisma);
     agencyId = agencies.jakarta.id;
+    // The agency with the officers plays Kota Bandung's government, as the demo's pemkot-bandung does.
+    await server.t.prisma.agency.update({ where: { id: agencyId }, data: { name: 'Pemerintah Kota Bandung (demo)', areaCode: '32.73', provinceCode: '32' } });
     officers = await createOfficers(server.t, Object.values(agencies).map((a) => a.id));
   });
   afterAll(() => server.close());
@@ -75,7 +77,7 @@ describe('a complaint from the citizen to the answer, through every officer in t
     expect(trackingId).toMatch(/^LPR-/);
     await checkPage(citizen, 'tanda-terima');
 
-    // The verifier: inbox, complaint page, verify and dispose with the agency picker.
+    // The verifier: inbox, complaint page, verify and dispose to a suggested agency.
     const verifier = await visitor();
     await signIn(verifier.page, server.base, officers.national.VERIFIER.username, TEST_PASSWORD);
     expect(new URL(verifier.page.url()).pathname).toBe('/console/antrian/verifikasi');
@@ -83,10 +85,17 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await checkPage(verifier, 'kotak-verifikasi');
     await verifier.page.getByRole('link', { name: trackingId }).click();
     await verifier.page.getByRole('heading', { name: title }).waitFor();
-    await verifier.page.getByRole('form', { name: 'Verifikasi dan disposisi' }).waitFor();
-    await checkPage(verifier, 'pengaduan-verifikasi');
     const verifyForm = verifier.page.getByRole('form', { name: 'Verifikasi dan disposisi' });
-    await verifyForm.getByLabel('Instansi').selectOption(agencyId);
+    const suggestions = verifyForm.getByRole('group', { name: 'Saran disposisi' });
+    // Kota Bandung's government first (no liaison yet), its demo stand-in with the liaisons, the province, then ministries by keywords.
+    await suggestions.getByRole('radio', { name: 'Pemerintah Kota Bandung (demo) (WIB)' }).waitFor();
+    expect(await Promise.all((await suggestions.getByRole('radio').all()).map((radio) => radio.getAttribute('value')))).toEqual(
+      expect.arrayContaining(['pemkot-3273', agencyId, 'pemprov-32', 'kementerian-pu']),
+    );
+    expect(await suggestions.getByRole('radio').first().getAttribute('value')).toBe('pemkot-3273');
+    await checkPage(verifier, 'pengaduan-verifikasi');
+    await suggestions.getByRole('radio', { name: 'Pemerintah Kota Bandung (demo) (WIB)' }).check();
+    expect(await verifyForm.getByLabel('Instansi', { exact: true }).inputValue()).toBe(agencyId);
     await verifyForm.getByLabel('Tingkat kerumitan').selectOption('SIMPLE');
     await verifyForm.getByRole('button', { name: 'Verifikasi' }).click();
     await verifier.page.getByTestId('action-done').getByText('Tersimpan: Verifikasi dan disposisi.').waitFor();
@@ -203,7 +212,10 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await signIn(verifier.page, server.base, officers.national.VERIFIER.username, TEST_PASSWORD);
     await verifier.page.goto(`${server.base}/console/pengaduan/${trackingId}`);
     const verifyForm = verifier.page.getByRole('form', { name: 'Verifikasi dan disposisi' });
-    await verifyForm.getByLabel('Instansi').selectOption(agencyId);
+    // The picker lists some 620 agencies: narrowed by a search, the agency stays one choice among few.
+    await verifyForm.getByLabel('Cari (nama atau kode)').fill('kota bandung demo');
+    expect(await verifyForm.getByLabel('Instansi', { exact: true }).locator('option').count()).toBe(2);
+    await verifyForm.getByLabel('Instansi', { exact: true }).selectOption(agencyId);
     // Another verifier disposes it first; this page still offers "verify", and the API refuses it (409).
     await driver.act(trackingId, 'verify', { agencyId, complexity: 'SIMPLE' });
     await verifyForm.getByRole('button', { name: 'Verifikasi' }).click();

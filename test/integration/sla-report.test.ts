@@ -14,6 +14,8 @@ type EventSpec = [type: string, status: ComplaintStatus, at: Date, detail?: Reco
 
 interface ComplaintSpec {
   agencyId: string | null;
+  /** The place's regency/city (its first two characters: the province); none by default. */
+  areaCode?: string;
   status: ComplaintStatus;
   submittedAt: Date;
   rating?: number;
@@ -50,6 +52,7 @@ describe('SLA report', () => {
         chronology: 'Lubang besar di depan puskesmas sejak Januari.',
         occurredAt: later(c.submittedAt, -48),
         regency: 'Kota Makassar',
+        areaCode: c.areaCode ?? null,
         classification: 'COMPLAINT',
         channel: 'WEB',
         anonymous: false,
@@ -114,6 +117,7 @@ describe('SLA report', () => {
     let s = at(1);
     let d = later(s, 24);
     await seed({
+      areaCode: '73.71',
       agencyId: A, status: 'CLOSED', submittedAt: s, rating: 5, firstResponseAt: later(d, 10), resolvedAt: later(d, 30),
       events: [['SUBMITTED', 'SUBMITTED', s], verified(d, A), ['ASSIGNED', 'IN_PROGRESS', later(d, 1)], ['FOLLOWED_UP', 'IN_PROGRESS', later(d, 10)],
         ['RESOLVED', 'AWAITING_FEEDBACK', later(d, 30)], ['CLOSED', 'CLOSED', later(d, 40), { rating: 5 }]],
@@ -122,6 +126,7 @@ describe('SLA report', () => {
     s = at(2);
     d = later(s, 80);
     await seed({
+      areaCode: '73.71',
       agencyId: A, status: 'AWAITING_FEEDBACK', submittedAt: s, firstResponseAt: later(d, 20), resolvedAt: later(d, 20),
       events: [['SUBMITTED', 'SUBMITTED', s], breached('verification', later(s, 72)), escalated('verification', 1, later(s, 72)), verified(d, A),
         ['ASSIGNED', 'IN_PROGRESS', later(d, 1)], ['RESOLVED', 'AWAITING_FEEDBACK', later(d, 20)]],
@@ -131,6 +136,7 @@ describe('SLA report', () => {
     s = at(3);
     d = later(s, 2);
     await seed({
+      areaCode: '73.71',
       agencyId: A, status: 'IN_PROGRESS', submittedAt: s, firstResponseAt: later(d, 40),
       events: [['SUBMITTED', 'SUBMITTED', s], verified(d, A), ['ASSIGNED', 'IN_PROGRESS', later(d, 1)], breached('firstFollowUp', later(d, 30)),
         escalated('firstFollowUp', 1, later(d, 30)), escalated('firstFollowUp', 2, later(d, 35)), ['FOLLOWED_UP', 'IN_PROGRESS', later(d, 40)]],
@@ -140,6 +146,7 @@ describe('SLA report', () => {
     s = at(4);
     d = later(s, 3);
     await seed({
+      areaCode: '91.03',
       agencyId: A, status: 'DISPOSED', submittedAt: s, firstResponseAt: later(d, 2),
       events: [['SUBMITTED', 'SUBMITTED', s], verified(d, B), ['ASSIGNED', 'IN_PROGRESS', later(d, 1)], ['FOLLOWED_UP', 'IN_PROGRESS', later(d, 2)],
         breached('resolution', later(d, 50)), escalated('resolution', 1, later(d, 50)),
@@ -150,6 +157,7 @@ describe('SLA report', () => {
     s = at(5);
     d = later(s, 4);
     await seed({
+      areaCode: '91.03',
       agencyId: A, status: 'CLOSED', submittedAt: s, rating: 3, firstResponseAt: later(d, 5), resolvedAt: later(d, 100),
       events: [['SUBMITTED', 'SUBMITTED', s], verified(d, A), ['FOLLOWED_UP', 'IN_PROGRESS', later(d, 5)], breached('resolution', later(d, 90)),
         escalated('resolution', 1, later(d, 90)), ['RESOLVED', 'AWAITING_FEEDBACK', later(d, 100)], ['CLOSED', 'CLOSED', later(d, 110), { rating: 3 }]],
@@ -157,11 +165,13 @@ describe('SLA report', () => {
     });
     // Agency B. 6: disposed, nothing since.
     s = at(6);
-    await seed({ agencyId: B, status: 'DISPOSED', submittedAt: s, events: [['SUBMITTED', 'SUBMITTED', s], verified(later(s, 1), B)] });
+    await seed({
+      areaCode: '91.03', agencyId: B, status: 'DISPOSED', submittedAt: s, events: [['SUBMITTED', 'SUBMITTED', s], verified(later(s, 1), B)] });
     // 7: answered 3 h after disposition, then disputed: the answer no longer stands.
     s = at(7);
     d = later(s, 1);
     await seed({
+      areaCode: '91.03',
       agencyId: B, status: 'IN_PROGRESS', submittedAt: s, firstResponseAt: later(d, 3), resolvedAt: later(d, 3),
       events: [['SUBMITTED', 'SUBMITTED', s], verified(d, B), ['RESOLVED', 'AWAITING_FEEDBACK', later(d, 3)], ['DISPUTED', 'IN_PROGRESS', later(d, 5), { reason: 'belum', disputes: 1 }]],
     });
@@ -248,6 +258,7 @@ describe('SLA report', () => {
     expect(res.body).toEqual({
       period: { from: expect.any(String), to: expect.any(String), timeZone: 'Asia/Jakarta' },
       agencyId: null,
+      groupBy: 'agency',
       generatedAt: expect.any(String),
       rows: [national, rowA(), rowB()],
       totals: {
@@ -267,6 +278,32 @@ describe('SLA report', () => {
     });
     expect(Date.parse(res.body.period.from)).toBe(from.getTime());
     expect(Date.parse(res.body.period.to)).toBe(to.getTime());
+  });
+
+  it("groups by the province of the complaints' place when asked: names from the reference data, no area code under 'unknown', same totals", async () => {
+    const byAgency = await report(tokens.auditor, period).expect(200);
+    const res = await report(tokens.auditor, { ...period, groupBy: 'province' }).expect(200);
+    expect(res.body.groupBy).toBe('province');
+    expect(res.body.rows.map((r: Record<string, unknown>) => [r.provinceCode, r.provinceName, r.agencyId, r.received, r.verified, r.meanSatisfaction, r.escalations])).toEqual([
+      ['unknown', null, null, 3, 0, null, { 1: 1, 2: 0, 3: 0 }],
+      ['73', 'Sulawesi Selatan', null, 3, 3, 5, { 1: 2, 2: 1, 3: 0 }],
+      ['91', 'Papua', null, 4, 4, 3, { 1: 2, 2: 0, 3: 0 }],
+    ]);
+    expect(res.body.totals).toEqual(byAgency.body.totals);
+
+    const onlyA = await report(tokens.auditor, { ...period, groupBy: 'province', agency: A }).expect(200);
+    expect(onlyA.body.rows.map((r: { provinceCode: string; received: number }) => [r.provinceCode, r.received])).toEqual([['73', 3], ['91', 2]]);
+
+    const csv = await report(tokens.auditor, { ...period, groupBy: 'province', format: 'csv' }).expect(200);
+    expect(csv.headers['content-disposition']).toMatch(/filename="sla-report_all_by-province_/);
+    const [header, ...lines] = csv.text.trim().split('\n');
+    expect(header).toMatch(/^period_from,period_to,row_type,province_code,province_name,received_count,/);
+    expect(lines.map((l) => l.split(',').slice(2, 6))).toEqual([
+      ['unknown_province', 'unknown', '', '3'],
+      ['province', '73', 'Sulawesi Selatan', '3'],
+      ['province', '91', 'Papua', '4'],
+      ['total', '', '', '10'],
+    ]);
   });
 
   it('limits the report to one agency when asked', async () => {
@@ -327,6 +364,7 @@ describe('SLA report', () => {
     [{ to: '2026-13-01' }, /^to: must be an ISO-8601 date and time/],
     [{ agency: 'no-such-agency' }, /^agency: unknown agency 'no-such-agency'/],
     [{ format: 'xml' }, /^format: must be one of json, csv/],
+    [{ groupBy: 'regency' }, /^groupBy: must be one of agency, province/],
   ])('answers 400 naming the field for %j', async (query, message) => {
     const res = await report(tokens.auditor, query).expect(400);
     expect([res.body.message].flat().join(' ')).toMatch(message);

@@ -1,5 +1,5 @@
 import { InvalidFieldError } from '../../src/common/domain-errors.js';
-import { buildSlaRows, NO_COUNTS, percent, reportScope, resolvePeriod, roundTo, type SlaCountsRow } from '../../src/reports/sla-figures.js';
+import { buildSlaRows, NO_COUNTS, percent, reportScope, resolvePeriod, roundTo, toAgencyRow, toProvinceRow, type SlaCountsRow } from '../../src/reports/sla-figures.js';
 import { slaReportCsv, slaReportFilename } from '../../src/reports/sla-report.csv.js';
 import type { SlaReportView } from '../../src/reports/dto/sla-report.view.js';
 
@@ -68,10 +68,10 @@ describe(reportScope.name, () => {
 });
 
 describe(buildSlaRows.name, () => {
-  const row = (agencyId: string | null, over: Partial<SlaCountsRow> = {}): SlaCountsRow => ({
+  const row = (key: string | null, over: Partial<SlaCountsRow> = {}): SlaCountsRow => ({
     ...NO_COUNTS,
-    agencyId,
-    agencyName: agencyId ? `Agency ${agencyId}` : null,
+    key,
+    name: key ? `Agency ${key}` : null,
     isTotal: false,
     ...over,
   });
@@ -84,16 +84,16 @@ describe(buildSlaRows.name, () => {
         row(null, { received: 6, verified: 4, isTotal: true }),
       ],
       [
-        { agencyId: 'b', agencyName: 'Agency b', isTotal: false, level: 1, count: 2 },
-        { agencyId: null, agencyName: null, isTotal: false, level: 4, count: 1 },
-        { agencyId: null, agencyName: null, isTotal: true, level: 1, count: 2 },
-        { agencyId: null, agencyName: null, isTotal: true, level: 4, count: 1 },
+        { key: 'b', name: 'Agency b', isTotal: false, level: 1, count: 2 },
+        { key: null, name: null, isTotal: false, level: 4, count: 1 },
+        { key: null, name: null, isTotal: true, level: 1, count: 2 },
+        { key: null, name: null, isTotal: true, level: 4, count: 1 },
       ],
     );
-    expect(rows.map((r) => r.agencyId)).toEqual([null, 'b']);
+    expect(rows.map((r) => r.key)).toEqual([null, 'b']);
     expect(rows[1]).toEqual({
-      agencyId: 'b',
-      agencyName: 'Agency b',
+      key: 'b',
+      name: 'Agency b',
       received: 4,
       verified: 4,
       verifiedOnTimePct: 75,
@@ -114,28 +114,30 @@ describe(buildSlaRows.name, () => {
   it('gives an agency charged with escalations a row even when its complaints moved on to another agency', () => {
     const { rows } = buildSlaRows(
       [row('a', { received: 1, verified: 1 })],
-      [{ agencyId: 'b', agencyName: 'Agency b', isTotal: false, level: 1, count: 1 }],
+      [{ key: 'b', name: 'Agency b', isTotal: false, level: 1, count: 1 }],
     );
-    expect(rows.map((r) => [r.agencyId, r.received, r.escalations[1]])).toEqual([
+    expect(rows.map((r) => [r.key, r.received, r.escalations[1]])).toEqual([
       ['a', 1, 0],
       ['b', 0, 1],
     ]);
   });
 
   it('gives the requested agency a row of zeros when it received nothing', () => {
-    const { rows, totals } = buildSlaRows([], [], { agencyId: 'x', agencyName: 'X' });
-    expect(rows).toEqual([expect.objectContaining({ agencyId: 'x', agencyName: 'X', received: 0, verifiedOnTimePct: null, escalations: { 1: 0, 2: 0, 3: 0 } })]);
+    const { rows, totals } = buildSlaRows([], [], { key: 'x', name: 'X' });
+    expect(rows).toEqual([expect.objectContaining({ key: 'x', name: 'X', received: 0, verifiedOnTimePct: null, escalations: { 1: 0, 2: 0, 3: 0 } })]);
     expect(totals.received).toBe(0);
   });
 });
 
 describe(slaReportCsv.name, () => {
-  const figures = buildSlaRows([], [], { agencyId: 'kemendagri', agencyName: '=HYPERLINK("x")' });
+  const { rows, totals } = buildSlaRows([], [], { key: 'kemendagri', name: '=HYPERLINK("x")' });
   const report: SlaReportView = {
     period: { from: '2026-10-01T00:00:00.000+07:00', to: '2026-11-01T00:00:00.000+07:00', timeZone: 'Asia/Jakarta' },
     agencyId: 'kemendagri',
+    groupBy: 'agency',
     generatedAt: '2026-11-02T00:00:00.000Z',
-    ...figures,
+    rows: rows.map(toAgencyRow),
+    totals,
   };
 
   it('writes one line per row plus totals, snake_case columns with units, nulls as empty cells', () => {
@@ -154,5 +156,39 @@ describe(slaReportCsv.name, () => {
 
   it('names the file by agency and dates', () => {
     expect(slaReportFilename(report)).toBe('sla-report_kemendagri_2026-10-01_2026-11-01.csv');
+  });
+});
+
+describe('grouped by province', () => {
+  const count = (key: string | null, received: number, isTotal = false): SlaCountsRow => ({ ...NO_COUNTS, key, name: null, isTotal, received });
+  const { rows, totals } = buildSlaRows([count('91', 2), count(null, 1), count('73', 3), count(null, 6, true)], [{ key: '91', name: null, isTotal: false, level: 1, count: 1 }]);
+  const names: Record<string, string> = { '91': 'Papua', '73': 'Sulawesi Selatan' };
+  const report: SlaReportView = {
+    period: { from: '2026-10-01T00:00:00.000+07:00', to: '2026-11-01T00:00:00.000+07:00', timeZone: 'Asia/Jakarta' },
+    agencyId: null,
+    groupBy: 'province',
+    generatedAt: '2026-11-02T00:00:00.000Z',
+    rows: rows.map((r) => toProvinceRow(r, (code) => names[code] ?? null)),
+    totals,
+  };
+
+  it("names each province, puts complaints without an area code under 'unknown' and leaves the agency empty", () => {
+    expect(report.rows.map((r) => [r.provinceCode, r.provinceName, r.agencyId, r.received, r.escalations[1]])).toEqual([
+      ['unknown', null, null, 1, 0],
+      ['73', 'Sulawesi Selatan', null, 3, 0],
+      ['91', 'Papua', null, 2, 1],
+    ]);
+  });
+
+  it('writes province columns and row types in CSV, and says so in the file name', () => {
+    const lines = slaReportCsv(report).trim().split('\n');
+    expect(lines[0]).toMatch(/^period_from,period_to,row_type,province_code,province_name,received_count,/);
+    expect(lines.slice(1).map((l) => l.split(',').slice(2, 6))).toEqual([
+      ['unknown_province', 'unknown', '', '1'],
+      ['province', '73', 'Sulawesi Selatan', '3'],
+      ['province', '91', 'Papua', '2'],
+      ['total', '', '', '6'],
+    ]);
+    expect(slaReportFilename(report)).toBe('sla-report_all_by-province_2026-10-01_2026-11-01.csv');
   });
 });

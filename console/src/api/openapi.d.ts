@@ -44,6 +44,10 @@ export interface paths {
     /** The complaint and its live process: state, running deadlines with explanations, escalations */
     get: operations["getComplaint"];
   };
+  "/v1/complaints/{trackingId}/disposition-suggestions": {
+    /** Verifier: agencies to dispose the complaint to — its regency/city and province governments, then ministries by keywords; verify still takes any agency — roles: VERIFIER */
+    get: operations["getDispositionSuggestions"];
+  };
   "/v1/complaints/{trackingId}/verify": {
     /** Verifier: verify and dispose to the authorised agency — roles: VERIFIER */
     post: operations["verify"];
@@ -946,6 +950,74 @@ export interface components {
       /** @description The workflow's live status: state, running deadlines with explanations, escalations; null while its workflow is not started. Each explanation's rule, notes, skipped days' reasons, pauses and `summary` (the whole of it in a sentence) are in the request's language */
       process: components["schemas"]["ComplaintStatusView"] | null;
     };
+    /**
+     * @description REGENCY_GOVERNMENT and PROVINCE_GOVERNMENT: the governments of the complaint's place; DEMO_STAND_IN: a demo agency playing the government before it, which has no liaison; KEYWORDS: a ministry or institution whose keywords (config/reference/ministry-keywords.json) the title or chronology mention
+     * @enum {string}
+     */
+    SuggestionReason: "REGENCY_GOVERNMENT" | "PROVINCE_GOVERNMENT" | "DEMO_STAND_IN" | "KEYWORDS";
+    DispositionSuggestionView: {
+      /**
+       * @description Pass it as agencyId to verify
+       * @example pemkab-9103
+       */
+      agencyId: string;
+      /** @example Pemerintah Kabupaten Jayapura */
+      name: string;
+      /**
+       * @description null for a demo stand-in
+       * @example REGENCY
+       * @enum {string|null}
+       */
+      kind: "MINISTRY" | "INSTITUTION" | "PROVINCE" | "REGENCY" | "CITY" | null;
+      /**
+       * @description The agency's own zone (reference data), in which its deadlines would count
+       * @example Asia/Jayapura
+       * @enum {string}
+       */
+      timeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+      /**
+       * @example WIT
+       * @enum {string}
+       */
+      zoneLabel: "WIB" | "WITA" | "WIT";
+      /**
+       * @description REGENCY_GOVERNMENT and PROVINCE_GOVERNMENT: the governments of the complaint's place; DEMO_STAND_IN: a demo agency playing the government before it, which has no liaison; KEYWORDS: a ministry or institution whose keywords (config/reference/ministry-keywords.json) the title or chronology mention
+       * @example REGENCY_GOVERNMENT
+       */
+      reason: components["schemas"]["SuggestionReason"];
+      /**
+       * @description The reason in words, in the language of the request
+       * @example pemerintah kabupaten/kota tempat kejadian (Kabupaten Jayapura)
+       */
+      reasonText: string;
+      /**
+       * @description The keywords found (reason KEYWORDS); empty otherwise
+       * @example []
+       */
+      keywords: string[];
+      /**
+       * @description DEMO_STAND_IN: the government it plays
+       * @example null
+       */
+      standInFor: string | null;
+      /**
+       * Format: int32
+       * @description Active liaison officers of the agency: with none, nobody there can take the complaint yet
+       * @example 0
+       */
+      liaisons: number;
+    };
+    DispositionSuggestionsView: {
+      /** @example LPR-7K3Q-X9DM */
+      trackingId: string;
+      /**
+       * @description Official code of the complaint's regency/city; null when it has none (then only ministries are suggested)
+       * @example 91.03
+       */
+      areaCode: string | null;
+      /** @description Regency/city government, province government (each perhaps followed by its demo stand-in), then ministries by keywords, best first */
+      suggestions: components["schemas"]["DispositionSuggestionView"][];
+    };
     VerifyComplaintDto: {
       /**
        * @description Authorised agency the complaint is disposed to
@@ -1466,12 +1538,22 @@ export interface components {
         [key: string]: number;
       };
       /**
-       * @description Agency holding the complaints; null = not yet disposed (national verification)
+       * @description Agency holding the complaints; null = not yet disposed (national verification), and on every row grouped by province
        * @example kemendagri
        */
       agencyId: string | null;
       /** @example Kementerian Dalam Negeri */
       agencyName: string | null;
+      /**
+       * @description groupBy=province only: the province of the complaints' place (official code), or 'unknown' for complaints without an area code
+       * @example 91
+       */
+      provinceCode?: string;
+      /**
+       * @description groupBy=province only: the province's name from the reference data; null for 'unknown'
+       * @example Papua
+       */
+      provinceName?: string | null;
     };
     SlaFigures: {
       /**
@@ -1548,9 +1630,15 @@ export interface components {
        * @example kemendagri
        */
       agencyId: string | null;
+      /**
+       * @description What a row stands for: an agency or a province
+       * @example agency
+       * @enum {string}
+       */
+      groupBy: "agency" | "province";
       /** @example 2026-11-02T03:00:00.000Z */
       generatedAt: string;
-      /** @description One row per agency with complaints in the period (national verification first) */
+      /** @description One row per agency with complaints in the period (national verification first), or per province ('unknown' first) */
       rows: components["schemas"]["SlaReportRow"][];
       /** @description All rows together */
       totals: components["schemas"]["SlaFigures"];
@@ -2548,6 +2636,61 @@ export interface operations {
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
       401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No complaint with this tracking ID visible to you */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Verifier: agencies to dispose the complaint to — its regency/city and province governments, then ministries by keywords; verify still takes any agency — roles: VERIFIER */
+  getDispositionSuggestions: {
+    parameters: {
+      path: {
+        trackingId: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["DispositionSuggestionsView"];
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only VERIFIER may do this */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
@@ -4415,7 +4558,9 @@ export interface operations {
         to?: string;
         /** @description Only this agency's row. Agency admins and complaint managers see only their own agency, which is the default for them */
         agency?: string;
-        /** @description csv: one row per agency plus a totals row, as a download */
+        /** @description agency: one row per agency holding the complaints; province: one row per province of the complaints' place (its area code), complaints without an area code in the group 'unknown' */
+        groupBy?: "agency" | "province";
+        /** @description csv: one row per group plus a totals row, as a download */
         format?: "json" | "csv";
       };
     };

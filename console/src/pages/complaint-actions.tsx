@@ -1,13 +1,13 @@
 // The actions the complaint's state allows and the officer's role may take, each as a form with
-// pickers (agency with its zone, unit, the unit's liaisons): no ID is typed by hand.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useState, type FormEvent, type ReactNode } from 'react';
+// pickers (agency with its zone, unit, the unit's liaisons): no ID is typed by hand. Verifying offers
+// the API's disposition suggestions first.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ARCHIVE_REASONS, CLASSIFICATIONS, COMPLEXITIES, OFFICER_STAGES } from '../../../workflows/lifecycle/vocabulary';
 import { api, idempotencyKey, unwrap } from '../api/client';
 import { useAgencies, useOfficers } from '../components/reference';
 import { ErrorNote, Field } from '../components/ui';
 import { useI18n } from '../i18n';
-import type { Messages } from '../i18n/id';
 import type { Schema } from '../api/schemas';
 
 type ComplaintStatus = Schema<'ComplaintStatusView'>;
@@ -62,25 +62,91 @@ function ActionForm({ title, onSubmit, pending, error, children, submitLabel }: 
   );
 }
 
+const KIND_ORDER = ['REGENCY', 'CITY', 'PROVINCE', 'MINISTRY', 'INSTITUTION', 'OTHER'] as const;
+type KindGroup = (typeof KIND_ORDER)[number];
+
+/** Lower case without accents, for searching names as people type them. */
+const folded = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/**
+ * Every agency (some 620): narrowed by a search over name and code and by kind, listed in groups by kind.
+ * The chosen agency stays listed whatever the filter, so the select never loses its value.
+ */
 function AgencyPicker({ value, onChange, exclude }: { value: string; onChange: (id: string) => void; exclude?: string | null }) {
   const { t } = useI18n();
   const agencies = useAgencies();
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<KindGroup | ''>('');
+  const words = folded(search).split(/\s+/).filter(Boolean);
+  const shown = (agencies.data ?? []).filter((a) => {
+    if (a.id === exclude) return false;
+    if (a.id === value) return true;
+    if (kind && (a.kind ?? 'OTHER') !== kind) return false;
+    const text = folded(`${a.name} ${a.id} ${a.areaCode ?? ''}`);
+    return words.every((w) => text.includes(w));
+  });
   return (
     <>
-      <Field label={t.actions.agency}>
+      <div className="picker-filters">
+        <Field label={t.actions.search}>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </Field>
+        <Field label={t.actions.kindFilter}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as KindGroup | '')}>
+            <option value="">{t.actions.allKinds}</option>
+            {KIND_ORDER.map((k) => <option key={k} value={k}>{t.actions.kinds[k]}</option>)}
+          </select>
+        </Field>
+      </div>
+      <Field label={t.actions.agency} hint={agencies.data ? t.actions.matches(shown.length) : undefined}>
         <select required value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t.actions.choose}</option>
-          {agencies.data
-            ?.filter((a) => a.id !== exclude)
-            .map((agency) => (
-              <option key={agency.id} value={agency.id}>
-                {agency.name} ({agency.zoneLabel})
-              </option>
-            ))}
+          {KIND_ORDER.map((group) => {
+            const members = shown.filter((a) => (a.kind ?? 'OTHER') === group);
+            return members.length === 0 ? null : (
+              <optgroup key={group} label={t.actions.kinds[group]}>
+                {members.map((agency) => (
+                  <option key={agency.id} value={agency.id}>
+                    {agency.name} ({agency.zoneLabel})
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
         </select>
       </Field>
       <ErrorNote error={agencies.error} />
     </>
+  );
+}
+
+/** The API's suggestions as radio choices: choosing one fills the agency picker; the verifier may still pick any other. */
+function DispositionSuggestions({ trackingId, value, onChange }: { trackingId: string; value: string; onChange: (id: string) => void }) {
+  const { t } = useI18n();
+  const suggestions = useQuery({
+    queryKey: ['disposition-suggestions', trackingId],
+    queryFn: () => unwrap(api.GET('/v1/complaints/{trackingId}/disposition-suggestions', { params: { path: { trackingId } } })),
+    staleTime: 60_000,
+  });
+  const id = useId();
+  if (suggestions.error) return <ErrorNote error={suggestions.error} />;
+  if (!suggestions.data) return null;
+  const list = suggestions.data.suggestions;
+  return (
+    <fieldset className="suggestions">
+      <legend>{t.actions.suggestions}</legend>
+      <p className="note">{list.length === 0 ? t.actions.noSuggestions : t.actions.suggestionsNote}</p>
+      {list.map((s, i) => (
+        <div key={s.agencyId} className="suggestion">
+          <input type="radio" id={`${id}-${i}`} name={`${id}-suggestion`} value={s.agencyId} checked={value === s.agencyId} onChange={() => onChange(s.agencyId)}
+            aria-describedby={`${id}-${i}-why`} />
+          <label htmlFor={`${id}-${i}`}>{s.name} ({s.zoneLabel})</label>
+          <small id={`${id}-${i}-why`}>
+            {s.reasonText} · {t.actions.liaisons(s.liaisons)}
+          </small>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
@@ -93,6 +159,7 @@ function VerifyForm({ complaint }: { complaint: ComplaintView }) {
   return (
     <ActionForm title={t.actions.verify} submitLabel={t.actions.verifySubmit} pending={action.isPending} error={action.error}
       onSubmit={() => action.mutate((init) => api.POST('/v1/complaints/{trackingId}/verify', { ...init, body: { agencyId, classification, complexity } }))}>
+      <DispositionSuggestions trackingId={complaint.trackingId} value={agencyId} onChange={setAgencyId} />
       <AgencyPicker value={agencyId} onChange={setAgencyId} />
       <Field label={t.actions.classification}>
         <select value={classification} onChange={(e) => setClassification(e.target.value as Classification)}>
@@ -108,7 +175,7 @@ function VerifyForm({ complaint }: { complaint: ComplaintView }) {
   );
 }
 
-function TextActionForm({ complaint, action: name, field }: { complaint: ComplaintView; action: 'request-clarification' | 'follow-up' | 'resolve'; field: keyof Messages['actions'] }) {
+function TextActionForm({ complaint, action: name, field }: { complaint: ComplaintView; action: 'request-clarification' | 'follow-up' | 'resolve'; field: 'question' | 'followUpText' | 'answer' }) {
   const { t } = useI18n();
   const action = useAction(complaint.trackingId, name);
   const [text, setText] = useState('');
@@ -120,7 +187,7 @@ function TextActionForm({ complaint, action: name, field }: { complaint: Complai
     });
   return (
     <ActionForm title={t.actionNames[name]} submitLabel={t.actions.send} pending={action.isPending} error={action.error} onSubmit={send}>
-      <Field label={String(t.actions[field])}>
+      <Field label={t.actions[field]}>
         <textarea required rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
     </ActionForm>

@@ -1,5 +1,5 @@
-// The SLA report per agency: on-time shares, follow-up completion and escalations by level, as
-// charts and a table, with the same rows as a CSV download.
+// The SLA report per agency or per province of the complaints' place: on-time shares, follow-up
+// completion and escalations by level, as charts and a table, with the same rows as a CSV download.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, download, unwrap } from '../api/client';
@@ -49,14 +49,17 @@ export function ReportsPage() {
   const { t } = useI18n();
   const [from, setFrom] = useState(daysAgo(30));
   const [to, setTo] = useState(daysAgo(-1));
+  const [groupBy, setGroupBy] = useState<'agency' | 'province'>('agency');
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const report = useQuery({
-    queryKey: ['sla-report', from, to],
-    queryFn: () => unwrap(api.GET('/v1/reports/sla', { params: { query: { from, to } } })),
+    queryKey: ['sla-report', from, to, groupBy],
+    queryFn: () => unwrap(api.GET('/v1/reports/sla', { params: { query: { from, to, groupBy } } })),
   });
   const rows = report.data?.rows ?? [];
-  const name = (row: { agencyName: string | null }) => row.agencyName ?? t.reports.nationalVerification;
-  const csv = () => download(api.GET('/v1/reports/sla', { params: { query: { from, to, format: 'csv' } }, parseAs: 'blob' }), 'sla.csv').catch(setDownloadError);
+  const byProvince = report.data?.groupBy === 'province';
+  const name = (row: { agencyName: string | null; provinceCode?: string; provinceName?: string | null }) =>
+    byProvince ? (row.provinceName ?? (row.provinceCode === 'unknown' ? t.reports.unknownProvince : row.provinceCode ?? '—')) : (row.agencyName ?? t.reports.nationalVerification);
+  const csv = () => download(api.GET('/v1/reports/sla', { params: { query: { from, to, groupBy, format: 'csv' } }, parseAs: 'blob' }), 'sla.csv').catch(setDownloadError);
   return (
     <section>
       <h1>{t.reports.title}</h1>
@@ -66,6 +69,12 @@ export function ReportsPage() {
         </Field>
         <Field label={t.reports.to}>
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </Field>
+        <Field label={t.reports.groupBy}>
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as 'agency' | 'province')}>
+            <option value="agency">{t.reports.byAgency}</option>
+            <option value="province">{t.reports.byProvince}</option>
+          </select>
         </Field>
         <button type="button" onClick={() => void csv()}>{t.common.downloadCsv}</button>
       </form>
@@ -80,10 +89,10 @@ export function ReportsPage() {
             <EscalationsOverTime />
           </div>
           <table>
-            <caption>{t.reports.table}</caption>
+            <caption>{byProvince ? t.reports.tableByProvince : t.reports.table}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.queue.agency}</th>
+                <th scope="col">{byProvince ? t.reports.province : t.queue.agency}</th>
                 <th scope="col">{t.reports.received}</th>
                 <th scope="col">{t.reports.verified}</th>
                 <th scope="col">{t.reports.verifiedOnTime}</th>
@@ -95,7 +104,7 @@ export function ReportsPage() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.agencyId ?? 'national'}>
+                <tr key={r.provinceCode ?? r.agencyId ?? 'national'}>
                   <th scope="row">{name(r)}</th>
                   <td>{r.received}</td>
                   <td>{r.verified}</td>

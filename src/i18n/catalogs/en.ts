@@ -404,6 +404,11 @@ export const EN: Record<keyof typeof ID, string> = {
   'history.api.step': '{role} {id} {verb} ({method} {path}, answered {status}).',
   'history.missingRuns': "Temporal no longer holds run {runId} or the runs before it (past the namespace's retention); their steps are missing here.",
 
+  'suggestion.REGENCY_GOVERNMENT': 'government of the regency or city where it happened ({place})',
+  'suggestion.PROVINCE_GOVERNMENT': 'government of the province where it happened ({place})',
+  'suggestion.DEMO_STAND_IN': 'demo agency standing in for {agency}, which has no liaison officer yet',
+  'suggestion.KEYWORDS': 'the complaint mentions {keywords}',
+
   'ending.NO_CLARIFICATION': 'archived automatically: the reporter did not give the requested details in time',
   'ending.FEEDBACK_TIMEOUT': 'closed automatically: the reporter did not respond to the answer in time, so it counts as accepted',
 };

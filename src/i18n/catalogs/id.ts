@@ -421,6 +421,11 @@ export const ID = {
   'history.missingRuns': 'Temporal tidak lagi menyimpan run {runId} atau run sebelumnya (melewati masa retensi namespace); langkah-langkahnya tidak ada di sini.',
 
   // How a case ended when nobody decided it (the complaint view's process.endedAutomatically)
+  'suggestion.REGENCY_GOVERNMENT': 'pemerintah kabupaten/kota tempat kejadian ({place})',
+  'suggestion.PROVINCE_GOVERNMENT': 'pemerintah provinsi tempat kejadian ({place})',
+  'suggestion.DEMO_STAND_IN': 'instansi demo pengganti {agency}, yang belum memiliki pejabat penghubung',
+  'suggestion.KEYWORDS': 'pengaduan menyebut {keywords}',
+
   'ending.NO_CLARIFICATION': 'diarsipkan otomatis: pelapor tidak memberikan keterangan yang diminta tepat waktu',
   'ending.FEEDBACK_TIMEOUT': 'ditutup otomatis: pelapor tidak menanggapi jawaban tepat waktu, sehingga jawaban dianggap diterima',
 };

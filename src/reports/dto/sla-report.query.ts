@@ -5,6 +5,9 @@ import { ISO_INSTANT_MAX_LENGTH } from '../../complaints/dto/list-complaints.que
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+export const REPORT_GROUPINGS = ['agency', 'province'] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+
 /** Period, agency and format of the SLA compliance report. */
 export class SlaReportQuery {
   @ApiPropertyOptional({
@@ -36,7 +39,17 @@ export class SlaReportQuery {
   @MaxLength(64)
   agency?: string;
 
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: 'csv: one row per agency plus a totals row, as a download' })
+  @ApiPropertyOptional({
+    enum: REPORT_GROUPINGS,
+    default: 'agency',
+    description:
+      "agency: one row per agency holding the complaints; province: one row per province of the complaints' place (its area code), complaints without an area code in the group 'unknown'",
+  })
+  @IsOptional()
+  @IsIn(REPORT_GROUPINGS)
+  groupBy?: ReportGrouping;
+
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: 'csv: one row per group plus a totals row, as a download' })
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REPORT_GROUPINGS, type ReportGrouping } from './sla-report.query.js';
 
 /** The figures of one group of complaints (an agency, the national verification queue, or all). */
 export class SlaFigures {
@@ -69,12 +70,22 @@ export class SlaReportRow extends SlaFigures {
   @ApiProperty({
     type: String, nullable: true,
     example: 'kemendagri',
-    description: 'Agency holding the complaints; null = not yet disposed (national verification)',
+    description: 'Agency holding the complaints; null = not yet disposed (national verification), and on every row grouped by province',
   })
   agencyId!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'Kementerian Dalam Negeri' })
   agencyName!: string | null;
+
+  @ApiPropertyOptional({
+    example: '91',
+    maxLength: 8,
+    description: "groupBy=province only: the province of the complaints' place (official code), or 'unknown' for complaints without an area code",
+  })
+  provinceCode?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Papua', description: "groupBy=province only: the province's name from the reference data; null for 'unknown'" })
+  provinceName?: string | null;
 }
 
 export class SlaReportPeriod {
@@ -95,10 +106,16 @@ export class SlaReportView {
   @ApiProperty({ type: String, nullable: true, example: 'kemendagri', description: 'The agency the report is limited to; null = all the caller may see' })
   agencyId!: string | null;
 
+  @ApiProperty({ enum: REPORT_GROUPINGS, example: 'agency', description: 'What a row stands for: an agency or a province' })
+  groupBy!: ReportGrouping;
+
   @ApiProperty({ example: '2026-11-02T03:00:00.000Z' })
   generatedAt!: string;
 
-  @ApiProperty({ type: [SlaReportRow], description: 'One row per agency with complaints in the period (national verification first)' })
+  @ApiProperty({
+    type: [SlaReportRow],
+    description: "One row per agency with complaints in the period (national verification first), or per province ('unknown' first)",
+  })
   rows!: SlaReportRow[];
 
   @ApiProperty({ type: SlaFigures, description: 'All rows together' })
