@@ -14,6 +14,12 @@ const BATCH = 50;
 /** A claim lasts this long: a dispatcher that dies mid-delivery lets another deliver after it. */
 const LEASE_MS = 30_000;
 const DELIVERY_TIMEOUT_MS = 10_000;
+/**
+ * A claimed row is started only this soon after its claim, while its lease still outlasts a delivery that
+ * times out and its marking; rows a slow receiver kept waiting longer are handed back, so no other dispatcher
+ * can claim a row this one is still sending.
+ */
+const START_WITHIN_MS = LEASE_MS - DELIVERY_TIMEOUT_MS - 5_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 interface Claimed {
@@ -26,6 +32,7 @@ interface Claimed {
   channel: string | null;
   payload: Record<string, unknown>;
   attempts: number;
+  lease_until: Date;
 }
 
 export interface DispatchRound {
@@ -34,6 +41,8 @@ export interface DispatchRound {
   /** Settled without sending: the reporter gave no contact for the channel, or it is not configured. Not failures. */
   skipped: number;
   failed: number;
+  /** Claimed but not started before its lease could lapse mid-delivery: handed back to the next round, the attempt not counted. */
+  released: number;
 }
 
 /**
@@ -80,17 +89,21 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
 
   /** Claims the due notifications and delivers them; answers how many were claimed, sent, skipped and failed. */
   async dispatchDue(): Promise<DispatchRound> {
+    const claimedAt = Date.now(); // before the claim: its leases end no sooner than LEASE_MS after this
     const claimed = await this.claim();
-    const round: DispatchRound = { claimed: claimed.length, sent: 0, skipped: 0, failed: 0 };
+    const round: DispatchRound = { claimed: claimed.length, sent: 0, skipped: 0, failed: 0, released: 0 };
+    const unstarted: Claimed[] = [];
     let next = 0;
     // A fixed number of lanes, each taking the next claimed row as soon as its last delivery settled.
     const lane = async (): Promise<void> => {
       while (next < claimed.length) {
         const n = claimed[next++];
-        round[await this.deliverAndSettle(n)] += 1;
+        if (Date.now() - claimedAt > START_WITHIN_MS) unstarted.push(n);
+        else round[await this.deliverAndSettle(n)] += 1;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.notifyConcurrency, claimed.length) }, lane));
+    round.released = await this.release(unstarted);
     return round;
   }
 
@@ -112,6 +125,20 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     }
   }
 
+  /** Hands unstarted rows back, only where the lease is still the one this dispatcher took (a lapsed one may be another's by now). */
+  private async release(rows: Claimed[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const ids = rows.map((n) => n.id);
+    const leases = rows.map((n) => n.lease_until.toISOString());
+    return this.prisma.$executeRaw`
+      UPDATE notifications n SET lease_until = NULL, attempts = n.attempts - 1
+      FROM unnest(${ids}::uuid[], ${leases}::timestamptz[]) AS mine(id, lease_until)
+      WHERE n.id = mine.id AND n.lease_until = mine.lease_until`.catch((error: Error) => {
+      this.logger.warn(`could not hand back ${rows.length} unstarted notifications (${error.message}); their leases will lapse`);
+      return 0;
+    });
+  }
+
   /** One statement, its own transaction: the rows are this dispatcher's until their lease lapses. */
   private claim(): Promise<Claimed[]> {
     return this.prisma.$queryRaw<Claimed[]>`
@@ -126,7 +153,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         FOR UPDATE SKIP LOCKED
       ) due
       WHERE n.id = due.id
-      RETURNING n.id, n.key, n.kind, n.receiver_role, n.agency_id, n.complaint_id, n.channel, n.payload, n.attempts`;
+      RETURNING n.id, n.key, n.kind, n.receiver_role, n.agency_id, n.complaint_id, n.channel, n.payload, n.attempts, n.lease_until`;
   }
 
   private async deliver(n: Claimed): Promise<Delivery> {

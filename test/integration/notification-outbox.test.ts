@@ -100,15 +100,15 @@ describe(NotificationDispatcher.name, () => {
     const [key] = await queue(1);
     receiver.failuresLeft = 1;
     const sut = dispatcher();
-    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, skipped: 0, failed: 1 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, skipped: 0, failed: 1, released: 0 });
     const failed = await prisma.notification.findFirstOrThrow({ where: { key } });
     expect(failed).toMatchObject({ attempts: 1, sentAt: null, lastError: 'webhook answered 503', leaseUntil: null });
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
-    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 }); // not due again before its backoff
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0, released: 0 }); // not due again before its backoff
 
     await prisma.notification.updateMany({ data: { nextAttemptAt: new Date() } });
-    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 1, skipped: 0, failed: 0 });
-    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 1, skipped: 0, failed: 0, released: 0 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0, released: 0 });
     expect(receiver.received.map((r) => r.key)).toEqual([key]);
     expect(receiver.received[0].body).toMatchObject({ kind: 'ESCALATION', receiverRole: 'SUPERVISOR', trackingId: 'LPR-0UTB-0X01', level: 1 });
     expect(await prisma.notification.findFirstOrThrow({ where: { key } })).toMatchObject({ attempts: 2, lastError: null, sentAt: expect.any(Date) });
@@ -133,10 +133,23 @@ describe(NotificationDispatcher.name, () => {
   it('keeps NOTIFY_CONCURRENCY deliveries in flight, each lane taking the next row as soon as its last one settled', async () => {
     const keys = await queue(20);
     receiver.delayMs = 50;
-    expect(await dispatcher({ NOTIFY_CONCURRENCY: '4' }).dispatchDue()).toEqual({ claimed: 20, sent: 20, skipped: 0, failed: 0 });
+    expect(await dispatcher({ NOTIFY_CONCURRENCY: '4' }).dispatchDue()).toEqual({ claimed: 20, sent: 20, skipped: 0, failed: 0, released: 0 });
     expect(receiver.maxInFlight).toBe(4);
     expect(receiver.received.map((r) => r.key).sort()).toEqual([...keys].sort());
   });
+
+  it('hands back rows a slow receiver kept from starting before their lease could lapse mid-delivery, the attempt not counted', async () => {
+    const keys = await queue(5);
+    receiver.delayMs = 4000; // one lane: rows start at about 0, 4, 8 and 12 s; the fifth would start past 15 s
+    const sut = dispatcher({ NOTIFY_CONCURRENCY: '1' });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 5, sent: 4, skipped: 0, failed: 0, released: 1 });
+    const [unstarted] = await prisma.notification.findMany({ where: { key: { in: keys }, sentAt: null } });
+    expect(unstarted).toMatchObject({ attempts: 0, leaseUntil: null, lastError: null });
+    expect(receiver.received.map((r) => r.key)).not.toContain(unstarted.key);
+    receiver.delayMs = 0;
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 1, skipped: 0, failed: 0, released: 0 }); // at once: no lease left to lapse
+    expect(receiver.received.map((r) => r.key).sort()).toEqual([...keys].sort());
+  }, 40_000);
 
   it('is woken by the commit of new notifications, not by its poll', async () => {
     const pollMs = 600_000;
@@ -216,9 +229,9 @@ describe(NotificationDispatcher.name, () => {
     // A dispatcher that dies after claiming: the row stays leased, nobody else delivers it meanwhile.
     await prisma.$executeRaw`UPDATE notifications SET lease_until = now() + interval '30 seconds', attempts = attempts + 1`;
     const survivor = dispatcher();
-    expect(await survivor.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 });
+    expect(await survivor.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0, released: 0 });
     await prisma.$executeRaw`UPDATE notifications SET lease_until = now() - interval '1 second'`;
-    expect(await survivor.dispatchDue()).toEqual({ claimed: 1, sent: 1, skipped: 0, failed: 0 });
+    expect(await survivor.dispatchDue()).toEqual({ claimed: 1, sent: 1, skipped: 0, failed: 0, released: 0 });
     expect(receiver.received.map((r) => r.key)).toEqual([key]);
     expect(await prisma.notification.findFirstOrThrow({ where: { key } })).toMatchObject({ attempts: 2, sentAt: expect.any(Date) });
   });
@@ -229,8 +242,8 @@ describe(NotificationDispatcher.name, () => {
       data: { id: randomUUID(), key, complaintId, kind: 'REPORTER_NOTICE', receiverRole: 'REPORTER', channel: 'SMS', payload: { event: 'FOLLOWED_UP', seq: 1, respondBy: null } },
     });
     const sut = dispatcher();
-    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, skipped: 1, failed: 0 });
-    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0 }); // settled: never claimed again
+    expect(await sut.dispatchDue()).toEqual({ claimed: 1, sent: 0, skipped: 1, failed: 0, released: 0 });
+    expect(await sut.dispatchDue()).toEqual({ claimed: 0, sent: 0, skipped: 0, failed: 0, released: 0 }); // settled: never claimed again
     expect(receiver.received).toEqual([]);
     expect(await prisma.notification.findUniqueOrThrow({ where: { key } })).toMatchObject({
       attempts: 1,
