@@ -29,6 +29,8 @@ export class AppConfig {
   calendarDir!: string;
   notifyWebhookUrl!: string | undefined;
   notifyPollMs!: number;
+  /** Notifications a dispatcher delivers at once (1–50). */
+  notifyConcurrency!: number;
   reconcilePollMs!: number;
   /** Signs webhook deliveries (HMAC-SHA256); required in production when NOTIFY_WEBHOOK_URL is set. */
   notifyWebhookSecret!: string | undefined;
@@ -102,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       SLA_POLICY_FILE: str({ default: 'config/sla-policy.json' }),
       CALENDAR_DIR: str({ default: 'config/calendars' }),
       NOTIFY_WEBHOOK_URL: url({ default: undefined, desc: 'receives reminders and escalations as JSON POSTs; unset: logged' }),
-      NOTIFY_POLL_MS: num({ default: 1000 }),
+      NOTIFY_POLL_MS: num({ default: 1000, desc: 'how often the outbox dispatcher looks for due notifications besides being woken by new ones' }),
+      NOTIFY_CONCURRENCY: num({ default: 8, desc: 'notifications (webhook POSTs, SMS, e-mails) a dispatcher delivers at once, 1 to 50' }),
       RECONCILE_POLL_MS: num({ default: 2000, desc: 'how often workers look for complaints whose workflow is not started yet' }),
       NOTIFY_WEBHOOK_SECRET: str({ default: undefined, desc: 'signs webhook deliveries (X-Tenggat-Signature); at least 32 characters' }),
       WORKFLOW_HISTORY_LIMIT: num({ default: 5000, desc: 'events after which a complaint workflow continues as new' }),
@@ -160,6 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.WORKER_METRICS_ADDRESS !== undefined && !isSocketAddress(e.WORKER_METRICS_ADDRESS)) {
     throw new ConfigError({ WORKER_METRICS_ADDRESS: 'must be an IP address and port, e.g. 127.0.0.1:9464, 0.0.0.0:9464 or [::1]:9464' });
   }
+  if (!Number.isInteger(e.NOTIFY_CONCURRENCY) || e.NOTIFY_CONCURRENCY < 1 || e.NOTIFY_CONCURRENCY > 50) {
+    throw new ConfigError({ NOTIFY_CONCURRENCY: 'must be a whole number from 1 to 50 (a claimed batch holds 50)' });
+  }
   for (const [name, value] of Object.entries({ LOGIN_FREE_ATTEMPTS: e.LOGIN_FREE_ATTEMPTS, TRACKING_FREE_ATTEMPTS: e.TRACKING_FREE_ATTEMPTS, CREDENTIAL_MAX_DELAY_SECONDS: e.CREDENTIAL_MAX_DELAY_SECONDS })) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError({ [name]: 'must be a whole number of at least 1' });
   }
@@ -183,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     calendarDir: e.CALENDAR_DIR,
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     notifyPollMs: e.NOTIFY_POLL_MS,
+    notifyConcurrency: e.NOTIFY_CONCURRENCY,
     reconcilePollMs: e.RECONCILE_POLL_MS,
     notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,

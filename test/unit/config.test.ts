@@ -23,7 +23,20 @@ describe(loadConfig.name, () => {
       runWorkerInApi: false,
       migrateOnBoot: true,
       slaPolicyFile: 'config/sla-policy.json',
+      notifyPollMs: 1000,
+      notifyConcurrency: 8,
     });
+  });
+
+  it.each([
+    ['1', 1],
+    ['50', 50],
+  ])('takes NOTIFY_CONCURRENCY=%s', (value, concurrency) => {
+    expect(loadConfig({ ...valid, NOTIFY_CONCURRENCY: value }).notifyConcurrency).toBe(concurrency);
+  });
+
+  it.each(['0', '51', '2.5', '-3', 'eight'])('stops boot on NOTIFY_CONCURRENCY=%s, naming it', (value) => {
+    expect(problemsOf({ ...valid, NOTIFY_CONCURRENCY: value })).toEqual(['NOTIFY_CONCURRENCY']);
   });
 
   it('stops boot naming every bad variable', () => {
