@@ -1,5 +1,5 @@
 // The reporter's access code: shown once with the tracking ID, never stored. It is derived (HMAC of the
-// complaint ID under AUTH_SECRET) rather than random so that a repeated submission with the same
+// complaint ID under ACCESS_CODE_SECRET, which defaults to AUTH_SECRET) rather than random so that a repeated submission with the same
 // Idempotency-Key answers the same code; without the secret it is unguessable. A check derives it again
 // and compares in constant time: nothing about the code is kept that a copy of the database could be
 // searched against (complaints filed before 2026-11-30 still hold an argon2 hash of the same derived code

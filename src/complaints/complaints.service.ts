@@ -103,7 +103,7 @@ export class ComplaintsService {
       idempotency: idempotencyKey ? { scope: `${channel} ${callerKey(caller)}`, key: idempotencyKey, requestHash: hashRequest(asSent) } : undefined,
     });
     await this.process.start(complaint);
-    return { view: toSubmittedView(complaint, deriveAccessCode(this.config.authSecret, complaint.id)), replayed: !created };
+    return { view: toSubmittedView(complaint, deriveAccessCode(this.config.accessCodeSecret, complaint.id)), replayed: !created };
   }
 
   /** An officer's work queue: what they may see, filtered, soonest deadline first, in keyset pages. */

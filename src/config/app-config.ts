@@ -37,6 +37,8 @@ export class AppConfig {
   workflowHistoryLimit!: number;
   /** Empty in production when AUTH_SECRET is unset: the API refuses to start (AuthModule); workers do not use it. */
   authSecret!: string;
+  /** Derives reporter access codes: ACCESS_CODE_SECRET, else AUTH_SECRET (see README: rotating AUTH_SECRET). */
+  accessCodeSecret!: string;
   authTokenTtlSeconds!: number;
   anonymousRateLimitPerMinute!: number;
   integrationRateLimitPerMinute!: number;
@@ -109,7 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       RECONCILE_POLL_MS: num({ default: 2000, desc: 'how often workers look for complaints whose workflow is not started yet' }),
       NOTIFY_WEBHOOK_SECRET: str({ default: undefined, desc: 'signs webhook deliveries (X-Tenggat-Signature); at least 32 characters' }),
       WORKFLOW_HISTORY_LIMIT: num({ default: 5000, desc: 'events after which a complaint workflow continues as new' }),
-      AUTH_SECRET: str({ default: undefined, desc: 'signs officer tokens and derives reporter access codes; at least 32 characters' }),
+      AUTH_SECRET: str({ default: undefined, desc: 'signs officer tokens, and derives reporter access codes unless ACCESS_CODE_SECRET is set; at least 32 characters' }),
+      ACCESS_CODE_SECRET: str({
+        default: undefined,
+        desc: "derives reporter access codes; unset: AUTH_SECRET. Set it to the old AUTH_SECRET when rotating that one, or every reporter's code changes; at least 32 characters",
+      }),
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 3600, desc: 'lifetime of an officer token' }),
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: num({ default: 30, desc: 'requests per minute and client address on endpoints without an account' }),
       INTEGRATION_RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'complaints per minute and integration client (SMS gateway, app)' }),
@@ -150,8 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && e.NOTIFY_WEBHOOK_URL && !e.NOTIFY_WEBHOOK_SECRET) {
     throw new ConfigError({ NOTIFY_WEBHOOK_SECRET: 'required when NODE_ENV=production and NOTIFY_WEBHOOK_URL is set (receivers verify the sender with it)' });
   }
-  if (e.AUTH_SECRET !== undefined && e.AUTH_SECRET.length < 32) {
-    throw new ConfigError({ AUTH_SECRET: 'must be at least 32 characters' });
+  for (const name of ['AUTH_SECRET', 'ACCESS_CODE_SECRET'] as const) {
+    const value = e[name];
+    if (value && value.length < 32) throw new ConfigError({ [name]: 'must be at least 32 characters' });
   }
   if (e.NODE_ENV === 'production' && !e.TEMPORAL_PAYLOAD_KEYS) {
     throw new ConfigError({ TEMPORAL_PAYLOAD_KEYS: 'required when NODE_ENV=production: the key(s) that encrypt what Temporal stores, shared by API and workers' });
@@ -169,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const [name, value] of Object.entries({ LOGIN_FREE_ATTEMPTS: e.LOGIN_FREE_ATTEMPTS, TRACKING_FREE_ATTEMPTS: e.TRACKING_FREE_ATTEMPTS, CREDENTIAL_MAX_DELAY_SECONDS: e.CREDENTIAL_MAX_DELAY_SECONDS })) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError({ [name]: 'must be a whole number of at least 1' });
   }
+  const officerTokenSecret = authSecret(e.NODE_ENV, e.AUTH_SECRET);
   return Object.assign(new AppConfig(), {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -193,7 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reconcilePollMs: e.RECONCILE_POLL_MS,
     notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,
-    authSecret: authSecret(e.NODE_ENV, e.AUTH_SECRET),
+    authSecret: officerTokenSecret,
+    accessCodeSecret: e.ACCESS_CODE_SECRET || officerTokenSecret,
     authTokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
     anonymousRateLimitPerMinute: e.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
     integrationRateLimitPerMinute: e.INTEGRATION_RATE_LIMIT_PER_MINUTE,

@@ -27,7 +27,7 @@ export class AccessCodeGuard implements CanActivate {
     config: AppConfig,
   ) {
     this.throttle = { freeAttempts: config.trackingFreeAttempts, maxDelaySeconds: config.credentialMaxDelaySeconds };
-    this.secret = config.authSecret;
+    this.secret = config.accessCodeSecret;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

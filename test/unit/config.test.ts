@@ -50,6 +50,18 @@ describe(loadConfig.name, () => {
     expect(Object.keys((error as ConfigError).problems).sort()).toEqual(['DATABASE_URL', 'PORT', 'RUN_WORKER_IN_API']);
     expect((error as Error).message).toMatch(/PORT: /);
   });
+
+  it('derives access codes under AUTH_SECRET unless ACCESS_CODE_SECRET is set, and refuses a short one by name', () => {
+    const db = { DATABASE_URL: 'postgresql://localhost/x' };
+    const auth = 'a'.repeat(32);
+    const codes = 'c'.repeat(32);
+    expect(loadConfig({ ...db, AUTH_SECRET: auth }).accessCodeSecret).toBe(auth);
+    expect(loadConfig({ ...db, AUTH_SECRET: auth, ACCESS_CODE_SECRET: codes })).toMatchObject({ authSecret: auth, accessCodeSecret: codes });
+    const random = loadConfig({ ...db, NODE_ENV: 'development' });
+    expect(random.accessCodeSecret).toBe(random.authSecret);
+    expect(() => loadConfig({ ...db, ACCESS_CODE_SECRET: 'short' })).toThrow(/ACCESS_CODE_SECRET: must be at least 32 characters/);
+    expect(loadConfig({ ...db, AUTH_SECRET: auth, ACCESS_CODE_SECRET: '' }).accessCodeSecret).toBe(auth); // compose passes an unset one as empty
+  });
 });
 
 describe('reporter notice channels in the config', () => {
