@@ -90,9 +90,19 @@ async function main(): Promise<void> {
   const database = await databaseServerForTests();
   process.env.TEST_DATABASE_URL = database.url;
   const figures: Partial<Record<ServerKind, Figures>> = {};
+  const failed: Partial<Record<ServerKind, string>> = {};
   try {
     // One server after the other, each with its own worker, API and schema: they never share the machine.
-    for (const kind of servers) figures[kind] = await benchOn(kind, database.url);
+    for (const kind of servers) {
+      try {
+        figures[kind] = await benchOn(kind, database.url);
+      } catch (error) {
+        if (servers.length === 1) throw error;
+        // With --server both, a failure on one server keeps the other's figures: reported, and the run exits 1.
+        failed[kind] = failure(error);
+        console.error(`bench on ${SERVERS[kind]} failed: ${failed[kind]}`);
+      }
+    }
   } finally {
     await database.stop().catch((e: Error) => console.error(`cleanup: ${e.message}`));
   }
@@ -104,16 +114,24 @@ async function main(): Promise<void> {
     durationSeconds: round((Date.now() - started) / 1000),
   };
   // One server: its figures at the top level, as before --server existed; both: each under servers.<kind>.
-  const report = servers.length === 1 ? { ...common, ...figures[servers[0]]! } : { ...common, servers: figures };
+  const report = servers.length === 1 ? { ...common, ...figures[servers[0]]! } : { ...common, servers: figures, ...(Object.keys(failed).length > 0 && { failed }) };
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   const file = join(root, 'bench', 'results', `${report.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  printTables(servers.map((kind) => figures[kind]!));
-  for (const kind of servers) {
+  const measured = servers.filter((kind) => figures[kind]);
+  if (measured.length > 0) printTables(measured.map((kind) => figures[kind]!));
+  for (const kind of measured) {
     const read = figures[kind]!.prometheus;
     if (read) console.log([`\nas Prometheus read them (scraped every second; ${SERVERS[kind]}):`, ...formatFigures(read)].join('\n'));
   }
   console.log(`\nresults written to ${file}`);
+  if (Object.keys(failed).length > 0) process.exitCode = 1;
+}
+
+/** The error's stack, and its cause's (fetch's "fetch failed" names what failed only there). */
+function failure(error: unknown): string {
+  const { stack, message, cause } = error as Error;
+  return `${stack ?? message ?? String(error)}${cause ? `\ncaused by: ${failure(cause)}` : ''}`;
 }
 
 /** Starts the Temporal server of that kind: the CLI's dev server, or the real server on PostgreSQL. */
@@ -614,6 +632,6 @@ function ms(p: Percentiles): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
+  console.error(`bench failed: ${failure(error)}`);
   process.exit(1);
 });
