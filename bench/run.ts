@@ -1,22 +1,24 @@
-// npm run bench [-- --smoke] [-- --capacity N] [-- --storm N] [-- --prometheus]
+// npm run bench [-- --smoke] [-- --capacity N] [-- --storm N] [-- --prometheus] [-- --server dev|production|both]
 // Measures Tenggat against raw Temporal in one run, on loopback only, and stops what it started:
-// its own Temporal dev server (unless TEMPORAL_ADDRESS), a fresh PostgreSQL schema (TEST_DATABASE_URL),
-// the compiled worker and API processes. Prints one table; writes bench/results/<timestamp>.json.
+// its own Temporal server — the dev server (unless TEMPORAL_ADDRESS), or the real server on PostgreSQL as
+// the production profile runs it, or each in turn —, a fresh PostgreSQL schema (TEST_DATABASE_URL),
+// the compiled worker and API processes. Prints one table (a column per server); writes bench/results/<timestamp>.json.
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { dropTemporalDatabases, startTemporalOnPostgres, TEMPORAL_SERVER_VERSION } from '../scripts/production-like.js';
 import { DEFAULT_DEMO_PASSWORD, seedAgencies } from '../scripts/seed.js';
 import { findTemporalCli } from '../scripts/temporal-dev-server.js';
 import { parseDatabaseUrl } from '../src/database/database-url.js';
 import { migrate } from '../src/database/migrator.js';
 import { loadSlaPolicy } from '../src/policy/sla-policy.js';
 import { projectRoot } from '../src/project-root.js';
-import { databaseServerForTests, dropSchema, freePort, startNodeProcess, startWorkerProcess, temporalForTests, testDatabaseUrl } from '../test/support/stack.js';
+import { databaseServerForTests, dropSchema, freePort, startNodeProcess, startWorkerProcess, temporalForTests, type TemporalForTests, testDatabaseUrl } from '../test/support/stack.js';
 import { type ReceivedPost, WebhookReceiver } from '../test/support/webhook-receiver.js';
 import { complaintWorkflow } from '../workflows/complaint.workflow.js';
 import { complaintWorkflowId, type ComplaintWorkflowInput, type SlaPolicyVersion } from '../workflows/messages.js';
@@ -35,6 +37,10 @@ const numberFlag = (name: string, fallback: number) => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
+const SERVERS = { dev: 'Temporal dev server (SQLite)', production: `Temporal server ${TEMPORAL_SERVER_VERSION} on PostgreSQL` } as const;
+type ServerKind = keyof typeof SERVERS;
+const serverFlag = argv.includes('--server') ? argv[argv.indexOf('--server') + 1] : 'dev';
+const servers: ServerKind[] = serverFlag === 'both' ? ['dev', 'production'] : serverFlag === 'dev' || serverFlag === 'production' ? [serverFlag] : [];
 const size = {
   rawStartSeconds: smoke ? 2 : 30,
   updateRoundTrips: smoke ? 20 : 300,
@@ -79,11 +85,103 @@ const complaintBody = {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const [temporal, database] = await Promise.all([temporalForTests(), databaseServerForTests()]);
+  if (servers.length === 0) throw new Error(`--server ${serverFlag}: expected dev, production or both`);
+  if (process.env.TEMPORAL_ADDRESS && servers.includes('production')) {
+    throw new Error(`--server ${serverFlag} starts its own Temporal servers; TEMPORAL_ADDRESS names another one: unset it, or run --server dev`);
+  }
+  const database = await databaseServerForTests();
   process.env.TEST_DATABASE_URL = database.url;
+  const figures: Partial<Record<ServerKind, Figures>> = {};
+  const failed: Partial<Record<ServerKind, string>> = {};
+  try {
+    // One server after the other, each with its own worker, API and schema: they never share the machine.
+    for (const kind of servers) {
+      try {
+        figures[kind] = await benchOn(kind, database.url);
+      } catch (error) {
+        if (servers.length === 1) throw error;
+        // With --server both, a failure on one server keeps the other's figures: reported, and the run exits 1.
+        failed[kind] = failure(error);
+        console.error(`bench on ${SERVERS[kind]} failed: ${failed[kind]}`);
+      }
+    }
+  } finally {
+    await database.stop().catch((e: Error) => console.error(`cleanup: ${e.message}`));
+  }
+  const common = {
+    at: new Date().toISOString(),
+    mode: smoke ? 'smoke' : 'full',
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30), platform: process.platform },
+    versions: versions(),
+    durationSeconds: round((Date.now() - started) / 1000),
+  };
+  // One server: its figures at the top level, as before --server existed; both: each under servers.<kind>.
+  const report = servers.length === 1 ? { ...common, ...figures[servers[0]]! } : { ...common, servers: figures, ...(Object.keys(failed).length > 0 && { failed }) };
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  const file = join(root, 'bench', 'results', `${report.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const measured = servers.filter((kind) => figures[kind]);
+  if (measured.length > 0) printTables(measured.map((kind) => figures[kind]!));
+  for (const kind of measured) {
+    const read = figures[kind]!.prometheus;
+    if (read) console.log([`\nas Prometheus read them (scraped every second; ${SERVERS[kind]}):`, ...formatFigures(read)].join('\n'));
+  }
+  console.log(`\nresults written to ${file}`);
+  if (Object.keys(failed).length > 0) process.exitCode = 1;
+}
+
+/** The error's stack, and its cause's (fetch's "fetch failed" names what failed only there). */
+function failure(error: unknown): string {
+  const { stack, message, cause } = error as Error;
+  return `${stack ?? message ?? String(error)}${cause ? `\ncaused by: ${failure(cause)}` : ''}`;
+}
+
+/** Starts the Temporal server of that kind: the CLI's dev server, or the real server on PostgreSQL. */
+function temporalServer(kind: ServerKind, databaseServerUrl: string): Promise<TemporalForTests & { databases?: string[] }> {
+  return kind === 'dev' ? temporalForTests() : temporalOnPostgres(databaseServerUrl);
+}
+
+/**
+ * The real Temporal server as the production profile starts it (scripts/production-like.ts, ops/temporal/), on
+ * the bench's PostgreSQL server, with a fresh pair of databases of this run: nothing a previous run left (its
+ * thousands of open workflows and their timers) weighs on the figures, and stop() drops them again.
+ */
+async function temporalOnPostgres(databaseServerUrl: string): Promise<TemporalForTests & { databases: string[] }> {
+  const started = Date.now();
+  const suffix = `${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const databases = [`temporal_bench_${suffix}`, `temporal_bench_${suffix}_visibility`];
+  const dir = mkdtempSync(join(tmpdir(), 'tenggat-bench-temporal-'));
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TEMPORAL_')));
+  Object.assign(env, { DATABASE_URL: databaseServerUrl, TEMPORAL_SQL_DATABASE: databases[0], TEMPORAL_SQL_VISIBILITY_DATABASE: databases[1] });
+  let server;
+  try {
+    server = await startTemporalOnPostgres(env, join(dir, 'temporal-server.log'));
+  } catch (error) {
+    await dropTemporalDatabases(databaseServerUrl, databases).catch(() => undefined);
+    throw error; // its message names the server's log, kept in `dir`
+  }
+  console.log(`${SERVERS.production} ready at ${env.TEMPORAL_ADDRESS} in ${Date.now() - started} ms`);
+  return {
+    address: env.TEMPORAL_ADDRESS!,
+    pid: server.child.pid,
+    databases,
+    async stop() {
+      await server.stop();
+      await dropTemporalDatabases(databaseServerUrl, databases);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Figures = Awaited<ReturnType<typeof benchOn>>;
+
+/** Every scenario against one Temporal server, started for it and stopped after; a schema of its own. */
+async function benchOn(kind: ServerKind, databaseServerUrl: string) {
+  const started = Date.now();
+  const temporal = await temporalServer(kind, databaseServerUrl);
   const databaseUrl = testDatabaseUrl();
   const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
-  const cleanups: Array<() => Promise<unknown>> = [() => temporal.stop(), () => dropSchema(databaseUrl), () => database.stop()];
+  const cleanups: Array<() => Promise<unknown>> = [() => temporal.stop(), () => dropSchema(databaseUrl)];
   try {
     await migrate(databaseUrl);
     await seedAgencies(databaseUrl);
@@ -129,11 +227,12 @@ async function main(): Promise<void> {
     const accessCodes = await accessCodeTiming(base);
     const prometheusFigures: PrometheusFigures | undefined = await prometheus?.read();
 
-    const report = {
-      at: new Date().toISOString(),
-      mode: smoke ? 'smoke' : 'full',
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30), platform: process.platform },
-      versions: versions(),
+    return {
+      server: {
+        kind,
+        temporal: kind === 'dev' && process.env.TEMPORAL_ADDRESS ? `external server at ${temporal.address}` : SERVERS[kind],
+        ...(temporal.databases && { databases: temporal.databases }),
+      },
       durationSeconds: round((Date.now() - started) / 1000),
       raw: { startsPerSecond: round(raw.startsPerSecond), updateRoundTripMs: raw.updateRoundTrip, timerStorm: raw.timerStorm },
       intake,
@@ -147,12 +246,6 @@ async function main(): Promise<void> {
       capacity,
       ...(prometheusFigures && { prometheus: prometheusFigures }),
     };
-    mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-    const file = join(root, 'bench', 'results', `${report.at.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    printTable(report);
-    if (prometheusFigures) console.log(['\nas Prometheus read them (scraped every second):', ...formatFigures(prometheusFigures)].join('\n'));
-    console.log(`\nresults written to ${file}`);
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((e: Error) => console.error(`cleanup: ${e.message}`));
   }
@@ -526,7 +619,7 @@ function versions() {
   };
 }
 
-function printTable(r: {
+function tableRows(r: {
   raw: { startsPerSecond: number; updateRoundTripMs: Percentiles; timerStorm: { workflows: number; latenessMs: Percentiles; missed: number } };
   intake: { highestSustainedRate: number; p95AtThatRateMs: number | null; ratioToRawStartRate: number; steps: { rate: number; latencyMs: Percentiles; errors: number }[] };
   officerAction: { verifyMs: Percentiles; ratioP50: number; ratioP99: number };
@@ -543,7 +636,7 @@ function printTable(r: {
   storm: { complaints: number; latenessMs: Percentiles; ratioToRawTimerStormP99: number; missed: number; doubled: number };
   notificationDelivery: { expected: number; delivered: number; latencyMs: Percentiles };
   capacity: { openComplaints: number; createSeconds: number; workerRssMb: number | null; temporalServerRssMb: number | null };
-}) {
+}): [string, string, string][] {
   const top = r.intake.steps.find((s) => s.rate === r.intake.highestSustainedRate);
   const rows: [string, string, string][] = [
     ['raw start rate', `${r.raw.startsPerSecond}/s`, 'baseline'],
@@ -580,8 +673,18 @@ function printTable(r: {
     ],
     [`capacity (${r.capacity.openComplaints} open)`, `created in ${r.capacity.createSeconds} s; worker RSS ${r.capacity.workerRssMb} MB, Temporal RSS ${r.capacity.temporalServerRssMb ?? 'n/a'} MB`, 'goal worker ≤ 1.5 GB'],
   ];
-  const w = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length)));
-  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(w[c])).join(' | '));
+  return rows;
+}
+
+/** One table: per server a column of figures and one of ratios to that server's own raw baselines, side by side. */
+function printTables(figures: Figures[]) {
+  const tables = figures.map(tableRows);
+  const rows = [
+    ['scenario', ...figures.flatMap((f) => [f.server.temporal, 'against its raw baseline / goal'])],
+    ...tables[0].map((row, i) => [row[0], ...tables.flatMap((table) => [table[i][1], table[i][2]])]),
+  ];
+  const w = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(w[c])).join(' | ').trimEnd());
 }
 
 function ms(p: Percentiles): string {
@@ -589,6 +692,6 @@ function ms(p: Percentiles): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
+  console.error(`bench failed: ${failure(error)}`);
   process.exit(1);
 });

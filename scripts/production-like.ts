@@ -107,6 +107,17 @@ async function setUpTemporalDatabase(sqlTool: string, server: SqlServer, databas
   tool('update-schema', '--schema-name', schemaName);
 }
 
+/** Drops databases a run created (the server using them stopped first); FORCE ends any connection left over. */
+export async function dropTemporalDatabases(databaseUrl: string, databases: string[]): Promise<void> {
+  const admin = new pg.Client({ connectionString: sqlServerOf(databaseUrl).adminUrl });
+  await admin.connect();
+  try {
+    for (const database of databases) await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(database)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export interface ManagedProcess {
   child: ChildProcess;
   stop(): Promise<void>;
@@ -184,6 +195,41 @@ async function startTemporalServer(binary: string, env: NodeJS.ProcessEnv, logFi
   return server;
 }
 
+/**
+ * The real Temporal server on DATABASE_URL's PostgreSQL server, as the production profile runs it: its two
+ * databases (TEMPORAL_SQL_DATABASE / TEMPORAL_SQL_VISIBILITY_DATABASE, default temporal / temporal_visibility)
+ * created when missing and brought to the server's schema, the server started with ops/temporal/ on
+ * TEMPORAL_PORT (a free one when unset), the namespace and Tenggat's search attributes registered. Fills in
+ * `env` (TEMPORAL_SQL_*, the ports, TEMPORAL_ADDRESS) for the processes that follow; the caller stops the server.
+ */
+export async function startTemporalOnPostgres(env: NodeJS.ProcessEnv, logFile: string, log: (line: string) => void = console.log): Promise<ManagedProcess> {
+  if (!env.DATABASE_URL) throw new Error('startTemporalOnPostgres needs DATABASE_URL: the PostgreSQL server for its databases');
+  const binaries = ensureTemporalServer(log);
+  const sql = sqlServerOf(env.DATABASE_URL);
+  env.TEMPORAL_SQL_ADDRESS = `${sql.host}:${sql.port}`;
+  env.TEMPORAL_SQL_USER ??= sql.user;
+  env.TEMPORAL_SQL_PASSWORD ??= sql.password;
+  env.TEMPORAL_SQL_DATABASE ??= 'temporal';
+  env.TEMPORAL_SQL_VISIBILITY_DATABASE ??= 'temporal_visibility';
+  await setUpTemporalDatabase(binaries.sqlTool, sql, env.TEMPORAL_SQL_DATABASE, 'postgresql/v12/temporal');
+  await setUpTemporalDatabase(binaries.sqlTool, sql, env.TEMPORAL_SQL_VISIBILITY_DATABASE, 'postgresql/v12/visibility');
+
+  // The frontend's port may be configured; the services' internal ports are always free ones.
+  env.TEMPORAL_PORT ??= String(await freePortBelow32768());
+  for (const name of ['HTTP', 'FRONTEND_MEMBERSHIP', 'MATCHING', 'MATCHING_MEMBERSHIP', 'HISTORY', 'HISTORY_MEMBERSHIP', 'WORKER', 'WORKER_MEMBERSHIP']) {
+    env[`TEMPORAL_${name}_PORT`] = String(await freePortBelow32768());
+  }
+  const server = await startTemporalServer(binaries.server, env, logFile);
+  env.TEMPORAL_ADDRESS = `127.0.0.1:${env.TEMPORAL_PORT}`;
+  try {
+    await prepareNamespace(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE ?? 'default');
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
 /** Runs a compiled entry point of dist/ with its output on ours; resolves once `ready()` answers. */
 async function startTenggatProcess(entry: string, env: NodeJS.ProcessEnv, ready: (output: () => string) => Promise<boolean>): Promise<ManagedProcess> {
   const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', entry)], { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -220,31 +266,15 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const dataDir = env.TENGGAT_DATA_DIR ?? join(root, '.data');
   mkdirSync(dataDir, { recursive: true });
-  const binaries = ensureTemporalServer();
   if (!env.DATABASE_URL) {
     const postgres = await startEmbeddedPostgres(join(dataDir, 'postgres', 'data'), Number(env.EMBEDDED_PG_PORT ?? 5433));
     stoppers.push(() => postgres.stop());
     env.DATABASE_URL = postgres.url;
   }
-  const sql = sqlServerOf(env.DATABASE_URL);
-  env.TEMPORAL_SQL_ADDRESS = `${sql.host}:${sql.port}`;
-  env.TEMPORAL_SQL_USER ??= sql.user;
-  env.TEMPORAL_SQL_PASSWORD ??= sql.password;
-  env.TEMPORAL_SQL_DATABASE ??= 'temporal';
-  env.TEMPORAL_SQL_VISIBILITY_DATABASE ??= 'temporal_visibility';
-  await setUpTemporalDatabase(binaries.sqlTool, sql, env.TEMPORAL_SQL_DATABASE, 'postgresql/v12/temporal');
-  await setUpTemporalDatabase(binaries.sqlTool, sql, env.TEMPORAL_SQL_VISIBILITY_DATABASE, 'postgresql/v12/visibility');
-
-  // The frontend's port may be configured; the services' internal ports are always free ones.
   env.TEMPORAL_PORT ??= String(7233);
-  for (const name of ['HTTP', 'FRONTEND_MEMBERSHIP', 'MATCHING', 'MATCHING_MEMBERSHIP', 'HISTORY', 'HISTORY_MEMBERSHIP', 'WORKER', 'WORKER_MEMBERSHIP']) {
-    env[`TEMPORAL_${name}_PORT`] = String(await freePortBelow32768());
-  }
   const temporalLog = join(dataDir, 'temporal-server.log');
-  const server = await startTemporalServer(binaries.server, env, temporalLog);
+  const server = await startTemporalOnPostgres(env, temporalLog);
   stoppers.push(() => server.stop());
-  env.TEMPORAL_ADDRESS = `127.0.0.1:${env.TEMPORAL_PORT}`;
-  await prepareNamespace(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE ?? 'default');
 
   await migrate(env.DATABASE_URL);
   await seedAgencies(env.DATABASE_URL);

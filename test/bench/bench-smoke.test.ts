@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from '../../src/project-root.js';
+import { runBench } from '../support/bench.js';
 
 /**
  * `npm run bench -- --smoke --prometheus`: tiny numbers, so the bench cannot rot. Asserts that figures exist, never
@@ -9,22 +6,12 @@ import { projectRoot } from '../../src/project-root.js';
  */
 describe('bench --smoke', () => {
   it('runs every scenario against the real stack and writes its figures', async () => {
-    const resultsDir = join(projectRoot(), 'bench', 'results');
-    const before = new Set(readdirSync(resultsDir));
-    const output = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [join(projectRoot(), 'dist', 'bench', 'run.js'), '--smoke', '--prometheus'],
-        { env: { ...process.env, NODE_OPTIONS: '' }, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
-        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
-      ),
-    );
+    const { output, report } = await runBench(['--smoke', '--prometheus']);
     expect(output).toMatch(/deadline storm/);
     expect(output).toMatch(/raw timer storm/);
     expect(output).toMatch(/escalation notice → webhook/);
-    const file = readdirSync(resultsDir).find((f) => f.endsWith('.json') && !before.has(f));
-    const report = JSON.parse(readFileSync(join(resultsDir, file!), 'utf8'));
     expect(report.mode).toBe('smoke');
+    expect(report.server.kind).toBe('dev');
     const numbers = [
       report.raw.startsPerSecond,
       report.raw.updateRoundTripMs.p99,

@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { ensureTemporalServer } from '../../scripts/production-like.js';
-import { parseDatabaseUrl } from '../../src/database/database-url.js';
+import { dropTemporalDatabases, ensureTemporalServer } from '../../scripts/production-like.js';
 import { complaintBody, eventually } from '../support/app.js';
 import { dropSchema, freePort, startNodeProcess, testDatabaseUrl, type NodeProcess } from '../support/stack.js';
 
@@ -19,16 +17,6 @@ function alive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function dropDatabases(serverUrl: string, names: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: parseDatabaseUrl(serverUrl).connectionString });
-  await client.connect();
-  try {
-    for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
   }
 }
 
@@ -73,7 +61,7 @@ describe('production profile (real Temporal server on PostgreSQL, separate worke
   afterAll(async () => {
     await profile?.stop('SIGKILL');
     await dropSchema(databaseUrl).catch(() => undefined);
-    await dropDatabases(process.env.TEST_DATABASE_URL!, temporalDatabases).catch(() => undefined);
+    await dropTemporalDatabases(process.env.TEST_DATABASE_URL!, temporalDatabases).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
