@@ -39,6 +39,14 @@ describe('poison input', () => {
       ['a NUL in a login username', () => request(t.http).post('/v1/auth/login').send({ username: 'verifi\u0000kator', password: 'x' }), 'username: contains U+0000'],
       ['a NUL in a tracking ID in the path', () => request(t.http).get('/v1/track/%00').set('X-Access-Code', 'AAAA-BBBB-CCCC'), 'trackingId: contains U+0000'],
       ['a NUL in a query parameter', () => request(t.http).get('/v1/public/complaints?cursor=%00'), 'query.cursor: contains U+0000'],
+      ['a NUL in a district (kecamatan)', () => request(t.http).post('/v1/complaints').send(marked({ location: { regency: 'Kota Bandung', district: NUL } })), 'location.district: contains U+0000'],
+      ['a NUL in the tracking ID of disposition suggestions', () => request(t.http).get('/v1/complaints/LPR-%00/disposition-suggestions'), 'trackingId: contains U+0000'],
+      ['a NUL in the SLA report grouping', () => request(t.http).get('/v1/reports/sla?groupBy=province%00'), 'query.groupBy: contains U+0000'],
+      [
+        'a place far from any regency, 120 characters long',
+        () => request(t.http).post('/v1/complaints').send(marked({ location: { regency: 'x'.repeat(120) } })),
+        'location.regency',
+      ],
       ['a NUL in a form field', () => request(t.http).post('/open311/v2/requests.json').type('form').send(`service_code=COMPLAINT&description=${MARKER}%00b&address_string=Kota%20Bandung`), 'description: contains U+0000'],
       [
         'JSON nested 5,000 levels',
