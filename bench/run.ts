@@ -29,6 +29,7 @@ import { payloadKeysFrom, tenggatDataConverter } from '../src/temporal/payload-c
 import { newTrackingId } from '../src/complaints/tracking-id.js';
 import { ReferenceAreas } from '../src/areas/reference-areas.js';
 import { slaReportQueries } from '../src/reports/sla-report.repository.js';
+import { API_LISTENING } from '../src/common/api-listening.js';
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
@@ -201,7 +202,7 @@ async function benchOn(kind: ServerKind, databaseServerUrl: string) {
       join('src', 'main.js'),
       // The load comes from one address without an account: the anonymous limit is lifted for it.
       { ...env, PORT: String(port), NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: join(root, 'dist', 'workflow-bundle.js'), MIGRATE_ON_BOOT: 'false', LOG_LEVEL: 'info', AUTH_SECRET: randomBytes(32).toString('hex'), ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000' },
-      'Nest application successfully started',
+      API_LISTENING,
     );
     cleanups.unshift(() => api.stop());
     const base = `http://127.0.0.1:${port}`;

@@ -1,6 +1,8 @@
 // API process: validate config, migrate, serve HTTP (and, with RUN_WORKER_IN_API, run the worker).
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp, type CreateAppOptions } from './bootstrap.js';
+import { API_LISTENING } from './common/api-listening.js';
 import { exitWithinDeadlineOnSignal } from './common/shutdown-watchdog.js';
 import { loadConfig } from './config/app-config.js';
 import { migrate } from './database/migrator.js';
@@ -11,7 +13,9 @@ export async function startApi(options?: CreateAppOptions): Promise<{ url: strin
   const app = await createApp(config, options);
   if (options?.shutdownHooks !== false) exitWithinDeadlineOnSignal();
   await app.listen(config.port, config.host);
-  return { url: `http://${config.host}:${config.port}`, close: () => app.close() };
+  const url = `http://${config.host}:${config.port}`;
+  new Logger('Api').log(`${API_LISTENING} ${url}`);
+  return { url, close: () => app.close() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

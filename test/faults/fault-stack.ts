@@ -16,6 +16,7 @@ import { WebhookReceiver, type ReceivedPost } from '../support/webhook-receiver.
 import { databaseServerForTests, dropSchema, freePort, startNodeProcess, startWorkerProcess, testDatabaseUrl, type DatabaseServerForTests, type NodeProcess } from '../support/stack.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { payloadKeysFrom, tenggatDataConverter } from '../../src/temporal/payload-codec.js';
+import { API_LISTENING } from '../../src/common/api-listening.js';
 
 export const WEBHOOK_SECRET = 'fault-suite-webhook-secret-of-32-characters';
 const AUTH_SECRET = randomBytes(32).toString('hex');
@@ -117,7 +118,7 @@ export class FaultStack {
     const api = await startNodeProcess(
       join('src', 'main.js'),
       { ...this.env(), PORT: String(chosen), NODE_ENV: 'production', WORKFLOW_BUNDLE_PATH: join(projectRoot(), 'dist', 'workflow-bundle.js'), LOG_LEVEL: 'info' },
-      'Nest application successfully started',
+      API_LISTENING,
     );
     const entry = { process: api, port: chosen };
     this.apis.push(entry);

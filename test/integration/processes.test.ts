@@ -10,6 +10,7 @@ import { complaintBody, createAgencies, createTestApp, eventually, type TestApp 
 import { createOfficers, TEST_PASSWORD } from '../support/officers.js';
 import { freePort, startNodeProcess, startWorkerProcess, type NodeProcess } from '../support/stack.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
+import { API_LISTENING } from '../../src/common/api-listening.js';
 
 const PII = ['Siti Rahmawati', '6281234567890', 'siti@example.id', '3273012345678901'];
 
@@ -46,7 +47,7 @@ describe('API and worker processes', () => {
           RUN_WORKER_IN_API: 'true',
           TEMPORAL_TASK_QUEUE: `api-process-${randomUUID()}`,
         },
-        'Nest application successfully started',
+        API_LISTENING,
       );
     });
     afterAll(() => api.stop());

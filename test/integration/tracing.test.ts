@@ -14,6 +14,7 @@ import { complaintWorkflowId } from '../../workflows/messages.js';
 import { complaintBody, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { createOfficers, type Officers } from '../support/officers.js';
 import { freePort, startNodeProcess, startWorkerProcess, type NodeProcess } from '../support/stack.js';
+import { API_LISTENING } from '../../src/common/api-listening.js';
 
 const PII = ['Siti Rahmawati', '6281234567890', 'siti@example.id', '3273012345678901'];
 
@@ -116,7 +117,7 @@ describe('traces (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
       api = await startNodeProcess(
         join('src', 'main.js'),
         { ...env, PORT: String(port), LOG_LEVEL: 'debug', MIGRATE_ON_BOOT: 'false', AUTH_SECRET: authSecret, OTEL_BSP_SCHEDULE_DELAY: '200' },
-        'Nest application successfully started',
+        API_LISTENING,
       );
     });
     afterAll(async () => {
