@@ -36,6 +36,20 @@ describe('bench --smoke', () => {
       report.capacity.createSeconds,
     ];
     for (const n of numbers) expect(typeof n).toBe('number');
+    // The work a breach and a submission did, counted from the worker's metrics, PostgreSQL and /proc.
+    for (const work of [report.storm.work, report.intake.workPerComplaint]) {
+      expect(work.perComplaint.workflowTasks).toBeGreaterThan(0);
+      expect(work.perComplaint.localActivities).toBeGreaterThan(0);
+      expect(work.perComplaint.transactions).toBeGreaterThan(0);
+      expect(work.cpuMsPerComplaint.worker).toBeGreaterThan(0);
+    }
+    // The capacity curve, and none lost: every complaint has a next deadline and a running workflow.
+    const [point] = report.capacity.curve;
+    expect(point.storageMb.tenggat).toBeGreaterThan(0);
+    expect(point.storageMb.temporal).toBeGreaterThan(0);
+    expect(point.historySample.meanEvents).toBeGreaterThan(0);
+    expect(report.capacity.intact.withNextDeadline).toBe(report.capacity.intact.complaints);
+    expect(report.capacity.intact.runningWorkflows).toBe(report.capacity.intact.openComplaints);
     // Pickers, work queue and the report by province measured with the whole country's agencies loaded.
     expect(report.agencyScale.agencies).toBeGreaterThanOrEqual(615);
     expect(report.agencyScale.endpoints.map((e: { endpoint: string }) => e.endpoint)).toEqual([

@@ -20,6 +20,8 @@ export interface TemporalForTests {
   address: string;
   /** The dev server's process, when this run started one. */
   pid?: number;
+  /** The dev server's SQLite file, when this run started one (the bench reports its size). */
+  dbFile?: string;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function temporalForTests(): Promise<TemporalForTests> {
   return {
     address: server.address,
     pid: server.process.pid,
+    dbFile: join(dir, 'temporal.db'),
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -117,7 +120,8 @@ export function startNodeProcess(entry: string, env: NodeJS.ProcessEnv, readyTex
   const root = projectRoot();
   const child = spawn(process.execPath, [join(root, 'dist', entry)], {
     cwd: root,
-    env: { ...env, NODE_OPTIONS: '' },
+    // Not the test runner's options (jest's VM modules); the bench's --profile passes its own.
+    env: { ...env, NODE_OPTIONS: env.CHILD_NODE_OPTIONS ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -153,7 +157,7 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<NodeProcess>
     {
       ...env,
       NODE_ENV: 'production',
-      WORKFLOW_BUNDLE_PATH: join(projectRoot(), 'dist', 'workflow-bundle.js'),
+      WORKFLOW_BUNDLE_PATH: env.WORKFLOW_BUNDLE_PATH ?? join(projectRoot(), 'dist', 'workflow-bundle.js'),
       MIGRATE_ON_BOOT: 'false',
       LOG_LEVEL: 'info',
     },
