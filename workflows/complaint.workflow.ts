@@ -43,6 +43,12 @@ const PATCH_DUE_STEPS_WITHOUT_TIMER = 'due-steps-fire-without-timer';
 const PATCH_LOCAL_ACTIVITIES = 'local-activities';
 /** Runs before woke the loop only when the clocks changed, so an acknowledgement after closing never ended the workflow. */
 const PATCH_WAKE_AFTER_EVERY_HANDLER = 'loop-wakes-after-every-handler';
+/**
+ * Runs before upserted the search attributes at every transition and again after every clock step (four
+ * upserts for a breach and its first escalation, each a history event and a visibility write on the server);
+ * since, the latest values are upserted once, when the workflow next waits, and only if they changed.
+ */
+const PATCH_PUBLISH_WHEN_WAITING = 'search-attributes-published-when-waiting';
 
 /** A clock step running later than this past its instant is logged as late. */
 const LATE_STEP_WARNING_MS = 5000;
@@ -68,8 +74,29 @@ const activities = (summary: string): Activities =>
     ? proxyLocalActivities<Activities>({ ...activityOptions, summary })
     : proxyActivities<Activities>({ ...activityOptions, summary });
 
-function publish(values: SearchAttributeValues): void {
+function upsert(values: SearchAttributeValues): void {
   upsertSearchAttributes({ ...values, NextDeadline: values.NextDeadline.map((at) => new Date(at)) });
+}
+
+/**
+ * The search attributes as the case asks for them: at once in runs recorded before PATCH_PUBLISH_WHEN_WAITING;
+ * since, kept until `flush()`, which the workflow calls before it waits, and upserted only if they changed.
+ */
+function searchAttributePublisher() {
+  let pending: SearchAttributeValues | undefined;
+  let published: string | undefined;
+  return {
+    publish: (values: SearchAttributeValues): void => {
+      if (!patched(PATCH_PUBLISH_WHEN_WAITING)) return upsert(values);
+      pending = values;
+    },
+    flush: (): void => {
+      if (!pending) return;
+      const key = JSON.stringify(pending);
+      if (key !== published) upsert(pending);
+      [published, pending] = [key, undefined];
+    },
+  };
 }
 
 /** The failure an activity threw: local activities may hand it over bare, others wrapped in an ActivityFailure. */
@@ -89,7 +116,7 @@ const reasonOf = (error: unknown): string => (activityCause(error) as Applicatio
  * Answers the lifecycle's requests with activities. A write that fails permanently is recorded as an
  * operator alert and the case goes on, so one bad row never holds the handler lock or stops the clocks.
  */
-function answerer(complaint: ComplaintCase) {
+function answerer(complaint: ComplaintCase, publish: (values: SearchAttributeValues) => void) {
   const surviving = async <T>(activity: string, handled: string, call: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await call();
@@ -172,7 +199,8 @@ function refusing<T>(check: () => T): T {
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintStatus> {
   const complaint = new ComplaintCase(input, { now: () => new Date(Date.now()).toISOString(), workflowId: complaintWorkflowId(input.trackingId) });
-  const answer = answerer(complaint);
+  const searchAttributes = searchAttributePublisher();
+  const answer = answerer(complaint, searchAttributes.publish);
   const drive = async <T>(work: Work<T>): Promise<T> => {
     for (let next = work.next(); ; ) {
       if (next.done) return next.value;
@@ -229,7 +257,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   setHandler(statusQuery, () => complaint.status());
 
   await started;
-  publish(complaint.searchAttributes());
+  searchAttributes.publish(complaint.searchAttributes());
 
   const fire = (step: Step) =>
     exclusive(() => {
@@ -248,6 +276,8 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       await fire(step);
       continue;
     }
+    // Once per wait: a breach and the escalation due with it make one upsert.
+    searchAttributes.flush();
     const seen = complaint.version;
     const moved = () => complaint.version !== seen;
     if (!step) {
@@ -261,9 +291,11 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.continueAsNewAfterEvents ?? DEFAULT_HISTORY_LIMIT)) {
       await condition(allHandlersFinished);
       await exclusive(async () => undefined);
+      searchAttributes.flush();
       await continueAsNew<typeof complaintWorkflow>({ ...input, carried: complaint.snapshot() });
     }
   }
   await condition(allHandlersFinished);
+  searchAttributes.flush();
   return complaint.status();
 }

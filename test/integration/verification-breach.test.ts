@@ -56,6 +56,17 @@ describe('verification deadline breach (PT2S policy)', () => {
     const described = await handle.describe();
     expect(described.searchAttributes.EscalationLevel).toEqual([3]);
     expect(described.searchAttributes.ComplaintStatus).toEqual(['SUBMITTED']);
+    // Each wake publishes Tenggat's search attributes at most once: the breach and its level-1 escalation,
+    // handled together, are one upsert (each is a history event and a visibility write on the server). The
+    // SDK's own upsert of TemporalChangeVersion, when a patch is first met, is not one of them.
+    const events = (await handle.fetchHistory()).events!;
+    const publishes = (e: (typeof events)[number]) => 'ComplaintStatus' in (e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {});
+    const wakes = events.flatMap((e, i) => (e.timerFiredEventAttributes ? [i] : []));
+    expect(wakes.length).toBeGreaterThanOrEqual(3);
+    for (const wake of wakes) {
+      const nextTimer = events.findIndex((e, i) => i > wake && e.timerStartedEventAttributes);
+      expect(events.slice(wake, nextTimer < 0 ? undefined : nextTimer).filter(publishes).length).toBeLessThanOrEqual(1);
+    }
     c.recordHistory(body.trackingId, 'breach-to-level-3');
   });
 
