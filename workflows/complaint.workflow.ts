@@ -82,12 +82,12 @@ function upsert(values: SearchAttributeValues): void {
  * The search attributes as the case asks for them: at once in runs recorded before PATCH_PUBLISH_WHEN_WAITING;
  * since, kept until `flush()`, which the workflow calls before it waits, and upserted only if they changed.
  */
-function searchAttributePublisher() {
+function searchAttributePublisher(whenWaiting: boolean) {
   let pending: SearchAttributeValues | undefined;
   let published: string | undefined;
   return {
     publish: (values: SearchAttributeValues): void => {
-      if (!patched(PATCH_PUBLISH_WHEN_WAITING)) return upsert(values);
+      if (!whenWaiting) return upsert(values);
       pending = values;
     },
     flush: (): void => {
@@ -199,7 +199,9 @@ function refusing<T>(check: () => T): T {
 
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintStatus> {
   const complaint = new ComplaintCase(input, { now: () => new Date(Date.now()).toISOString(), workflowId: complaintWorkflowId(input.trackingId) });
-  const searchAttributes = searchAttributePublisher();
+  // Asked before the first activity: a patch first asked right after a local activity's result can land in
+  // the next workflow task (a query arriving meanwhile splits the task), where a replay does not look for it.
+  const searchAttributes = searchAttributePublisher(patched(PATCH_PUBLISH_WHEN_WAITING));
   const answer = answerer(complaint, searchAttributes.publish);
   const drive = async <T>(work: Work<T>): Promise<T> => {
     for (let next = work.next(); ; ) {
