@@ -1,11 +1,12 @@
-// Workflow interceptors of the bundle (not a workflow): OpenTelemetry spans for runs started with a trace.
+// Workflow interceptors of the traced bundle (not a workflow): OpenTelemetry spans for runs started with a trace.
 //
-// Always registered, so the workflow code is the same whether or not a process traces. Whether a run is
-// traced is read from its own history: the trace header its start carried (the API's traced Temporal
-// client adds it). A run started without one — tracing off, or any history recorded before tracing
-// existed — passes every call straight through: no spans, no extra headers, no change to its commands,
-// so replays are unaffected. A traced run stays traced on every replay, whatever the worker's settings;
-// its spans leave through the `exporter` sink (a no-op on workers without an OTLP endpoint).
+// Registered only by workers that trace (they load dist/workflow-bundle-traced.js): the interceptors add
+// no commands, only headers and sink calls, so a run replays the same on either bundle — and the plain
+// bundle spares every cached workflow its own copy of OpenTelemetry's modules (about 0.45 MB each). Whether
+// a run is traced is read from its own history: the trace header its start carried (the API's traced
+// Temporal client adds it). A run started without one — tracing off, or any history recorded before
+// tracing existed — passes every call straight through: no spans, no extra headers. Its spans leave
+// through the `exporter` sink.
 import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation.js';
 import {
   OpenTelemetryInboundInterceptor,

@@ -15,7 +15,7 @@ import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { projectRoot } from '../project-root.js';
 import { TracingService } from '../tracing/tracing.service.js';
-import { WORKFLOW_TRACING_INTERCEPTORS, workerTracingOptions } from '../tracing/worker-tracing.js';
+import { tracedWorkflowBundle, WORKFLOW_TRACING_INTERCEPTORS, workerTracingOptions } from '../tracing/worker-tracing.js';
 import { tenggatDataConverter } from './payload-codec.js';
 import { installTemporalRuntime } from './temporal-runtime-logging.js';
 
@@ -65,7 +65,7 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
       maxConcurrentWorkflowTaskExecutions: this.config.workerWorkflowTaskSlots,
       maxConcurrentWorkflowTaskPolls: Math.max(2, Math.ceil(this.config.workerWorkflowTaskSlots / 10)),
       ...this.workflowSource(),
-      interceptors: { activity: activityInterceptors, ...(this.config.workflowBundlePath === undefined && { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] }) },
+      interceptors: { activity: activityInterceptors, ...(this.config.workflowBundlePath === undefined && this.tracing.active && { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] }) },
       sinks,
     });
   }
@@ -92,11 +92,12 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
   }
 
   /**
-   * Production loads the bundle built ahead of time; development bundles workflows/ from source. Both
-   * carry the tracing workflow interceptors (the bundle since build-workflow-bundle.ts).
+   * Production loads the bundle built ahead of time — its traced twin when this process traces —;
+   * development bundles workflows/ from source, with the tracing interceptors when it traces.
    */
   private workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-    if (this.config.workflowBundlePath) return { workflowBundle: { codePath: this.config.workflowBundlePath } };
+    const bundle = this.config.workflowBundlePath;
+    if (bundle) return { workflowBundle: { codePath: this.tracing.active ? tracedWorkflowBundle(bundle) : bundle } };
     return { workflowsPath: join(projectRoot(), 'workflows', 'index.ts') };
   }
 }

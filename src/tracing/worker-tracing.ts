@@ -1,4 +1,4 @@
-// What a worker adds for tracing: the workflow interceptors (always in the bundle, see
+// What a worker adds for tracing: the workflow interceptors (in the traced bundle, see
 // workflows/tracing-interceptors.ts), the sink that takes workflow spans out of the sandbox, and,
 // when this process traces, spans around each activity.
 import { join } from 'node:path';
@@ -12,8 +12,11 @@ import type { InjectedSinks, WorkerOptions } from '@temporalio/worker';
 import { projectRoot } from '../project-root.js';
 import type { ActiveTracing } from './tracing.service.js';
 
-/** Bundled by scripts/build-workflow-bundle.ts, and by a development worker that bundles workflows/ itself. */
+/** In the traced bundle of scripts/build-workflow-bundle.ts, and in a tracing development worker's own bundle. */
 export const WORKFLOW_TRACING_INTERCEPTORS = join(projectRoot(), 'workflows', 'tracing-interceptors.ts');
+
+/** The traced bundle built beside a plain one: `dist/workflow-bundle.js` → `dist/workflow-bundle-traced.js`. */
+export const tracedWorkflowBundle = (plainBundlePath: string): string => plainBundlePath.replace(/(\.js)?$/, '-traced.js');
 
 /**
  * A run started with a trace keeps producing spans on a worker that does not trace (it is decided by

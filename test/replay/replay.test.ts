@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/project-root.js';
 import { developmentPayloadKeys, tenggatDataConverter } from '../../src/temporal/payload-codec.js';
+import { tracedWorkflowBundle } from '../../src/tracing/worker-tracing.js';
 
 /**
  * Histories recorded from real runs (npm run history:record) must replay on today's workflow code:
@@ -17,12 +18,16 @@ describe('replay of recorded complaint histories', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)('replays %s on the production workflow bundle', async (file) => {
+  // A worker loads the traced bundle only when it traces: every run must replay on either.
+  const bundles = { plain: join(projectRoot(), 'dist', 'workflow-bundle.js'), traced: tracedWorkflowBundle(join(projectRoot(), 'dist', 'workflow-bundle.js')) };
+  const cases = files.flatMap((file) => Object.entries(bundles).map(([kind, bundle]) => [file, kind, bundle]));
+
+  it.each(cases)('replays %s on the %s production workflow bundle', async (file, _kind, bundle) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     await expect(
       // Histories recorded since payload encryption carry ciphertext (the development key); older ones plain payloads.
       Worker.runReplayHistory(
-        { workflowBundle: { codePath: join(projectRoot(), 'dist', 'workflow-bundle.js') }, dataConverter: tenggatDataConverter(developmentPayloadKeys()) },
+        { workflowBundle: { codePath: bundle }, dataConverter: tenggatDataConverter(developmentPayloadKeys()) },
         history,
         file,
       ),
