@@ -183,3 +183,30 @@ export function zipArchive(): Buffer {
   end.writeUInt32LE(local.length + name.length, 16);
   return Buffer.concat([local, name, central, name, end]);
 }
+
+export interface MultipartPart {
+  name: string;
+  filename?: string;
+  /** RFC 5987 form, e.g. UTF-8''foto%00.jpg (busboy decodes it). */
+  filenameStar?: string;
+  contentType?: string;
+  content: Buffer | string;
+}
+
+export const MULTIPART_BOUNDARY = 'tenggat-evidence-boundary';
+
+/**
+ * A multipart/form-data body written by hand, for what form libraries will not send: a NUL in a file
+ * name, a body cut off before its closing boundary (`truncateAt` bytes).
+ */
+export function multipartBody(parts: MultipartPart[], { truncateAt }: { truncateAt?: number } = {}): Buffer {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}${part.filenameStar === undefined ? '' : `; filename*=${part.filenameStar}`}`;
+    const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
+    chunks.push(Buffer.from(`--${MULTIPART_BOUNDARY}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`, 'utf8'), Buffer.from(part.content), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${MULTIPART_BOUNDARY}--\r\n`));
+  const body = Buffer.concat(chunks);
+  return truncateAt === undefined ? body : body.subarray(0, truncateAt);
+}

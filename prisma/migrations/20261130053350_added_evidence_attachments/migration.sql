@@ -6,6 +6,7 @@ CREATE TABLE "attachments" (
     "id" UUID NOT NULL,
     "complaint_id" UUID NOT NULL,
     "purpose" "AttachmentPurpose" NOT NULL,
+    "position" INTEGER NOT NULL,
     "file_name" TEXT NOT NULL,
     "media_type" TEXT NOT NULL,
     "size_bytes" INTEGER NOT NULL,
@@ -29,7 +30,7 @@ CREATE TABLE "stored_files" (
 );
 
 -- CreateIndex
-CREATE INDEX "attachments_complaint_id_created_at_idx" ON "attachments"("complaint_id", "created_at");
+CREATE UNIQUE INDEX "attachments_complaint_id_position_key" ON "attachments"("complaint_id", "position");
 
 -- AddForeignKey
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_complaint_id_fkey" FOREIGN KEY ("complaint_id") REFERENCES "complaints"("id") ON DELETE CASCADE ON UPDATE CASCADE;
