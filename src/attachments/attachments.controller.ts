@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, StreamableFile, UploadedFiles, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentOfficer, Public, Roles } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
@@ -69,8 +69,11 @@ function DownloadRoute(summary: string, operationId: string) {
   return applyDecorators(
     Get(':fileId'),
     ApiOperation({ operationId, summary }),
-    ApiProduces(...EVIDENCE_MEDIA_TYPES),
-    ApiOkResponse({ description: 'The file; Content-Type from its content, Content-Disposition: attachment', schema: { type: 'string', format: 'binary', maxLength: 52_428_800 } }),
+    // The file's own type on success only: refusals stay JSON (ErrorBodyView), as everywhere.
+    ApiOkResponse({
+      description: 'The file; Content-Type from its content, Content-Disposition: attachment',
+      content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary', maxLength: 52_428_800 } }])),
+    }),
     ApiErrors(400, [404, 'No such file (or complaint) visible to you']),
   );
 }

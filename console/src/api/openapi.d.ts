@@ -4102,10 +4102,7 @@ export interface operations {
       /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
       400: {
         content: {
-          "image/jpeg": components["schemas"]["ErrorBodyView"];
-          "image/png": components["schemas"]["ErrorBodyView"];
-          "image/webp": components["schemas"]["ErrorBodyView"];
-          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
@@ -4117,10 +4114,7 @@ export interface operations {
       /** @description No such file (or complaint) visible to you */
       404: {
         content: {
-          "image/jpeg": components["schemas"]["ErrorBodyView"];
-          "image/png": components["schemas"]["ErrorBodyView"];
-          "image/webp": components["schemas"]["ErrorBodyView"];
-          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
       /** @description Unexpected failure; quote requestId to the operator */
@@ -4382,10 +4376,7 @@ export interface operations {
       /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
       400: {
         content: {
-          "image/jpeg": components["schemas"]["ErrorBodyView"];
-          "image/png": components["schemas"]["ErrorBodyView"];
-          "image/webp": components["schemas"]["ErrorBodyView"];
-          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
@@ -4397,10 +4388,7 @@ export interface operations {
       /** @description No such file (or complaint) visible to you */
       404: {
         content: {
-          "image/jpeg": components["schemas"]["ErrorBodyView"];
-          "image/png": components["schemas"]["ErrorBodyView"];
-          "image/webp": components["schemas"]["ErrorBodyView"];
-          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
       /** @description Budget spent: wait for Retry-After seconds */
@@ -4501,10 +4489,7 @@ export interface operations {
       /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
       400: {
         content: {
-          "image/jpeg": components["schemas"]["ErrorBodyView"];
-          "image/png": components["schemas"]["ErrorBodyView"];
-          "image/webp": components["schemas"]["ErrorBodyView"];
-          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
       /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
@@ -4516,10 +4501,7 @@ export interface operations {
       /** @description No such file (or complaint) visible to you */
       404: {
         content: {
-          "image/jpeg": components["schemas"]["ErrorBodyView"];
-          "image/png": components["schemas"]["ErrorBodyView"];
-          "image/webp": components["schemas"]["ErrorBodyView"];
-          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
       /** @description Unexpected failure; quote requestId to the operator */
