@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditHistoryModule } from './audit/audit-history.module.js';
 import { AuditLogModule } from './audit/audit-log.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         AccessModule,
         ComplaintsModule,
         TrackingModule,
+        AttachmentsModule,
         EscalationsModule,
         ChannelsModule,
         Open311Module,

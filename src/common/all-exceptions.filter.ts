@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app-config.js';
 import { localeOf } from '../i18n/locale.js';
 import { Message, message, render, type Locale } from '../i18n/messages.js';
 import type { ErrorBodyView } from './error-body.view.js';
-import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError, RequestValidationError, TooManyAttemptsError } from './domain-errors.js';
+import { DependencyUnavailableError, IdempotencyKeyReusedError, InvalidFieldError, NotFoundError, ProcessEndedError, RequestValidationError, TooManyAttemptsError, UploadRefusedError } from './domain-errors.js';
 import { isOpen311Path, renderOpen311Errors } from '../open311/open311-format.js';
 import { actionRefusal } from './action-refusal.js';
 
@@ -88,6 +88,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof InvalidFieldError) return body(HttpStatus.BAD_REQUEST, [exception.text].flat(), exception.candidates ? { candidates: exception.candidates } : {});
     if (exception instanceof RequestValidationError) return body(HttpStatus.BAD_REQUEST, exception.problems);
+    if (exception instanceof UploadRefusedError) return body(exception.status, exception.text);
     if (exception instanceof TooManyAttemptsError) return body(HttpStatus.TOO_MANY_REQUESTS, exception.text);
     if (exception instanceof IdempotencyKeyReusedError) return body(HttpStatus.UNPROCESSABLE_ENTITY, exception.text);
     if (exception instanceof WorkflowUpdateFailedError) return updateRejected(exception);

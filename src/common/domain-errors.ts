@@ -92,3 +92,17 @@ export class TooManyAttemptsError extends LocalizedError {
     this.name = 'TooManyAttemptsError';
   }
 }
+
+/**
+ * An evidence upload refused as a whole (nothing stored): a file too large (413), not an accepted type by its
+ * content (415), damaged, badly named or too many (400), or not attachable in the complaint's state (409).
+ */
+export class UploadRefusedError extends LocalizedError {
+  constructor(
+    readonly status: 400 | 409 | 413 | 415,
+    text: Message,
+  ) {
+    super(text);
+    this.name = 'UploadRefusedError';
+  }
+}

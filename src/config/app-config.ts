@@ -73,7 +73,18 @@ export class AppConfig {
   workerMetricsAddress!: string | undefined;
   /** Where spans go (OTLP over HTTP, JSON), and as which service; unset: tracing is off and no SDK starts. */
   tracing!: TracingConfig | undefined;
+  /** Evidence files: the largest file, files per upload and files per complaint (all purposes together). */
+  attachments!: AttachmentLimits;
 }
+
+export interface AttachmentLimits {
+  maxFileBytes: number;
+  maxFilesPerUpload: number;
+  maxFilesPerComplaint: number;
+}
+
+/** Files are held in memory while they are checked: a file larger than this is refused as a setting. */
+export const ATTACHMENT_MAX_FILE_BYTES_CEILING = 50 * 1024 * 1024;
 
 export interface TracingConfig {
   /** The OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
@@ -139,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url({ default: undefined, desc: 'full OTLP/HTTP traces URL, overriding OTEL_EXPORTER_OTLP_ENDPOINT for traces' }),
       OTEL_EXPORTER_OTLP_PROTOCOL: str({ choices: ['http/json'], default: undefined, desc: 'spans are sent as OTLP/HTTP JSON; other protocols are not supported' }),
       OTEL_SERVICE_NAME: str({ default: undefined, desc: 'service.name of the spans; unset: tenggat-api or tenggat-worker' }),
+      ATTACHMENT_MAX_FILE_BYTES: num({ default: 5 * 1024 * 1024, desc: 'largest evidence file (JPEG, PNG, WebP, PDF) in bytes, at most 52428800 (50 MiB)' }),
+      ATTACHMENT_MAX_FILES_PER_UPLOAD: num({ default: 5, desc: 'evidence files one upload may carry' }),
+      ATTACHMENT_MAX_FILES_PER_COMPLAINT: num({ default: 20, desc: 'evidence files a complaint may hold, reporter and officers together' }),
     },
     {
       reporter: ({ errors }) => {
@@ -176,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const [name, value] of Object.entries({ LOGIN_FREE_ATTEMPTS: e.LOGIN_FREE_ATTEMPTS, TRACKING_FREE_ATTEMPTS: e.TRACKING_FREE_ATTEMPTS, CREDENTIAL_MAX_DELAY_SECONDS: e.CREDENTIAL_MAX_DELAY_SECONDS })) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError({ [name]: 'must be a whole number of at least 1' });
   }
+  const attachments = attachmentLimits(e.ATTACHMENT_MAX_FILE_BYTES, e.ATTACHMENT_MAX_FILES_PER_UPLOAD, e.ATTACHMENT_MAX_FILES_PER_COMPLAINT);
   const officerTokenSecret = authSecret(e.NODE_ENV, e.AUTH_SECRET);
   return Object.assign(new AppConfig(), {
     nodeEnv: e.NODE_ENV,
@@ -223,7 +238,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
     tracing: tracingConfig(e.OTEL_EXPORTER_OTLP_ENDPOINT, e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_SERVICE_NAME),
+    attachments,
   });
+}
+
+/** Whole numbers of at least 1; a file no larger than the ceiling; an upload no larger than what a complaint holds. */
+export function attachmentLimits(maxFileBytes: number, maxFilesPerUpload: number, maxFilesPerComplaint: number): AttachmentLimits {
+  const problems: Record<string, string> = {};
+  if (!Number.isInteger(maxFileBytes) || maxFileBytes < 1 || maxFileBytes > ATTACHMENT_MAX_FILE_BYTES_CEILING) {
+    problems.ATTACHMENT_MAX_FILE_BYTES = `must be a whole number of bytes from 1 to ${ATTACHMENT_MAX_FILE_BYTES_CEILING} (files are checked in memory)`;
+  }
+  for (const [name, value] of Object.entries({ ATTACHMENT_MAX_FILES_PER_UPLOAD: maxFilesPerUpload, ATTACHMENT_MAX_FILES_PER_COMPLAINT: maxFilesPerComplaint })) {
+    if (!Number.isInteger(value) || value < 1 || value > 1000) problems[name] = 'must be a whole number from 1 to 1000';
+  }
+  if (!problems.ATTACHMENT_MAX_FILES_PER_UPLOAD && !problems.ATTACHMENT_MAX_FILES_PER_COMPLAINT && maxFilesPerUpload > maxFilesPerComplaint) {
+    problems.ATTACHMENT_MAX_FILES_PER_UPLOAD = 'must not exceed ATTACHMENT_MAX_FILES_PER_COMPLAINT';
+  }
+  if (Object.keys(problems).length > 0) throw new ConfigError(problems);
+  return { maxFileBytes, maxFilesPerUpload, maxFilesPerComplaint };
 }
 
 /** OpenTelemetry's rule: an empty OTEL_* variable counts as unset (compose passes `${VAR:-}` as ""). */

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PUBLICLY_VISIBLE } from '../access/complaint-access.js';
+import { AttachmentsRepository } from '../attachments/attachments.repository.js';
+import { publicAttachmentPath } from '../attachments/attachments.dto.js';
 import type { Caller } from '../common/caller.js';
+import { AppConfig } from '../config/app-config.js';
 import { InvalidFieldError, NotFoundError } from '../common/domain-errors.js';
 import { titleFrom } from '../complaints/complaint-title.js';
 import { scrubPublicText } from '../publication/public-text.js';
@@ -37,6 +40,7 @@ const CLOSED_STATES: ComplaintState[] = ['CLOSED', 'ARCHIVED'];
 
 /** What Open311 shows of a complaint: content only, never who reported it. */
 const requestSelect = {
+  id: true,
   trackingId: true,
   title: true,
   regency: true,
@@ -57,6 +61,8 @@ export class Open311Service {
   constructor(
     private readonly complaints: ComplaintsService,
     private readonly prisma: PrismaService,
+    private readonly attachments: AttachmentsRepository,
+    private readonly config: AppConfig,
   ) {}
 
   services(locale: Locale): Open311ServiceView[] {
@@ -87,7 +93,7 @@ export class Open311Service {
       orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
       take: query.limit ?? DEFAULT_REQUESTS,
     });
-    return rows.map((row) => toServiceRequest(row, locale));
+    return this.withMedia(rows, locale);
   }
 
   /** One request, as the spec's one-element list. */
@@ -97,7 +103,16 @@ export class Open311Service {
       where: { ...PUBLICLY_VISIBLE, trackingId: serviceRequestId.toUpperCase() },
     });
     if (!row) throw new NotFoundError('notFound.serviceRequest', serviceRequestId);
-    return [toServiceRequest(row, locale)];
+    return this.withMedia([row], locale);
+  }
+
+  /** Each request with its media_url: the first image a verifier published, as an absolute URL (one query for all). */
+  private async withMedia(rows: RequestRow[], locale: Locale): Promise<Open311ServiceRequestView[]> {
+    const images = await this.attachments.firstPublishedImages(rows.map((row) => row.id));
+    return rows.map((row) => {
+      const image = images.get(row.id);
+      return { ...toServiceRequest(row, locale), media_url: image ? `${this.config.publicBaseUrl}${publicAttachmentPath(row.trackingId, image)}` : null };
+    });
   }
 
   /** Submits through the complaint intake under the client app's channel; without attribute[occurred_at] it happened now. */
@@ -140,7 +155,7 @@ function statusFilter(statuses: readonly string[] | undefined): Prisma.Complaint
   return closed ? { in: CLOSED_STATES } : { notIn: CLOSED_STATES };
 }
 
-function toServiceRequest(row: RequestRow, locale: Locale): Open311ServiceRequestView {
+function toServiceRequest(row: RequestRow, locale: Locale): Omit<Open311ServiceRequestView, 'media_url'> {
   return {
     service_request_id: row.trackingId,
     status: CLOSED_STATES.includes(row.status) ? 'closed' : 'open',

@@ -12,6 +12,7 @@ export const ERROR_DESCRIPTIONS = {
   404: 'No such resource visible to the caller',
   409: 'Not allowed in the current state; a lifecycle refusal names the state and the allowed actions',
   413: 'Body larger than the 64 kB limit',
+  415: 'The body or a file is not of a type this route accepts',
   422: 'The Idempotency-Key was already used for a different request',
   429: 'Budget spent: wait for Retry-After seconds',
   500: 'Unexpected failure; quote requestId to the operator',

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { projectRoot } from '../../src/project-root.js';
 import { createAgencies, eventually } from '../support/app.js';
+import { jpegWithExif, smallPdf } from '../support/evidence-files.js';
 import { ComplaintDriver, LIAISON } from '../support/lifecycle.js';
 import { createOfficers, TEST_PASSWORD, type Officers } from '../support/officers.js';
 import { accessibilityProblems, launchChromium, newVisitor, screenshot, signIn, startConsoleServer, untilVisible, type ConsoleServer, type Visitor } from './support/browser.js';
@@ -186,6 +187,12 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await citizen.page.getByText('Di kelurahan mana tepatnya?').waitFor();
     await citizen.page.getByText('Menunggu keterangan dari Anda').waitFor();
     await checkPage(citizen, 'lacak-pertanyaan');
+    // A photo for the answer, attached before answering (while the officer awaits details).
+    const attach = citizen.page.getByRole('form', { name: 'Lampirkan berkas' });
+    await attach.getByLabel('Berkas (JPEG, PNG, WebP atau PDF)').setInputFiles({ name: 'depan-sd.jpg', mimeType: 'image/jpeg', buffer: jpegWithExif() });
+    await attach.getByRole('button', { name: 'Unggah' }).click();
+    await attach.getByRole('status').getByText('1 berkas terunggah.').waitFor();
+    await citizen.page.getByRole('cell', { name: /depan-sd\.jpg/ }).waitFor();
     const answer = citizen.page.getByRole('form', { name: 'Jawab pertanyaan petugas' });
     await answer.getByLabel('Jawaban Anda').fill('Kelurahan Cihapit, depan SD Negeri.');
     await answer.getByRole('button', { name: 'Kirim jawaban' }).click();
@@ -203,6 +210,47 @@ describe('a complaint from the citizen to the answer, through every officer in t
     await citizen.page.getByText('Sedang ditindaklanjuti instansi').waitFor();
     expect((await server.t.prisma.complaint.findUniqueOrThrow({ where: { trackingId } })).status).toBe('IN_PROGRESS');
     expect(citizen.problems).toEqual([]);
+  }, JOURNEY_TIMEOUT_MS);
+
+  it('takes evidence photos with the report, lists them on the complaint page, and shows a published photo, still a decodable image without its EXIF', async () => {
+    const citizen = await visitor();
+    await citizen.page.goto(`${server.base}/console/lapor`);
+    await citizen.page.getByLabel('Apa yang terjadi? (judul singkat)').fill('Lampu jalan mati sebulan');
+    await citizen.page.getByLabel('Di mana? (kabupaten/kota)').fill('Kota Bandung');
+    await citizen.page.getByLabel('Kapan terjadi?').fill('2026-11-02T19:30');
+    await citizen.page.getByLabel('Kronologi').fill('Lampu jalan di Jl. Merdeka mati sejak awal November.');
+    await citizen.page.getByLabel('Berkas (JPEG, PNG, WebP atau PDF)').setInputFiles([
+      { name: 'lampu-mati.jpg', mimeType: 'image/jpeg', buffer: jpegWithExif() },
+      { name: 'surat-rt.pdf', mimeType: 'application/pdf', buffer: smallPdf() },
+    ]);
+    await citizen.page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const trackingId = (await citizen.page.getByTestId('tracking-id').textContent())!.trim();
+    expect(await citizen.page.getByRole('alert').count()).toBe(0);
+    expect(await server.t.prisma.attachment.count({ where: { complaint: { trackingId } } })).toBe(2);
+
+    await request(server.t.http).post(`/v1/complaints/${trackingId}/verify`).set(officers.national.VERIFIER.auth).send({ agencyId, complexity: 'SIMPLE' }).expect(200);
+    const verifier = await visitor();
+    await signIn(verifier.page, server.base, officers.national.VERIFIER.username, TEST_PASSWORD);
+    await verifier.page.goto(`${server.base}/console/pengaduan/${trackingId}`);
+    const files = verifier.page.getByRole('table').filter({ hasText: 'lampu-mati.jpg' });
+    await files.getByText('surat-rt.pdf').waitFor();
+    await checkPage(verifier, 'pengaduan-berkas');
+    await files.getByRole('row', { name: /lampu-mati\.jpg/ }).getByRole('button', { name: 'Tampilkan ke publik' }).click();
+    await files.getByRole('row', { name: /lampu-mati\.jpg/ }).getByRole('button', { name: 'Tarik dari publik' }).waitFor();
+
+    // The published photo, fetched and decoded by the browser: an 8×8 image, with none of the author's EXIF.
+    const [published] = (await request(server.t.http).get(`/v1/public/complaints/${trackingId}/attachments`).expect(200)).body.items as { url: string }[];
+    const decoded = await verifier.page.evaluate(async (url) => {
+      // The browser's decoder (the test's own types have no DOM).
+      const browser = globalThis as unknown as { createImageBitmap(image: Blob): Promise<{ width: number; height: number }> };
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      const bitmap = await browser.createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+      return { width: bitmap.width, height: bitmap.height, text: new TextDecoder('latin1').decode(bytes) };
+    }, published.url);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 8, height: 8 });
+    expect(decoded.text).not.toContain('Budi Santoso');
+    expect(citizen.problems).toEqual([]);
+    expect(verifier.problems).toEqual([]);
   }, JOURNEY_TIMEOUT_MS);
 
   it('answers a refused action with a plain sentence', async () => {

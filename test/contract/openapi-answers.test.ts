@@ -7,6 +7,7 @@ import ajvFormats from 'ajv-formats';
 import request, { type Response } from 'supertest';
 import { OPENAPI_JSON } from '../../scripts/openapi-document.js';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
+import { jpegWithExif, plainJpeg, zipArchive } from '../support/evidence-files.js';
 import { ComplaintDriver, driverFor, LIAISON } from '../support/lifecycle.js';
 import type { TestOfficer } from '../support/officers.js';
 
@@ -160,6 +161,37 @@ describe('real answers match the OpenAPI document', () => {
     check(await get(`/open311/v2/requests/${id}.json`).expect(200), 'get', '/open311/v2/requests/{id}.json');
     check(await get('/health').expect(200), 'get', '/health');
     check(await get('/health/ready').expect(200), 'get', '/health/ready');
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  it('evidence file answers: uploads, lists, publication, the public list, and their refusals', async () => {
+    const id = await c.submit();
+    const code = c.accessCode(id);
+    const upload = (files: { content: Buffer; name: string }[]) => {
+      const req = request(t.http).post(`/v1/track/${id}/attachments`).set('X-Access-Code', code).field('purpose', 'COMPLAINT');
+      for (const f of files) req.attach('files', f.content, f.name);
+      return req;
+    };
+    const reporterPath = '/v1/track/{trackingId}/attachments';
+    const uploaded = await upload([{ content: jpegWithExif(), name: 'a.jpg' }]).expect(201);
+    check(uploaded, 'post', reporterPath);
+    check(await upload([{ content: zipArchive(), name: 'b.jpg' }]).expect(415), 'post', reporterPath);
+    check(await upload([{ content: plainJpeg().subarray(0, 50), name: 'c.jpg' }]).expect(400), 'post', reporterPath);
+    check(await upload([{ content: Buffer.concat([plainJpeg(), Buffer.alloc(6 * 1024 * 1024)]), name: 'd.jpg' }]).expect(413), 'post', reporterPath);
+    check(await request(t.http).post(`/v1/track/${id}/attachments`).set('X-Access-Code', code).field('purpose', 'CLARIFICATION').attach('files', plainJpeg(), 'e.jpg').expect(409), 'post', reporterPath);
+    check(await get(`/v1/track/${id}/attachments`).set('X-Access-Code', code).expect(200), 'get', reporterPath);
+    await c.act(id, 'verify', { agencyId: agencies.jakarta.id });
+    const fileId = uploaded.body.items[0].id as string;
+    const { VERIFIER, AUDITOR } = c.officers.national;
+    for (const officer of [VERIFIER, AUDITOR, c.officers.byAgency[agencies.jakarta.id].AGENCY_ADMIN]) {
+      check(await get(`/v1/complaints/${id}/attachments`, officer).expect(200), 'get', '/v1/complaints/{trackingId}/attachments');
+    }
+    const publication = '/v1/complaints/{trackingId}/attachments/{fileId}/publication';
+    check(await request(t.http).post(`/v1/complaints/${id}/attachments/${fileId}/publication`).set(VERIFIER.auth).send({ public: true }).expect(200), 'post', publication);
+    check(await request(t.http).post(`/v1/complaints/${id}/attachments/${fileId}/publication`).set(VERIFIER.auth).send({ public: 'yes' }).expect(400), 'post', publication);
+    check(await get(`/v1/public/complaints/${id}/attachments`).expect(200), 'get', '/v1/public/complaints/{trackingId}/attachments');
+    check(await get(`/open311/v2/requests/${id}.json`).expect(200), 'get', '/open311/v2/requests/{id}.json');
+    check(await get(`/v1/complaints/${id}/attachments/${fileId}`, c.officers.byAgency[agencies.makassar.id].AGENCY_ADMIN).expect(404), 'get', '/v1/complaints/{trackingId}/attachments/{fileId}');
     expect(problems.splice(0)).toEqual([]);
   });
 

@@ -171,6 +171,8 @@ describe('Open311 GeoReport v2', () => {
         updated_datetime: expect.any(String),
         expected_datetime: deadline.toISOString(),
         address: 'Kota Bandung',
+        // No evidence file published (test/integration/evidence-files.test.ts shows one that is).
+        media_url: null,
       },
     ]);
 

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { ACTION_UPDATES, complaintWorkflowId, INVALID_ACTION } from '../../workflows/messages.js';
 import { complaintBody, createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { ComplaintDriver, driverFor, LIAISON } from '../support/lifecycle.js';
+import { MULTIPART_BOUNDARY, multipartBody, plainJpeg } from '../support/evidence-files.js';
 
 const NUL = 'Ditinjau \u0000 lapangan';
 const LONE_SURROGATE = 'Ditinjau \ud800 lapangan';
@@ -52,6 +53,26 @@ describe('poison input', () => {
         'JSON nested 5,000 levels',
         () => request(t.http).post('/v1/complaints').set('Content-Type', 'application/json').send(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`),
         'nests deeper than 16 levels',
+      ],
+      [
+        'a NUL in an evidence file name',
+        async () => {
+          const id = await c.submit();
+          return request(t.http)
+            .post(`/v1/track/${id}/attachments`)
+            .set('X-Access-Code', c.accessCode(id))
+            .set('Content-Type', `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`)
+            .send(multipartBody([{ name: 'purpose', content: 'COMPLAINT' }, { name: 'files', filenameStar: "UTF-8''bukti%00.jpg", contentType: 'image/jpeg', content: plainJpeg() }]));
+        },
+        'files: file 1 needs a name of 1 to 255 characters without control characters',
+      ],
+      [
+        "a NUL in an evidence upload's purpose",
+        async () => {
+          const id = await c.submit();
+          return request(t.http).post(`/v1/track/${id}/attachments`).set('X-Access-Code', c.accessCode(id)).field('purpose', 'COMPLAINT\u0000').attach('files', plainJpeg(), 'a.jpg');
+        },
+        'purpose: must be one of COMPLAINT, CLARIFICATION',
       ],
       [
         'an occurrence in the year 9999',

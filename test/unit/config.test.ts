@@ -132,3 +132,27 @@ describe('tracing in the config', () => {
     expect(problemsOf({ ...valid, ...env })).toEqual([variable]);
   });
 });
+
+describe('evidence file limits in the config', () => {
+  it('defaults to 5 MiB a file, 5 files an upload and 20 a complaint', () => {
+    expect(loadConfig(valid).attachments).toEqual({ maxFileBytes: 5 * 1024 * 1024, maxFilesPerUpload: 5, maxFilesPerComplaint: 20 });
+  });
+
+  it.each([
+    [{ ATTACHMENT_MAX_FILE_BYTES: '0' }, ['ATTACHMENT_MAX_FILE_BYTES']],
+    [{ ATTACHMENT_MAX_FILE_BYTES: '52428801' }, ['ATTACHMENT_MAX_FILE_BYTES']],
+    [{ ATTACHMENT_MAX_FILE_BYTES: '1.5' }, ['ATTACHMENT_MAX_FILE_BYTES']],
+    [{ ATTACHMENT_MAX_FILE_BYTES: 'five' }, ['ATTACHMENT_MAX_FILE_BYTES']],
+    [{ ATTACHMENT_MAX_FILES_PER_UPLOAD: '0' }, ['ATTACHMENT_MAX_FILES_PER_UPLOAD']],
+    [{ ATTACHMENT_MAX_FILES_PER_COMPLAINT: '1001' }, ['ATTACHMENT_MAX_FILES_PER_COMPLAINT']],
+    [{ ATTACHMENT_MAX_FILES_PER_UPLOAD: '6', ATTACHMENT_MAX_FILES_PER_COMPLAINT: '5' }, ['ATTACHMENT_MAX_FILES_PER_UPLOAD']],
+    [{ ATTACHMENT_MAX_FILE_BYTES: '-1', ATTACHMENT_MAX_FILES_PER_UPLOAD: '0' }, ['ATTACHMENT_MAX_FILES_PER_UPLOAD', 'ATTACHMENT_MAX_FILE_BYTES']],
+  ])('stops boot on %j, naming %j', (env, names) => {
+    expect(problemsOf({ ...valid, ...env }).sort()).toEqual(names);
+  });
+
+  it('takes limits within bounds', () => {
+    const env = { ATTACHMENT_MAX_FILE_BYTES: '52428800', ATTACHMENT_MAX_FILES_PER_UPLOAD: '10', ATTACHMENT_MAX_FILES_PER_COMPLAINT: '10' };
+    expect(loadConfig({ ...valid, ...env }).attachments).toEqual({ maxFileBytes: 52_428_800, maxFilesPerUpload: 10, maxFilesPerComplaint: 10 });
+  });
+});

@@ -104,6 +104,38 @@ export interface paths {
     /** Reporter: dispute the answer; the complaint reopens at the agency */
     post: operations["dispute"];
   };
+  "/v1/complaints/{trackingId}/attachments": {
+    /** The complaint's evidence files (metadata), for every officer who sees the complaint */
+    get: operations["listComplaintAttachments"];
+    /** Liaison: attach documents to the follow-up or the final answer, while the complaint is in progress — roles: LIAISON */
+    post: operations["attachOfficerFiles"];
+  };
+  "/v1/complaints/{trackingId}/attachments/{fileId}": {
+    /** Download an evidence file of a complaint you see (images without metadata, for every role) */
+    get: operations["downloadComplaintAttachment"];
+  };
+  "/v1/complaints/{trackingId}/attachments/{fileId}/publication": {
+    /** Verifier: show a file on the public list and Open311 (media_url), or withdraw it; audited — roles: VERIFIER */
+    post: operations["publishComplaintAttachment"];
+  };
+  "/v1/track/{trackingId}/attachments": {
+    /** Reporter: the complaint's files, yours and the agency's */
+    get: operations["listTrackedAttachments"];
+    /** Reporter: attach photos or documents to the complaint (while it awaits verification) or to a clarification answer (while it is awaited, before answering); an anonymous reporter's file names are replaced */
+    post: operations["attachReporterFiles"];
+  };
+  "/v1/track/{trackingId}/attachments/{fileId}": {
+    /** Reporter: download one of the complaint's files */
+    get: operations["downloadTrackedAttachment"];
+  };
+  "/v1/public/complaints/{trackingId}/attachments": {
+    /** Public: the files a verifier published of a complaint on the public list (none until one is published) */
+    get: operations["listPublicAttachments"];
+  };
+  "/v1/public/complaints/{trackingId}/attachments/{fileId}": {
+    /** Public: download a published file */
+    get: operations["downloadPublicAttachment"];
+  };
   "/v1/escalations": {
     /** Escalation inbox: by default those addressed to your role and not yet acknowledged, newest first */
     get: operations["listEscalations"];
@@ -1223,6 +1255,81 @@ export interface components {
       /** @example Lubang di sisi timur belum ditambal. */
       reason: string;
     };
+    AttachmentView: {
+      /**
+       * Format: uuid
+       * @example 0b0f5c1e-6f3a-4c55-9a51-3f0f5d2d8e11
+       */
+      id: string;
+      /**
+       * @example COMPLAINT
+       * @enum {string}
+       */
+      purpose: "COMPLAINT" | "CLARIFICATION" | "FOLLOW_UP" | "RESOLUTION";
+      /**
+       * @description As sent; a neutral name (bukti-1.jpg) for an anonymous reporter's file
+       * @example jalan-rusak.jpg
+       */
+      fileName: string;
+      /**
+       * @description From the file's content
+       * @enum {string}
+       */
+      mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+      /** @example 182334 */
+      sizeBytes: number;
+      /**
+       * @description SHA-256 of the stored bytes, hex
+       * @example c0535e4be2b79ffd93291305436bf889314e4a3faec05ecffcbb7df31ad9e51a
+       */
+      sha256: string;
+      /**
+       * @description Metadata segments (EXIF with GPS and author, XMP, IPTC, text chunks) removed from the image before it was stored
+       * @example 2
+       */
+      removedMetadata: number;
+      /**
+       * @description Who attached it
+       * @enum {string}
+       */
+      uploadedBy: "REPORTER" | "OFFICER";
+      /**
+       * Format: date-time
+       * @example 2026-11-24T03:15:00.000Z
+       */
+      createdAt: string;
+      /** @description A verifier made it public (public list, Open311 media_url) */
+      public: boolean;
+    };
+    AttachmentListView: {
+      items: components["schemas"]["AttachmentView"][];
+    };
+    PublishAttachmentDto: {
+      /** @description true: the public list and Open311 show the file; false: withdrawn */
+      public: boolean;
+    };
+    PublicAttachmentView: {
+      /**
+       * Format: uuid
+       * @example 0b0f5c1e-6f3a-4c55-9a51-3f0f5d2d8e11
+       */
+      id: string;
+      /** @example bukti-1.jpg */
+      fileName: string;
+      /** @enum {string} */
+      mediaType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+      /** @example 182334 */
+      sizeBytes: number;
+      /**
+       * Format: uri-reference
+       * @description Where to download it
+       * @example /v1/public/complaints/LPR-7K3M-9Q2X/attachments/0b0f5c1e-6f3a-4c55-9a51-3f0f5d2d8e11
+       */
+      url: string;
+    };
+    PublicAttachmentListView: {
+      items: components["schemas"]["PublicAttachmentView"][];
+    };
     EscalationItem: {
       /** @example 0b9f3c1e-6c0a-4a57-9d0e-2f1f1c9b7a10 */
       id: string;
@@ -1364,6 +1471,12 @@ export interface components {
        * @example Kota Bandung
        */
       address: string;
+      /**
+       * Format: uri
+       * @description The first image a verifier published (metadata removed); null when none is
+       * @example https://lapor.example.go.id/v1/public/complaints/LPR-7K3M-9Q2X/attachments/0b0f5c1e-6f3a-4c55-9a51-3f0f5d2d8e11
+       */
+      media_url: string | null;
     };
     Open311AttributesDto: {
       /**
@@ -3819,6 +3932,574 @@ export interface operations {
           /** @description Seconds to wait before trying again */
           "Retry-After"?: number;
         };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** The complaint's evidence files (metadata), for every officer who sees the complaint */
+  listComplaintAttachments: {
+    parameters: {
+      path: {
+        trackingId: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["AttachmentListView"];
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No complaint with this tracking ID visible to you */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Liaison: attach documents to the follow-up or the final answer, while the complaint is in progress — roles: LIAISON */
+  attachOfficerFiles: {
+    parameters: {
+      path: {
+        trackingId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** @enum {string} */
+          purpose: "FOLLOW_UP" | "RESOLUTION";
+          /** @description JPEG, PNG, WebP or PDF, judged by content; each at most ATTACHMENT_MAX_FILE_BYTES (5 MiB by default), at most ATTACHMENT_MAX_FILES_PER_UPLOAD files (5) per upload and ATTACHMENT_MAX_FILES_PER_COMPLAINT (20) per complaint. Image metadata (EXIF with GPS and author, XMP, IPTC, text chunks) is removed before the file is stored */
+          files: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored: the new files (all of them or, on any refusal, none) */
+      201: {
+        content: {
+          "application/json": components["schemas"]["AttachmentListView"];
+        };
+      };
+      /** @description No file, too many files in the upload, a bad file name (empty, too long, control characters such as NUL), a truncated or damaged file, or a broken multipart body; nothing was stored */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only LIAISON may do this */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Not attachable in the current state (names it), or the complaint holds its maximum of files; nothing was stored */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description A file is larger than ATTACHMENT_MAX_FILE_BYTES; nothing was stored */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description A file is not JPEG, PNG, WebP or PDF by its content, or the body is not multipart/form-data; nothing was stored */
+      415: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Download an evidence file of a complaint you see (images without metadata, for every role) */
+  downloadComplaintAttachment: {
+    parameters: {
+      path: {
+        trackingId: string;
+        fileId: string;
+      };
+    };
+    responses: {
+      /** @description The file; Content-Type from its content, Content-Disposition: attachment */
+      200: {
+        content: {
+          "image/jpeg": string;
+          "image/png": string;
+          "image/webp": string;
+          "application/pdf": string;
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No such file (or complaint) visible to you */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Verifier: show a file on the public list and Open311 (media_url), or withdraw it; audited — roles: VERIFIER */
+  publishComplaintAttachment: {
+    parameters: {
+      path: {
+        trackingId: string;
+        fileId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PublishAttachmentDto"];
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["AttachmentView"];
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only VERIFIER may do this */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No such file (or complaint) visible to you */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Reporter: the complaint's files, yours and the agency's */
+  listTrackedAttachments: {
+    parameters: {
+      header: {
+        /** @description The access code given with the tracking ID */
+        "X-Access-Code": string;
+      };
+      path: {
+        trackingId: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["AttachmentListView"];
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No complaint with this tracking ID and access code */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Budget spent: wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Reporter: attach photos or documents to the complaint (while it awaits verification) or to a clarification answer (while it is awaited, before answering); an anonymous reporter's file names are replaced */
+  attachReporterFiles: {
+    parameters: {
+      header: {
+        /** @description The access code given with the tracking ID */
+        "X-Access-Code": string;
+      };
+      path: {
+        trackingId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** @enum {string} */
+          purpose: "COMPLAINT" | "CLARIFICATION";
+          /** @description JPEG, PNG, WebP or PDF, judged by content; each at most ATTACHMENT_MAX_FILE_BYTES (5 MiB by default), at most ATTACHMENT_MAX_FILES_PER_UPLOAD files (5) per upload and ATTACHMENT_MAX_FILES_PER_COMPLAINT (20) per complaint. Image metadata (EXIF with GPS and author, XMP, IPTC, text chunks) is removed before the file is stored */
+          files: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Stored: the new files (all of them or, on any refusal, none) */
+      201: {
+        content: {
+          "application/json": components["schemas"]["AttachmentListView"];
+        };
+      };
+      /** @description No file, too many files in the upload, a bad file name (empty, too long, control characters such as NUL), a truncated or damaged file, or a broken multipart body; nothing was stored */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No complaint with this tracking ID and access code */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Not attachable in the current state (names it), or the complaint holds its maximum of files; nothing was stored */
+      409: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description A file is larger than ATTACHMENT_MAX_FILE_BYTES; nothing was stored */
+      413: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description A file is not JPEG, PNG, WebP or PDF by its content, or the body is not multipart/form-data; nothing was stored */
+      415: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Budget spent: wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Reporter: download one of the complaint's files */
+  downloadTrackedAttachment: {
+    parameters: {
+      header: {
+        /** @description The access code given with the tracking ID */
+        "X-Access-Code": string;
+      };
+      path: {
+        trackingId: string;
+        fileId: string;
+      };
+    };
+    responses: {
+      /** @description The file; Content-Type from its content, Content-Disposition: attachment */
+      200: {
+        content: {
+          "image/jpeg": string;
+          "image/png": string;
+          "image/webp": string;
+          "application/pdf": string;
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No such file (or complaint) visible to you */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Budget spent: wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Public: the files a verifier published of a complaint on the public list (none until one is published) */
+  listPublicAttachments: {
+    parameters: {
+      path: {
+        trackingId: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["PublicAttachmentListView"];
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No public complaint with this tracking ID */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Public: download a published file */
+  downloadPublicAttachment: {
+    parameters: {
+      path: {
+        trackingId: string;
+        fileId: string;
+      };
+    };
+    responses: {
+      /** @description The file; Content-Type from its content, Content-Disposition: attachment */
+      200: {
+        content: {
+          "image/jpeg": string;
+          "image/png": string;
+          "image/webp": string;
+          "application/pdf": string;
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No such file (or complaint) visible to you */
+      404: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };

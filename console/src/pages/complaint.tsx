@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { api, idempotencyKey, unwrap } from '../api/client';
 import { AcknowledgeForm } from '../components/acknowledge';
+import { ComplaintAttachments } from '../components/attachments';
 import { agencyName, useAgencies, zoneOf } from '../components/reference';
 import { Countdown, ErrorNote, Loading, When } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -181,6 +182,10 @@ export function ComplaintPage({ trackingId }: { trackingId: string }) {
           {process && <Escalations complaint={c} process={process} zone={zone} />}
         </section>
       </div>
+      <section aria-labelledby="attachments">
+        <h2 id="attachments">{t.attachments.title}</h2>
+        <ComplaintAttachments trackingId={c.trackingId} status={process?.state ?? c.status} role={officer.role} />
+      </section>
       <section aria-labelledby="actions">
         <h2 id="actions">{t.complaint.actions}</h2>
         {process ? <ComplaintActions complaint={c} process={process} role={officer.role} /> : <p>{t.complaint.processUnavailable}</p>}

@@ -74,6 +74,7 @@ export const EN: Record<keyof typeof ID, string> = {
 
   'notFound.route': 'no endpoint {method} {path}',
   'notFound.complaint': 'complaint {id} not found',
+  'notFound.attachment': 'file {id} not found',
   'notFound.complaintWithCode': 'complaint with this tracking ID and access code {id} not found',
   'notFound.integrationClient': 'integration client {id} not found',
   'notFound.serviceRequest': 'service request {id} not found',
@@ -411,4 +412,16 @@ export const EN: Record<keyof typeof ID, string> = {
 
   'ending.NO_CLARIFICATION': 'archived automatically: the reporter did not give the requested details in time',
   'ending.FEEDBACK_TIMEOUT': 'closed automatically: the reporter did not respond to the answer in time, so it counts as accepted',
+
+  'attachment.none': 'files: send at least one file (multipart/form-data field "files")',
+  'attachment.fileTooLarge': 'files: a file is larger than the {limit} limit',
+  'attachment.tooManyInUpload': 'files: at most {max} files per upload',
+  'attachment.tooManyOnComplaint': 'files: the complaint holds {count} files and may hold at most {max}; {left} more can be attached',
+  'attachment.unsupportedType': "files: '{name}' is not a JPEG, PNG, WebP or PDF file (judged by its content, not its name)",
+  'attachment.damaged': "files: '{name}' is truncated or damaged",
+  'attachment.badName': 'files: file {index} needs a name of 1 to 255 characters without control characters',
+  'attachment.unexpectedField': "{field}: not a field of this upload; send the files in \"files\" and the purpose in \"purpose\"",
+  'attachment.incompleteUpload': 'body: the multipart upload ended early or is malformed; nothing was stored',
+  'attachment.notMultipart': 'body: send the files as multipart/form-data',
+  'attachment.notNow': 'purpose: a {purpose} file can be attached only while the complaint is {allowed}; it is {state}',
 };

@@ -79,6 +79,7 @@ export const ID = {
   // 404
   'notFound.route': 'tidak ada endpoint {method} {path}',
   'notFound.complaint': 'pengaduan {id} tidak ditemukan',
+  'notFound.attachment': 'berkas {id} tidak ditemukan',
   'notFound.complaintWithCode': 'tidak ada pengaduan {id} dengan kode akses ini',
   'notFound.integrationClient': 'klien integrasi {id} tidak ditemukan',
   'notFound.serviceRequest': 'permintaan layanan {id} tidak ditemukan',
@@ -428,4 +429,16 @@ export const ID = {
 
   'ending.NO_CLARIFICATION': 'diarsipkan otomatis: pelapor tidak memberikan keterangan yang diminta tepat waktu',
   'ending.FEEDBACK_TIMEOUT': 'ditutup otomatis: pelapor tidak menanggapi jawaban tepat waktu, sehingga jawaban dianggap diterima',
+
+  'attachment.none': 'files: kirim sedikitnya satu berkas (kolom multipart/form-data "files")',
+  'attachment.fileTooLarge': 'files: sebuah berkas melebihi batas {limit}',
+  'attachment.tooManyInUpload': 'files: paling banyak {max} berkas per unggahan',
+  'attachment.tooManyOnComplaint': 'files: pengaduan sudah memuat {count} berkas dan paling banyak {max}; tinggal {left} berkas lagi',
+  'attachment.unsupportedType': "files: '{name}' bukan berkas JPEG, PNG, WebP atau PDF (dinilai dari isinya, bukan namanya)",
+  'attachment.damaged': "files: '{name}' terpotong atau rusak",
+  'attachment.badName': 'files: berkas ke-{index} perlu nama 1 sampai 255 karakter tanpa karakter kendali',
+  'attachment.unexpectedField': "{field}: bukan kolom unggahan ini; kirim berkas di \"files\" dan tujuannya di \"purpose\"",
+  'attachment.incompleteUpload': 'body: unggahan multipart berakhir terlalu cepat atau rusak; tidak ada yang disimpan',
+  'attachment.notMultipart': 'body: kirim berkas sebagai multipart/form-data',
+  'attachment.notNow': 'purpose: berkas {purpose} hanya dapat dilampirkan selama pengaduan {allowed}; statusnya {state}',
 };

@@ -29,6 +29,14 @@ export class Open311ServiceRequestView {
   @ApiProperty({ type: String, nullable: true, example: '2026-11-25T16:59:59.999Z', description: 'The running deadline of the current stage' })
   expected_datetime!: string | null;
   @ApiProperty({ example: 'Kota Bandung', description: 'Regency or city' }) address!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    example: 'https://lapor.example.go.id/v1/public/complaints/LPR-7K3M-9Q2X/attachments/0b0f5c1e-6f3a-4c55-9a51-3f0f5d2d8e11',
+    description: 'The first image a verifier published (metadata removed); null when none is',
+  })
+  media_url!: string | null;
 }
 
 /** POST requests: the new request's ID, and the reporter's access code (shown once). */

@@ -9,15 +9,16 @@ type SubmittedComplaint = Schema<'SubmittedComplaintAnswer'>;
 
 const KEY = 'tenggat.receipt';
 
-export function saveReceipt(receipt: SubmittedComplaint): void {
-  sessionStorage.setItem(KEY, JSON.stringify(receipt));
+/** The receipt, and why the evidence files were not attached when they were not. */
+export function saveReceipt(receipt: SubmittedComplaint, attachmentError?: string): void {
+  sessionStorage.setItem(KEY, JSON.stringify({ ...receipt, attachmentError }));
 }
 
 export function ReceiptPage() {
   const { t } = useI18n();
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return <Redirect to="/lapor" />;
-  const receipt = JSON.parse(raw) as SubmittedComplaint;
+  const receipt = JSON.parse(raw) as SubmittedComplaint & { attachmentError?: string };
   return (
     <section className="narrow receipt">
       <h1>{t.citizen.receiptTitle}</h1>
@@ -30,6 +31,9 @@ export function ReceiptPage() {
         <dt>{t.citizen.submittedAt}</dt>
         <dd><When at={receipt.submittedAt} zone={NATIONAL_TIME_ZONE} /></dd>
       </dl>
+      {receipt.attachmentError && (
+        <p className="error" role="alert">{t.attachments.notAttached} {receipt.attachmentError} {t.attachments.attachLater}</p>
+      )}
       <p className="note">{t.citizen.keepCode}</p>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>{t.citizen.print}</button>{' '}

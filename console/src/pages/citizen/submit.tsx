@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { CLASSIFICATIONS } from '../../../../workflows/lifecycle/vocabulary';
 import { api, idempotencyKey, unwrap } from '../../api/client';
+import { ACCEPTED_FILES, uploadAsReporter } from '../../components/attachments';
 import { ErrorNote, Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { saveReceipt } from './receipt';
@@ -16,11 +17,12 @@ export function SubmitPage() {
   const [, navigate] = useLocation();
   const [key] = useState(idempotencyKey);
   const [form, setForm] = useState({ title: '', regency: '', occurredAt: '', chronology: '', classification: 'COMPLAINT' as Classification, anonymous: false, confidential: false, name: '', phone: '', email: '', nik: '' });
+  const [files, setFiles] = useState<File[]>([]);
   const set = (change: Partial<typeof form>) => setForm((previous) => ({ ...previous, ...change }));
   const submit = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       const reporter = Object.fromEntries(Object.entries({ name: form.name, phone: form.phone, email: form.email, nik: form.nik }).filter(([, v]) => v.trim()));
-      return unwrap(
+      const receipt = await unwrap(
         api.POST('/v1/complaints', {
           headers: { 'Idempotency-Key': key },
           body: {
@@ -36,9 +38,12 @@ export function SubmitPage() {
           },
         }),
       );
+      // The evidence goes up right after, under the new access code; a refused file does not undo the report.
+      const attachmentError = files.length === 0 ? undefined : await uploadAsReporter(receipt.trackingId, receipt.accessCode, 'COMPLAINT', files).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+      return { receipt, attachmentError };
     },
-    onSuccess: (receipt) => {
-      saveReceipt(receipt);
+    onSuccess: ({ receipt, attachmentError }) => {
+      saveReceipt(receipt, attachmentError);
       navigate('/lapor/tanda-terima');
     },
   });
@@ -61,6 +66,12 @@ export function SubmitPage() {
             <select name="classification" value={form.classification} onChange={(e) => set({ classification: e.target.value as Classification })}>
               {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{t.classifications[c]}</option>)}
             </select>
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>{t.attachments.title}</legend>
+          <Field label={t.attachments.files} hint={t.attachments.filesHint}>
+            <input type="file" name="files" multiple accept={ACCEPTED_FILES} onChange={(e) => setFiles([...(e.target.files ?? [])])} />
           </Field>
         </fieldset>
         <fieldset>

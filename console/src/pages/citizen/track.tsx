@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'wouter';
 import { api, idempotencyKey, unwrap } from '../../api/client';
+import { TrackedAttachments } from '../../components/attachments';
 import { Countdown, ErrorNote, Field, Loading, When } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { NATIONAL_TIME_ZONE, zoneOfOffset } from '../../time';
@@ -135,6 +136,8 @@ export function TrackPage() {
               ))}
             </ol>
           )}
+          <h3>{t.attachments.title}</h3>
+          <TrackedAttachments trackingId={credentials!.trackingId} accessCode={credentials!.accessCode} status={view.status} />
           <ReporterActions view={view} credentials={credentials!} />
         </article>
       )}
