@@ -13,7 +13,7 @@ import {
   type PackInput,
 } from '../../src/evidence-pack/evidence-pack.js';
 import { renderEvidencePackPdf } from '../../src/evidence-pack/evidence-pack.pdf.js';
-import { historyDigest } from '../../src/evidence-pack/evidence-pack.service.js';
+import { historyDigest } from '../../src/evidence-pack/history-digest.js';
 
 const recorded = (name: string) =>
   historyFromJSON(JSON.parse(readFileSync(join('test', 'replay', 'histories', `${name}.json`), 'utf8'))).events ?? [];
