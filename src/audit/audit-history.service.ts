@@ -86,7 +86,7 @@ export class AuditHistoryService {
 }
 
 /** The API audit log's own actions (besides lifecycle actions), worded after "<role> <id>". */
-const API_ACTIONS = ['REPORTER_IDENTITY_VIEWED'] as const;
+const API_ACTIONS = ['REPORTER_IDENTITY_VIEWED', 'EVIDENCE_PACK_DOWNLOADED'] as const;
 const isApiAction = (action: string): action is (typeof API_ACTIONS)[number] => (API_ACTIONS as readonly string[]).includes(action);
 
 /** An API audit entry in words: an action that succeeded by its verb, anything else by what was asked. */

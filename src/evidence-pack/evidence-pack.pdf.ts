@@ -113,7 +113,7 @@ export function renderEvidencePackPdf(document: EvidencePackDocument): Promise<B
   );
   for (const s of prior.superiors) {
     const ack = s.acknowledgedAt ? t('pack.ack.by', { by: s.acknowledgedBy ?? '—', at: at(s.acknowledgedAt) }) : t('pack.ack.none');
-    bullet(t('pack.prior.superior', { level: s.level, receiver: [s.receiverRole, s.agencyId].filter(Boolean).join(' · '), at: at(s.firedAt), ack }));
+    bullet(t('pack.prior.superior', { level: s.level, stage: s.stage, receiver: [s.receiverRole, s.agencyId].filter(Boolean).join(' · '), at: at(s.firedAt), ack }));
   }
   line(t(prior.satisfied ? 'pack.prior.satisfied' : 'pack.prior.notSatisfied'));
 

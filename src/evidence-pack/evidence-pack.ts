@@ -121,7 +121,7 @@ export interface EvidencePack {
     lodgedAt: string;
     channel: string;
     disposedTo: { agencyId: string; agencyName: string; at: string; byId: string | null; byRole: string | null } | null;
-    superiors: { level: number; receiverRole: string; agencyId: string | null; firedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null }[];
+    superiors: { stage: string; level: number; receiverRole: string; agencyId: string | null; firedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null }[];
     /** Levels 1 (supervisor) and 2 (complaint manager) both fired: the agency and its superior had the complaint. */
     satisfied: boolean;
   };
@@ -218,7 +218,7 @@ export function buildEvidencePack(input: PackInput): EvidencePack {
   const states = steps.filter((s) => completedActivity(s, 'projectTransition') && str(s.detail.status));
   const superiors = ladder
     .filter((e) => e.level < 3)
-    .map((e) => ({ level: e.level, receiverRole: e.receiverRole, agencyId: e.agencyId, firedAt: e.firedAt, acknowledgedAt: e.acknowledgement?.at ?? null, acknowledgedBy: e.acknowledgement?.byId ?? null }));
+    .map((e) => ({ stage: e.stage, level: e.level, receiverRole: e.receiverRole, agencyId: e.agencyId, firedAt: e.firedAt, acknowledgedAt: e.acknowledgement?.at ?? null, acknowledgedBy: e.acknowledgement?.byId ?? null }));
 
   const closesAt = ombudsmanWindowCloses(complaint.occurredAt);
   return {

@@ -1,12 +1,13 @@
-import proto from '@temporalio/proto';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { WorkflowRun } from '../audit/workflow-history.reader.js';
-import { sha256Hex } from './evidence-pack.js';
+import { canonicalJson, sha256Hex } from './evidence-pack.js';
 
 /**
- * The SHA-256 of the history a pack is made from: each run, oldest first, as its run ID, a newline and the
- * protobuf encoding of its `temporal.api.history.v1.History` (the events exactly as Temporal answered them).
+ * The SHA-256 of the history a pack is made from: the canonical JSON (keys sorted) of
+ * `[{ runId, history }]`, runs oldest first, each `history` the run's events in proto3 JSON — the form
+ * `temporal workflow show --output json` exports. Not the protobuf bytes: Temporal answers map fields
+ * (search attributes, payload metadata) in no fixed order, so two fetches of one history differ there.
  */
 export function historyDigest(runs: WorkflowRun[]): string {
-  const parts = runs.flatMap((run) => [Buffer.from(`${run.runId}\n`, 'utf8'), Buffer.from(proto.temporal.api.history.v1.History.encode({ events: run.events }).finish())]);
-  return sha256Hex(Buffer.concat(parts));
+  return sha256Hex(canonicalJson(runs.map((run) => ({ runId: run.runId, history: JSON.parse(historyToJSON({ events: run.events })) as unknown }))));
 }

@@ -456,7 +456,7 @@ export const EN: Record<keyof typeof ID, string> = {
   "pack.prior.lodged": "Lodged with SP4N-LAPOR! on {at} through channel {channel}.",
   "pack.prior.disposed": "Disposed to agency {agency} on {at} by {by}.",
   "pack.prior.notDisposed": "Not disposed to an agency: the late stage is the national verification.",
-  "pack.prior.superior": "Level {level} to {receiver} on {at}: {ack}.",
+  "pack.prior.superior": "Level {level} ({stage}) to {receiver} on {at}: {ack}.",
   "pack.prior.satisfied": "The complaint reached the agency and, through the escalation ladder, its superiors (levels 1 and 2) without a timely answer.",
   "pack.prior.notSatisfied": "The escalation ladder has not yet reached both the supervisor (level 1) and the complaint manager (level 2).",
   "pack.window.within": "Within the window: the event occurred on {occurredAt}; a report to the Ombudsman may be made until {closesAt} (UU 37/2008, art. 24).",

@@ -473,7 +473,7 @@ export const ID = {
   "pack.prior.lodged": "Disampaikan melalui SP4N-LAPOR! pada {at} lewat kanal {channel}.",
   "pack.prior.disposed": "Didisposisikan kepada instansi {agency} pada {at} oleh {by}.",
   "pack.prior.notDisposed": "Belum didisposisikan kepada instansi: tahap yang terlambat adalah verifikasi nasional.",
-  "pack.prior.superior": "Tingkat {level} kepada {receiver} pada {at}: {ack}.",
+  "pack.prior.superior": "Tingkat {level} ({stage}) kepada {receiver} pada {at}: {ack}.",
   "pack.prior.satisfied": "Pengaduan telah sampai kepada instansi dan, melalui jenjang eskalasi, kepada atasannya (tingkat 1 dan 2) tanpa jawaban tepat waktu.",
   "pack.prior.notSatisfied": "Jenjang eskalasi belum mencapai atasan (tingkat 1) dan manajer pengaduan (tingkat 2).",
   "pack.window.within": "Masih dalam batas: peristiwa terjadi pada {occurredAt}; laporan kepada Ombudsman dapat disampaikan sampai {closesAt} (UU 37/2008, pasal 24).",
