@@ -124,7 +124,7 @@ export function renderEvidencePackPdf(document: EvidencePackDocument): Promise<B
   heading(t('pack.section.deadlines'));
   if (!pack.deadlines.length) none();
   for (const d of pack.deadlines) {
-    bullet(t('pack.deadline', { stage: d.stage ?? '—', clockId: d.clockId ?? '—', dueAt: at(d.dueAt), timeZone: d.timeZone ?? '—', startAt: at(d.startAt), rule: d.rule ?? '—', source: d.source ?? '—' }));
+    bullet(t('pack.deadline', { stage: d.stage ?? '—', clockId: d.clockId ?? '—', plannedAt: at(d.plannedAt), source: d.source ?? '—' }));
     line(d.explanation, { color: GREY, indent: 20 });
   }
 

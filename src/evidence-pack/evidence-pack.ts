@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { AuditStepView } from '../audit/audit-history.dto.js';
+import { wordExplanation } from '../i18n/deadline-explanation.js';
 import type { Locale } from '../i18n/messages.js';
+import type { DeadlineExplanation } from '../../workflows/messages.js';
 
 export const EVIDENCE_PACK_FORMAT = 'tenggat.ombudsman-evidence-pack/1';
 
@@ -168,7 +170,7 @@ export function buildEvidencePack(input: PackInput): EvidencePack {
       source: str(s.detail.source),
       skippedDays: Array.isArray(s.detail.skipped) ? s.detail.skipped.length : 0,
       notes: Array.isArray(s.detail.notes) ? s.detail.notes.map((n) => (typeof n === 'string' ? n : JSON.stringify(n))) : [],
-      explanation: s.summary,
+      explanation: explanationOf(s, input.language),
       plannedAt: s.at,
     }));
 
@@ -248,6 +250,33 @@ export function buildEvidencePack(input: PackInput): EvidencePack {
     actions,
     history: input.history,
   };
+}
+
+/**
+ * A planned deadline's explanation in the pack's language, as the complaint page words it: due when, by which
+ * rule, counted from when in which zone, the days not counted and why, pauses and extensions. A plan whose
+ * step lacks the explanation's fields keeps the history's own sentence.
+ */
+function explanationOf(step: AuditStepView, language: Locale): string {
+  const d = step.detail;
+  if (typeof d.dueAt !== 'string' || typeof d.startAt !== 'string' || typeof d.rule !== 'string' || typeof d.timeZone !== 'string' || !Array.isArray(d.skipped)) return step.summary;
+  const explanation = {
+    dueAt: d.dueAt,
+    startAt: d.startAt,
+    rule: d.rule,
+    source: typeof d.source === 'string' ? d.source : '',
+    timeZone: d.timeZone,
+    skipped: d.skipped,
+    notes: Array.isArray(d.notes) ? d.notes : [],
+    ...(Array.isArray(d.pauses) ? { pauses: d.pauses } : {}),
+    ...(d.provisional === true ? { provisional: true } : {}),
+    ...(d.basis && typeof d.basis === 'object' ? { basis: d.basis } : {}),
+  } as DeadlineExplanation;
+  try {
+    return wordExplanation(explanation, language).summary;
+  } catch {
+    return step.summary;
+  }
 }
 
 /** The last instant a report to the Ombudsman may be made: two calendar years after the event. */

@@ -72,7 +72,9 @@ describe(buildEvidencePack.name, () => {
     ]);
     expect(pack.escalations.every((e) => e.acknowledgement === null)).toBe(true);
     // A v3 history: its plan did not name the stage yet (later ones do, see test/integration/evidence-pack.test.ts).
-    expect(pack.deadlines).toEqual([expect.objectContaining({ stage: null, rule: 'PT2S (exact duration)', dueAt: expect.any(String), explanation: expect.stringContaining('deadline due') })]);
+    const [deadline] = pack.deadlines;
+    expect(pack.deadlines).toEqual([expect.objectContaining({ stage: null, rule: 'PT2S (exact duration)', dueAt: expect.any(String) })]);
+    expect(deadline.explanation).toBe(`Due ${deadline.dueAt}: PT2S (exact duration), counted from ${deadline.startAt} (Asia/Jakarta).`);
     expect(pack.breaches.map((b) => b.stage)).toEqual(['verification']);
     expect(pack.priorComplaint).toMatchObject({ disposedTo: null, satisfied: true, lodgedAt: FACTS.submittedAt });
     expect(pack.priorComplaint.superiors.map((s) => s.level)).toEqual([1, 2]);

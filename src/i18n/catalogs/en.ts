@@ -461,7 +461,7 @@ export const EN: Record<keyof typeof ID, string> = {
   "pack.prior.notSatisfied": "The escalation ladder has not yet reached both the supervisor (level 1) and the complaint manager (level 2).",
   "pack.window.within": "Within the window: the event occurred on {occurredAt}; a report to the Ombudsman may be made until {closesAt} (UU 37/2008, art. 24).",
   "pack.window.outside": "Outside the window: the event occurred on {occurredAt}; the two years ended on {closesAt} (UU 37/2008, art. 24).",
-  "pack.deadline": "{stage} (clock {clockId}): due {dueAt} ({timeZone}); started {startAt}; rule {rule}; source: {source}.",
+  "pack.deadline": "{stage} (clock {clockId}), planned {plannedAt}; source: {source}.",
   "pack.breach": "{stage}: due {dueAt}, breached (recorded {at}).",
   "pack.escalation": "Level {level}, {stage}: due {dueAt}, fired {firedAt}, to {receiver}.",
   "pack.escalation.rerouted": " (instead of {role}, whom nobody holds)",

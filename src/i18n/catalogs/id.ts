@@ -478,7 +478,7 @@ export const ID = {
   "pack.prior.notSatisfied": "Jenjang eskalasi belum mencapai atasan (tingkat 1) dan manajer pengaduan (tingkat 2).",
   "pack.window.within": "Masih dalam batas: peristiwa terjadi pada {occurredAt}; laporan kepada Ombudsman dapat disampaikan sampai {closesAt} (UU 37/2008, pasal 24).",
   "pack.window.outside": "Di luar batas: peristiwa terjadi pada {occurredAt}; dua tahun berakhir pada {closesAt} (UU 37/2008, pasal 24).",
-  "pack.deadline": "{stage} (jam {clockId}): tenggat {dueAt} ({timeZone}); mulai {startAt}; aturan {rule}; sumber: {source}.",
+  "pack.deadline": "{stage} (jam {clockId}), direncanakan {plannedAt}; sumber: {source}.",
   "pack.breach": "{stage}: tenggat {dueAt}, terlampaui (dicatat {at}).",
   "pack.escalation": "Tingkat {level}, {stage}: tenggat {dueAt}, dikirim {firedAt}, kepada {receiver}.",
   "pack.escalation.rerouted": " (menggantikan {role}, yang tidak dipegang siapa pun)",
