@@ -20,6 +20,10 @@ const asBuffer = (test: Test) =>
     res.on('end', () => done(null, Buffer.concat(chunks)));
   });
 
+/** README "How a copy is verified": the one-liner that recomputes a JSON pack's content digest. */
+const README_CHECK =
+  'const c=v=>v===null||typeof v!=="object"?JSON.stringify(v):Array.isArray(v)?"["+v.map(c).join(",")+"]":"{"+Object.keys(v).sort().map(k=>JSON.stringify(k)+":"+c(v[k])).join(",")+"}";const d=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(require("crypto").createHash("sha256").update(c(d.pack)).digest("hex")===d.digests.contentSha256)';
+
 const FOLLOW_UP = 'Blangko KTP-el sudah tersedia; pencetakan dijadwalkan pekan ini.';
 const ACK_COMMENT = 'Diterima; admin instansi diminta segera menugaskan.';
 const REPORTER_NAME = 'Siti Rahmawati';
@@ -122,6 +126,13 @@ describe('Ombudsman evidence pack (seconds policy, a complaint that reached leve
     expect(digests.contentSha256).toBe(sha256Hex(canonicalJson(pack)));
     expect(digests.historySha256).toBe(pack.history.sha256);
     expect(res.headers['x-evidence-pack-content-sha256']).toBe(digests.contentSha256);
+    // The documented procedure, on the file as downloaded; and on a copy with one fact changed.
+    const file = join(dir, 'pack.json');
+    writeFileSync(file, res.text);
+    expect(execFileSync('node', ['-e', README_CHECK, file], { encoding: 'utf8' }).trim()).toBe('true');
+    writeFileSync(file, res.text.replace(pack.complaint.title, 'Judul diubah'));
+    expect(execFileSync('node', ['-e', README_CHECK, file], { encoding: 'utf8' }).trim()).toBe('false');
+    expect(readFileSync(join(projectRoot(), 'README.md'), 'utf8')).toContain(README_CHECK);
     expect(pack.complaint).toMatchObject({ trackingId: id, state: 'IN_PROGRESS', agency: { id: agencies.jakarta.id, name: agencies.jakarta.name } });
     expect(pack.priorComplaint).toMatchObject({ satisfied: true, disposedTo: { agencyId: agencies.jakarta.id, byRole: 'VERIFIER' } });
     expect(pack.escalations.filter((e) => e.level === 3).map((e) => [e.stage, e.receiverRole]).sort((a, b) => a[0].localeCompare(b[0]))).toEqual([
