@@ -86,12 +86,12 @@ export class AuditHistoryService {
 }
 
 /** The API audit log's own actions (besides lifecycle actions), worded after "<role> <id>". */
-const API_ACTIONS = ['REPORTER_IDENTITY_VIEWED', 'EVIDENCE_PACK_DOWNLOADED'] as const;
+const API_ACTIONS = ['REPORTER_IDENTITY_VIEWED', 'EVIDENCE_PACK_DOWNLOADED', 'ombudsman-consent'] as const;
 const isApiAction = (action: string): action is (typeof API_ACTIONS)[number] => (API_ACTIONS as readonly string[]).includes(action);
 
 /** An API audit entry in words: an action that succeeded by its verb, anything else by what was asked. */
 function apiVerb(row: AuditLogRow): Message {
-  if (isApiAction(row.action)) return message(`history.api.${row.action}`);
+  if (isApiAction(row.action) && row.statusCode < 300) return message(`history.api.${row.action}`);
   const action = ACTIONS[row.action as ComplaintAction] ? (row.action as ComplaintAction) : null;
   if (action && row.statusCode < 300) return message(`history.verb.${action}`);
   return message(action ? 'history.api.askedTo' : 'history.api.called', { action: row.action });

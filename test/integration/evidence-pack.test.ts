@@ -187,6 +187,12 @@ describe('Ombudsman evidence pack (seconds policy, a complaint that reached leve
       ['REPORTER', 200],
     ]);
 
+    const timeline = await request(t.http).get(`/v1/audit/complaints/${id}/history`).set(auditor()).expect(200);
+    expect(timeline.body.steps.filter((s: { kind: string }) => s.kind === 'ombudsman-consent').map((s: { summary: string }) => s.summary)).toEqual([
+      expect.stringMatching(/^REPORTER reporter consented to be named in the Ombudsman evidence pack/),
+      expect.stringMatching(/^REPORTER reporter consented to be named in the Ombudsman evidence pack/),
+    ]);
+
     const { document } = await jsonOf(id, ombudsman());
     expect(document.pack.reporter).toEqual({ consentGivenAt: givenAt, identity: { name: REPORTER_NAME, phone: '+6281234567890', email: null, nik: REPORTER_NIK } });
     const text = textOf((await pdfOf(id, ombudsman()).expect(200)).body as Buffer, 'consented').replace(/\s+/g, ' ');

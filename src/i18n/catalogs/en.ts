@@ -415,6 +415,7 @@ export const EN: Record<keyof typeof ID, string> = {
   'ending.FEEDBACK_TIMEOUT': 'closed automatically: the reporter did not respond to the answer in time, so it counts as accepted',
 
   // Ombudsman evidence pack (src/evidence-pack)
+  "history.api.ombudsman-consent": "consented to be named in the Ombudsman evidence pack",
   "history.api.EVIDENCE_PACK_DOWNLOADED": "downloaded the Ombudsman evidence pack",
   "notFound.evidencePack": "no evidence pack with content digest {id} was issued",
   "pack.title": "Ombudsman evidence pack: undue delay",

@@ -432,6 +432,7 @@ export const ID = {
   'ending.FEEDBACK_TIMEOUT': 'ditutup otomatis: pelapor tidak menanggapi jawaban tepat waktu, sehingga jawaban dianggap diterima',
 
   // Ombudsman evidence pack (src/evidence-pack)
+  "history.api.ombudsman-consent": "menyetujui identitasnya dicantumkan dalam berkas bukti untuk Ombudsman",
   "history.api.EVIDENCE_PACK_DOWNLOADED": "mengunduh berkas bukti untuk Ombudsman",
   "notFound.evidencePack": "tidak ada berkas bukti dengan digest isi {id} yang pernah diterbitkan",
   "pack.title": "Berkas bukti untuk Ombudsman: penundaan berlarut",
