@@ -14,6 +14,7 @@ import { CodecModule } from './codec/codec.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
+import { EvidencePackModule } from './evidence-pack/evidence-pack.module.js';
 import { TrackingModule } from './tracking/tracking.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         TrackingModule,
         AttachmentsModule,
         EscalationsModule,
+        EvidencePackModule,
         ChannelsModule,
         Open311Module,
         ReportsModule,

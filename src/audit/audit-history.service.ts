@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { stringify } from 'csv-stringify/sync';
 import { NotFoundError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
@@ -8,19 +7,12 @@ import { AuditLogService } from './audit-log.service.js';
 import type { AuditHistoryView, AuditStepView } from './audit-history.dto.js';
 import { AuditHistoryRepository } from './audit-history.repository.js';
 import { reporterNoticeStep } from './history/reporter-notice-steps.js';
-import { type HistoryEvent, timestampMs, WorkflowHistoryDecoder } from './workflow-history.decoder.js';
+import { timestampMs, WorkflowHistoryDecoder } from './workflow-history.decoder.js';
+import { WorkflowHistoryReader, type WorkflowRun } from './workflow-history.reader.js';
 import { ACTIONS, type ComplaintAction } from '../../workflows/messages.js';
 import { message, render, type Locale, type Message } from '../i18n/messages.js';
 
 type AuditLogRow = Awaited<ReturnType<AuditLogService['forComplaint']>>[number];
-
-interface WorkflowRun {
-  runId: string;
-  events: HistoryEvent[];
-}
-
-/** gRPC status of a run Temporal no longer holds (closed runs are deleted after the namespace's retention). */
-const GRPC_NOT_FOUND = 5;
 
 
 /**
@@ -32,6 +24,7 @@ export class AuditHistoryService {
   constructor(
     private readonly complaints: AuditHistoryRepository,
     private readonly temporal: TemporalClientService,
+    private readonly reader: WorkflowHistoryReader,
     private readonly auditLog: AuditLogService,
     private readonly config: AppConfig,
   ) {}
@@ -84,53 +77,21 @@ export class AuditHistoryService {
 
   private async workflowSteps(workflowId: string, locale: Locale): Promise<{ workflowStatus: string | null; runIds: string[]; steps: AuditStepView[] }> {
     const decoder = new WorkflowHistoryDecoder(this.temporal.client.options.loadedDataConverter, locale);
-    const { workflowStatus, runs, missingBefore } = await this.runs(workflowId);
+    const { workflowStatus, runs, missingBefore } = await this.reader.runs(workflowId);
     const steps: AuditStepView[] = [];
     if (missingBefore) steps.push(missingRunsStep(missingBefore, runs[0], locale));
     for (const run of runs) steps.push(...(await decoder.decodeRun(run.runId, run.events)));
     return { workflowStatus, runIds: runs.map((r) => r.runId), steps };
   }
-
-  /**
-   * Every run of the workflow, oldest first: from the latest run back along continuedExecutionRunId.
-   * Without a workflow (never started, or past retention) there are no runs and only the API log speaks.
-   */
-  private async runs(workflowId: string): Promise<{ workflowStatus: string | null; runs: WorkflowRun[]; missingBefore?: string }> {
-    const workflows = this.temporal.client.workflow;
-    let latest;
-    try {
-      latest = await workflows.getHandle(workflowId).describe();
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return { workflowStatus: null, runs: [] };
-      throw error;
-    }
-    const runs: WorkflowRun[] = [];
-    const seen = new Set<string>();
-    for (let runId: string | undefined = latest.runId; runId && !seen.has(runId); ) {
-      seen.add(runId);
-      let events: HistoryEvent[];
-      try {
-        events = (await workflows.getHandle(workflowId, runId).fetchHistory()).events ?? [];
-      } catch (error) {
-        if (runs.length > 0 && isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) {
-          return { workflowStatus: latest.status.name, runs, missingBefore: runId };
-        }
-        throw error;
-      }
-      runs.unshift({ runId, events });
-      runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
-    }
-    return { workflowStatus: latest.status.name, runs };
-  }
 }
 
 /** The API audit log's own actions (besides lifecycle actions), worded after "<role> <id>". */
-const API_ACTIONS = ['REPORTER_IDENTITY_VIEWED'] as const;
+const API_ACTIONS = ['REPORTER_IDENTITY_VIEWED', 'EVIDENCE_PACK_DOWNLOADED', 'ombudsman-consent'] as const;
 const isApiAction = (action: string): action is (typeof API_ACTIONS)[number] => (API_ACTIONS as readonly string[]).includes(action);
 
 /** An API audit entry in words: an action that succeeded by its verb, anything else by what was asked. */
 function apiVerb(row: AuditLogRow): Message {
-  if (isApiAction(row.action)) return message(`history.api.${row.action}`);
+  if (isApiAction(row.action) && row.statusCode < 300) return message(`history.api.${row.action}`);
   const action = ACTIONS[row.action as ComplaintAction] ? (row.action as ComplaintAction) : null;
   if (action && row.statusCode < 300) return message(`history.verb.${action}`);
   return message(action ? 'history.api.askedTo' : 'history.api.called', { action: row.action });

@@ -1,5 +1,6 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { Public } from '../auth/auth.decorators.js';
@@ -12,6 +13,10 @@ import type { ReporterAction } from '../../workflows/messages.js';
 import { RequestLocale } from '../i18n/locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { ComplaintStatusView } from '../complaints/dto/complaint-status.view.js';
+import { traceOf } from '../common/request-trace.js';
+import { EvidencePackQuery, OmbudsmanConsentDto, OmbudsmanConsentView } from '../evidence-pack/evidence-pack.dto.js';
+import { PACK_RESPONSE, sendPack } from '../evidence-pack/evidence-pack.controller.js';
+import { EvidencePackService } from '../evidence-pack/evidence-pack.service.js';
 import { AccessCodeGuard } from './access-code.guard.js';
 import { TrackingService } from './tracking.service.js';
 import { TrackingView } from './tracking.view.js';
@@ -40,7 +45,10 @@ function ReporterActionRoute(action: ReporterAction, summary: string) {
 @ApiErrors(400, [404, 'No complaint with this tracking ID and access code'])
 @Controller({ path: 'track/:trackingId', version: '1' })
 export class TrackingController {
-  constructor(private readonly tracking: TrackingService) {}
+  constructor(
+    private readonly tracking: TrackingService,
+    private readonly packs: EvidencePackService,
+  ) {}
 
   @Get()
   @ApiOperation({ operationId: 'trackComplaint', summary: 'Reporter: status, the deadlines that apply, questions and answers' })
@@ -77,5 +85,32 @@ export class TrackingController {
     @IdempotencyKey() key?: string,
   ): Promise<ComplaintStatusView> {
     return this.tracking.dispute(trackingId, dto, locale, key);
+  }
+
+  @Post('ombudsman-consent')
+  @HttpCode(HttpStatus.OK)
+  @Audited({ action: 'ombudsman-consent' })
+  @ApiOperation({
+    operationId: 'giveOmbudsmanConsent',
+    summary: 'Reporter: agree that the Ombudsman evidence pack names you (name, phone, e-mail, NIK); kept with its time, audited',
+  })
+  @ApiOkResponse({ type: OmbudsmanConsentView })
+  consent(@Param() { trackingId }: TrackingIdParam, @Body() _consent: OmbudsmanConsentDto): Promise<OmbudsmanConsentView> {
+    return this.packs.consent(trackingId);
+  }
+
+  @Get('evidence-pack')
+  @ApiOperation({ operationId: 'getOwnEvidencePack', summary: 'Reporter: the Ombudsman evidence pack of your complaint (PDF or JSON), to take it to the Ombudsman yourself; audited' })
+  @ApiProduces('application/pdf', 'application/json')
+  @ApiOkResponse(PACK_RESPONSE)
+  async evidencePack(
+    @Param() { trackingId }: TrackingIdParam,
+    @Query() { format }: EvidencePackQuery,
+    @RequestLocale() locale: Locale,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.packs.forReporter(trackingId, format ?? 'pdf', locale, { path: request.originalUrl.split('?')[0], ...traceOf(request) });
+    return sendPack(file, response);
   }
 }

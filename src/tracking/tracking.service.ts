@@ -43,6 +43,7 @@ export class TrackingService {
         where: { id: complaint.id },
         select: {
           rating: true,
+          ombudsmanConsent: { select: { givenAt: true } },
           agency: { select: { id: true, name: true } },
           events: { where: { type: { in: CITIZEN_EVENTS } }, orderBy: { seq: 'asc' }, select: { type: true, occurredAt: true, detail: true } },
         },
@@ -71,6 +72,7 @@ export class TrackingService {
       })),
       allowedActions: (status?.allowedActions ?? []).filter((a): a is ReporterAction => (REPORTER_ACTIONS as string[]).includes(a)),
       rating: details.rating,
+      ombudsmanConsentAt: details.ombudsmanConsent?.givenAt.toISOString() ?? null,
     };
   }
 

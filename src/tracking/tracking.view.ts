@@ -35,4 +35,12 @@ export class TrackingView {
   @ApiProperty({ type: [CitizenMessage], description: 'Questions to you, follow-ups and answers, oldest first' }) messages!: CitizenMessage[];
   @ApiProperty({ type: 'array', items: { type: 'string', enum: [...REPORTER_ACTIONS] }, example: ['accept', 'dispute'], description: 'What you can do now: POST /v1/track/{trackingId}/<action>' }) allowedActions!: string[];
   @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 5, example: null, description: 'Your rating, once you accepted' }) rating!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    example: null,
+    description: 'When you agreed that the Ombudsman evidence pack may name you (POST /v1/track/{trackingId}/ombudsman-consent); null: the pack withholds your identity',
+  })
+  ombudsmanConsentAt!: string | null;
 }

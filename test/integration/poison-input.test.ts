@@ -42,6 +42,9 @@ describe('poison input', () => {
       ['a NUL in a query parameter', () => request(t.http).get('/v1/public/complaints?cursor=%00'), 'query.cursor: contains U+0000'],
       ['a NUL in a district (kecamatan)', () => request(t.http).post('/v1/complaints').send(marked({ location: { regency: 'Kota Bandung', district: NUL } })), 'location.district: contains U+0000'],
       ['a NUL in the tracking ID of disposition suggestions', () => request(t.http).get('/v1/complaints/LPR-%00/disposition-suggestions'), 'trackingId: contains U+0000'],
+      ['a NUL in the evidence pack format', () => request(t.http).get('/v1/complaints/LPR-AAAA-BBBB/evidence-pack?format=pdf%00'), 'query.format: contains U+0000'],
+      ['a NUL in an evidence pack digest to verify', () => request(t.http).post('/v1/evidence-packs/verify').send({ contentSha256: NUL, historySha256: '0'.repeat(64) }), 'contentSha256: contains U+0000'],
+      ['a NUL in the reporter\'s consent', () => request(t.http).post('/v1/track/LPR-AAAA-BBBB/ombudsman-consent').set('X-Access-Code', 'AAAA-BBBB-CCCC').send({ consent: NUL }), 'consent: contains U+0000'],
       ['a NUL in the SLA report grouping', () => request(t.http).get('/v1/reports/sla?groupBy=province%00'), 'query.groupBy: contains U+0000'],
       [
         'a place far from any regency, 120 characters long',

@@ -104,6 +104,14 @@ export interface paths {
     /** Reporter: dispute the answer; the complaint reopens at the agency */
     post: operations["dispute"];
   };
+  "/v1/track/{trackingId}/ombudsman-consent": {
+    /** Reporter: agree that the Ombudsman evidence pack names you (name, phone, e-mail, NIK); kept with its time, audited */
+    post: operations["giveOmbudsmanConsent"];
+  };
+  "/v1/track/{trackingId}/evidence-pack": {
+    /** Reporter: the Ombudsman evidence pack of your complaint (PDF or JSON), to take it to the Ombudsman yourself; audited */
+    get: operations["getOwnEvidencePack"];
+  };
   "/v1/complaints/{trackingId}/attachments": {
     /** The complaint's evidence files (metadata), for every officer who sees the complaint */
     get: operations["listComplaintAttachments"];
@@ -143,6 +151,14 @@ export interface paths {
   "/v1/escalations/{id}/acknowledge": {
     /** Acknowledge an escalation addressed to your role — roles: SUPERVISOR, COMPLAINT_MANAGER, OMBUDSMAN, VERIFIER */
     post: operations["acknowledge"];
+  };
+  "/v1/complaints/{trackingId}/evidence-pack": {
+    /** Ombudsman (complaints that reached level 3) or auditor (any): the evidence pack for undue delay, made now from the workflow history; every download is audited */
+    get: operations["getEvidencePack"];
+  };
+  "/v1/evidence-packs/verify": {
+    /** Ombudsman or auditor: is a copy of an evidence pack genuine? Give the two digests printed on it (or in its JSON's digests) */
+    post: operations["verifyEvidencePack"];
   };
   "/v1/channels/sms": {
     /** SMS 1708 gateway: an inbound message becomes a complaint (channel SMS); answers the reply text. Registered SMS gateways only. */
@@ -1237,6 +1253,12 @@ export interface components {
        * @example null
        */
       rating: number | null;
+      /**
+       * Format: date-time
+       * @description When you agreed that the Ombudsman evidence pack may name you (POST /v1/track/{trackingId}/ombudsman-consent); null: the pack withholds your identity
+       * @example null
+       */
+      ombudsmanConsentAt: string | null;
     };
     ProvideClarificationDto: {
       /** @example Kelurahan Pa’baeng-baeng, depan Puskesmas. */
@@ -1254,6 +1276,20 @@ export interface components {
     DisputeAnswerDto: {
       /** @example Lubang di sisi timur belum ditambal. */
       reason: string;
+    };
+    OmbudsmanConsentDto: {
+      /**
+       * @description true: the reporter agrees that the Ombudsman evidence pack names them (name, phone, e-mail, NIK)
+       * @example true
+       */
+      consent: boolean;
+    };
+    OmbudsmanConsentView: {
+      /**
+       * @description When the reporter consented (the first time, if asked again)
+       * @example 2026-11-30T05:12:00.000Z
+       */
+      consentGivenAt: string;
     };
     AttachmentView: {
       /**
@@ -1365,6 +1401,40 @@ export interface components {
        * @example Sudah ditegur; verifikasi dijadwalkan hari ini.
        */
       comment?: string;
+    };
+    VerifyEvidencePackDto: {
+      /**
+       * @description The pack's content digest, as printed in the PDF and in the JSON's digests.contentSha256
+       * @example ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff
+       */
+      contentSha256: string;
+      /**
+       * @description The digest of the workflow history the pack was made from (digests.historySha256)
+       * @example 0000000000000000000000000000000000000000000000000000000000000000
+       */
+      historySha256: string;
+    };
+    EvidencePackIssueView: {
+      /** @example LPR-7K3M-9Q2X */
+      trackingId: string;
+      /** @description When the pack was first downloaded */
+      issuedAt: string;
+      /**
+       * @description The role of who downloaded it (REPORTER for the reporter)
+       * @example OMBUDSMAN
+       */
+      issuedToRole: string;
+      /** @enum {string} */
+      format: "pdf" | "json";
+    };
+    EvidencePackVerificationView: {
+      /** @description Tenggat issued a pack with this content digest (its download is in the audit log) */
+      issued: boolean;
+      issue: components["schemas"]["EvidencePackIssueView"] | null;
+      /** @description The history digest is the one recorded when the pack was issued, and the digest of the history Temporal holds now, cut where the pack ended */
+      historyMatches: boolean;
+      /** @description Made again now from that history and the complaint, the pack has this content digest: it is what Tenggat produces */
+      contentReproduced: boolean;
     };
     InboundSmsDto: {
       /**
@@ -3954,6 +4024,151 @@ export interface operations {
       };
     };
   };
+  /** Reporter: agree that the Ombudsman evidence pack names you (name, phone, e-mail, NIK); kept with its time, audited */
+  giveOmbudsmanConsent: {
+    parameters: {
+      header: {
+        /** @description The access code given with the tracking ID */
+        "X-Access-Code": string;
+      };
+      path: {
+        trackingId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OmbudsmanConsentDto"];
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["OmbudsmanConsentView"];
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No complaint with this tracking ID and access code */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Budget spent: wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Reporter: the Ombudsman evidence pack of your complaint (PDF or JSON), to take it to the Ombudsman yourself; audited */
+  getOwnEvidencePack: {
+    parameters: {
+      query?: {
+        /** @description pdf for people, json for systems; both carry the same digests */
+        format?: "pdf" | "json";
+      };
+      header: {
+        /** @description The access code given with the tracking ID */
+        "X-Access-Code": string;
+      };
+      path: {
+        trackingId: string;
+      };
+    };
+    responses: {
+      /** @description The evidence pack: a PDF for people, or JSON for systems ({ pack, digests }); both carry the content and history SHA-256 digests, also sent as headers */
+      200: {
+        headers: {
+          /** @description SHA-256 of the pack's canonical JSON */
+          "X-Evidence-Pack-Content-Sha256"?: string;
+          /** @description SHA-256 of the workflow history it was made from */
+          "X-Evidence-Pack-History-Sha256"?: string;
+        };
+        content: {
+          "application/pdf": string;
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No complaint with this tracking ID and access code */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Budget spent: wait for Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
   /** The complaint's evidence files (metadata), for every officer who sees the complaint */
   listComplaintAttachments: {
     parameters: {
@@ -4636,6 +4851,127 @@ export interface operations {
       };
       /** @description The Idempotency-Key was already used for a different request */
       422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Ombudsman (complaints that reached level 3) or auditor (any): the evidence pack for undue delay, made now from the workflow history; every download is audited */
+  getEvidencePack: {
+    parameters: {
+      query?: {
+        /** @description pdf for people, json for systems; both carry the same digests */
+        format?: "pdf" | "json";
+      };
+      path: {
+        trackingId: string;
+      };
+    };
+    responses: {
+      /** @description The evidence pack: a PDF for people, or JSON for systems ({ pack, digests }); both carry the content and history SHA-256 digests, also sent as headers */
+      200: {
+        headers: {
+          /** @description SHA-256 of the pack's canonical JSON */
+          "X-Evidence-Pack-Content-Sha256"?: string;
+          /** @description SHA-256 of the workflow history it was made from */
+          "X-Evidence-Pack-History-Sha256"?: string;
+        };
+        content: {
+          "application/pdf": string;
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Bad query, naming the field (format must be pdf or json) */
+      400: {
+        content: {
+          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only OMBUDSMAN, AUDITOR may do this */
+      403: {
+        content: {
+          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No complaint with this tracking ID that you may see */
+      404: {
+        content: {
+          "application/pdf": components["schemas"]["ErrorBodyView"];
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Ombudsman or auditor: is a copy of an evidence pack genuine? Give the two digests printed on it (or in its JSON's digests) */
+  verifyEvidencePack: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["VerifyEvidencePackDto"];
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["EvidencePackVerificationView"];
+        };
+      };
+      /** @description Bad input; the message names each field and what is wrong with it. Nothing was changed */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only OMBUDSMAN, AUDITOR may do this */
+      403: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };

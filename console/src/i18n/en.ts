@@ -241,6 +241,8 @@ export const en: Messages = {
     notDisposed: 'not yet disposed; deadlines counted nationally',
   },
   escalations: {
+    evidencePack: 'Ombudsman evidence pack',
+    evidencePackOf: (trackingId) => `Ombudsman evidence pack of ${trackingId}`,
     title: 'Escalations',
     intro: 'Escalations addressed to your role, newest first.',
     comment: 'Comment (optional)',
@@ -367,6 +369,12 @@ export const en: Messages = {
     attachLater: 'Attach them again from the Track page while the report awaits verification.',
   },
   citizen: {
+    ombudsmanTitle: 'Evidence pack for the Ombudsman',
+    ombudsmanIntro: 'If your complaint is not handled in time, you can take it to the Ombudsman of the Republic of Indonesia. This pack holds the complaint\'s facts, every deadline, breach, escalation and the agency\'s answers.',
+    ombudsmanConsentHint: 'Your identity (name, phone, e-mail, NIK) is included only if you agree. Your consent is kept with its time.',
+    ombudsmanConsent: 'I agree that my identity is included for the Ombudsman',
+    ombudsmanConsented: 'You agreed that your identity is included, since',
+    ombudsmanDownload: 'Download the evidence pack (PDF)',
     submitTitle: 'Report a problem',
     submitIntro: 'Tell us what happened, where and when. No account needed.',
     report: 'Your report',

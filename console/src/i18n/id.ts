@@ -241,6 +241,8 @@ export const id = {
     notDisposed: 'belum didisposisikan; tenggat dihitung secara nasional',
   },
   escalations: {
+    evidencePack: 'Berkas bukti Ombudsman',
+    evidencePackOf: (trackingId: string) => `berkas bukti Ombudsman untuk ${trackingId}`,
     title: 'Eskalasi',
     intro: 'Eskalasi yang ditujukan kepada peran Anda, terbaru lebih dulu.',
     comment: 'Komentar (tidak wajib)',
@@ -367,6 +369,12 @@ export const id = {
     attachLater: 'Lampirkan lagi dari halaman Lacak laporan selama laporan menunggu verifikasi.',
   },
   citizen: {
+    ombudsmanTitle: 'Berkas bukti untuk Ombudsman',
+    ombudsmanIntro: 'Jika pengaduan Anda tidak ditindaklanjuti tepat waktu, Anda dapat membawanya ke Ombudsman RI. Berkas ini memuat fakta pengaduan, setiap tenggat, pelanggaran, eskalasi, dan jawaban instansi.',
+    ombudsmanConsentHint: 'Identitas Anda (nama, telepon, surel, NIK) hanya dicantumkan jika Anda menyetujuinya. Persetujuan disimpan beserta waktunya.',
+    ombudsmanConsent: 'Saya setuju identitas saya dicantumkan untuk Ombudsman',
+    ombudsmanConsented: 'Anda menyetujui identitas Anda dicantumkan sejak',
+    ombudsmanDownload: 'Unduh berkas bukti (PDF)',
     submitTitle: 'Buat laporan',
     submitIntro: 'Ceritakan apa yang terjadi, di mana, dan kapan. Anda tidak perlu membuat akun.',
     report: 'Laporan Anda',

@@ -2,16 +2,34 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { api, idempotencyKey, unwrap } from '../api/client';
+import { api, download, idempotencyKey, unwrap } from '../api/client';
 import { AcknowledgeForm } from '../components/acknowledge';
 import { agencyName, useAgencies, zoneOf } from '../components/reference';
 import { Countdown, ErrorNote, Field, Loading, When } from '../components/ui';
 import { useI18n } from '../i18n';
+import { useSession } from '../session';
+
+/** Roles that download the Ombudsman evidence pack of a level-3 escalation (the API checks it again). */
+const PACK_ROLES = new Set(['OMBUDSMAN', 'AUDITOR']);
+
+function EvidencePackLinks({ trackingId, onError }: { trackingId: string; onError: (error: unknown) => void }) {
+  const { t } = useI18n();
+  const get = (format: 'pdf' | 'json') =>
+    void download(api.GET('/v1/complaints/{trackingId}/evidence-pack', { params: { path: { trackingId }, query: { format } }, parseAs: 'blob' }), `evidence-pack-${trackingId}.${format}`).catch(onError);
+  return (
+    <>
+      <button type="button" className="link" onClick={() => get('pdf')}>PDF<span className="visually-hidden"> {t.escalations.evidencePackOf(trackingId)}</span></button>{' · '}
+      <button type="button" className="link" onClick={() => get('json')}>JSON<span className="visually-hidden"> {t.escalations.evidencePackOf(trackingId)}</span></button>
+    </>
+  );
+}
 
 export function EscalationsPage() {
   const { t } = useI18n();
   const agencies = useAgencies();
   const [open, setOpen] = useState(true);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const packs = PACK_ROLES.has(useSession()?.officer.role ?? '');
   const inbox = useQuery({
     queryKey: ['escalations', open],
     refetchInterval: 10_000,
@@ -29,7 +47,7 @@ export function EscalationsPage() {
           </select>
         </Field>
       </form>
-      <ErrorNote error={inbox.error} />
+      <ErrorNote error={inbox.error ?? downloadError} />
       {inbox.isPending ? <Loading /> : inbox.data?.items.length === 0 ? <p>{t.escalations.empty}</p> : (
         <table>
           <caption className="visually-hidden">{t.escalations.title}</caption>
@@ -41,6 +59,7 @@ export function EscalationsPage() {
               <th scope="col">{t.escalations.missed}</th>
               <th scope="col">{t.queue.agency}</th>
               <th scope="col">{t.escalations.acknowledgement}</th>
+              {packs && <th scope="col">{t.escalations.evidencePack}</th>}
             </tr>
           </thead>
           <tbody>
@@ -64,6 +83,7 @@ export function EscalationsPage() {
                         acknowledge={(comment) => unwrap(api.POST('/v1/escalations/{id}/acknowledge', { params: { path: { id: e.id } }, headers: { 'Idempotency-Key': idempotencyKey() }, body: { comment } }))} />
                     )}
                   </td>
+                  {packs && <td>{e.level >= 3 && <EvidencePackLinks trackingId={e.trackingId} onError={setDownloadError} />}</td>}
                 </tr>
               );
             })}

@@ -52,6 +52,8 @@ function plannedDeadline(r: Fields | undefined): Described | undefined {
       ...(explanation.pauses ? { pauses: explanation.pauses } : {}),
       ...(explanation.provisional ? { provisional: true } : {}),
       ...(r?.rungs ? { escalationRungs: r.rungs } : {}),
+      // The explanation as data (when the run kept it), so a reader can word it in its own language.
+      ...(explanation.basis ? { basis: explanation.basis } : {}),
     },
   };
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'wouter';
-import { api, idempotencyKey, unwrap } from '../../api/client';
+import { api, download, idempotencyKey, unwrap } from '../../api/client';
 import { TrackedAttachments } from '../../components/attachments';
 import { Countdown, ErrorNote, Field, Loading, When } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -89,6 +89,39 @@ function ReporterActions({ view, credentials }: { view: TrackingView; credential
   );
 }
 
+/** The Ombudsman evidence pack: the reporter's consent to be named (kept with its time) and the download. */
+function OmbudsmanPack({ view, credentials }: { view: TrackingView; credentials: Credentials }) {
+  const { t } = useI18n();
+  const queries = useQueryClient();
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const path = { trackingId: credentials.trackingId };
+  const consent = useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/track/{trackingId}/ombudsman-consent', { params: { path, header: { 'X-Access-Code': credentials.accessCode } }, body: { consent: true } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['track'] }),
+  });
+  const pack = () =>
+    void download(
+      api.GET('/v1/track/{trackingId}/evidence-pack', { params: { path, query: { format: 'pdf' }, header: { 'X-Access-Code': credentials.accessCode } }, parseAs: 'blob' }),
+      `evidence-pack-${credentials.trackingId}.pdf`,
+    ).catch(setDownloadError);
+  return (
+    <section className="action" aria-labelledby="ombudsman-pack">
+      <h3 id="ombudsman-pack">{t.citizen.ombudsmanTitle}</h3>
+      <p>{t.citizen.ombudsmanIntro}</p>
+      <ErrorNote error={consent.error ?? downloadError} />
+      {view.ombudsmanConsentAt ? (
+        <p data-testid="ombudsman-consent">{t.citizen.ombudsmanConsented} <When at={view.ombudsmanConsentAt} zone={view.deadlines[0] ? zoneOfOffset(view.deadlines[0].dueAt) : NATIONAL_TIME_ZONE} />.</p>
+      ) : (
+        <>
+          <p>{t.citizen.ombudsmanConsentHint}</p>
+          <button type="button" disabled={consent.isPending} onClick={() => consent.mutate()}>{t.citizen.ombudsmanConsent}</button>{' '}
+        </>
+      )}
+      <button type="button" onClick={pack}>{t.citizen.ombudsmanDownload}</button>
+    </section>
+  );
+}
+
 export function TrackPage() {
   const { t } = useI18n();
   const [search] = useSearchParams();
@@ -139,6 +172,7 @@ export function TrackPage() {
           <h3>{t.attachments.title}</h3>
           <TrackedAttachments trackingId={credentials!.trackingId} accessCode={credentials!.accessCode} status={view.status} />
           <ReporterActions view={view} credentials={credentials!} />
+          <OmbudsmanPack view={view} credentials={credentials!} />
         </article>
       )}
     </section>
