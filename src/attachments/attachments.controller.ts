@@ -1,13 +1,12 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, StreamableFile, UploadedFiles, UseGuards, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentOfficer, Public, Roles } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
-import { RateLimited } from '../auth/rate-limit.guard.js';
 import { TrackingIdParam } from '../complaints/dto/tracking-id.param.js';
 import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
-import { AccessCodeGuard } from '../tracking/access-code.guard.js';
+import { ReporterAccess } from '../tracking/access-code.guard.js';
 import {
   AttachmentListView,
   AttachmentParam,
@@ -133,14 +132,7 @@ export class OfficerAttachmentsController {
 }
 
 /** The reporter, with the access code: attach evidence, list and download the complaint's files (the agency's documents too). */
-@ApiTags('reporter')
-@Public()
-// Guards run in the order added, and decorators apply bottom-up: the address budget is spent first.
-@UseGuards(AccessCodeGuard)
-@RateLimited('address')
-@ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB', schema: { type: 'string', maxLength: 64 } })
-@ApiCommonErrors()
-@ApiErrors([404, 'No complaint with this tracking ID and access code'])
+@ReporterAccess()
 @Controller({ path: 'track/:trackingId/attachments', version: '1' })
 export class ReporterAttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}

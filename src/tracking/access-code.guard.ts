@@ -1,4 +1,8 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators.js';
+import { RateLimited } from '../auth/rate-limit.guard.js';
+import { ApiCommonErrors, ApiErrors, type ErrorAnswer } from '../openapi/api-errors.decorator.js';
 import type { AuditedRequest } from '../audit/audit-trail.interceptor.js';
 import { CredentialThrottles, type ThrottlePolicy } from '../auth/credential-throttle.js';
 import { NotFoundError, TooManyAttemptsError } from '../common/domain-errors.js';
@@ -43,3 +47,18 @@ export class AccessCodeGuard implements CanActivate {
     return true;
   }
 }
+
+/**
+ * A reporter's controller: no account, the tracking ID and the access code. Guards run in the order they
+ * are applied, so the address's budget is spent before the code is checked.
+ */
+export const ReporterAccess = (...answers: ErrorAnswer[]) =>
+  applyDecorators(
+    ApiTags('reporter'),
+    Public(),
+    RateLimited('address'),
+    UseGuards(AccessCodeGuard),
+    ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB', schema: { type: 'string', maxLength: 64 } }),
+    ApiCommonErrors(),
+    ApiErrors(...answers, [404, 'No complaint with this tracking ID and access code']),
+  );

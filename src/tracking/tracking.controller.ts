@@ -1,10 +1,8 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
-import { Public } from '../auth/auth.decorators.js';
-import { RateLimited } from '../auth/rate-limit.guard.js';
 import { IdempotencyKey } from '../common/idempotency-key.decorator.js';
 import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { AcceptAnswerDto, DisputeAnswerDto, ProvideClarificationDto } from '../complaints/dto/actions.dto.js';
@@ -17,7 +15,7 @@ import { traceOf } from '../common/request-trace.js';
 import { EvidencePackQuery, OmbudsmanConsentDto, OmbudsmanConsentView } from '../evidence-pack/evidence-pack.dto.js';
 import { PACK_RESPONSE, sendPack } from '../evidence-pack/evidence-pack.controller.js';
 import { EvidencePackService } from '../evidence-pack/evidence-pack.service.js';
-import { AccessCodeGuard } from './access-code.guard.js';
+import { ReporterAccess } from './access-code.guard.js';
 import { TrackingService } from './tracking.service.js';
 import { TrackingView } from './tracking.view.js';
 
@@ -35,14 +33,7 @@ function ReporterActionRoute(action: ReporterAction, summary: string) {
 }
 
 /** The reporter, without an account: tracking ID plus the access code given at submission. */
-@ApiTags('reporter')
-@Public()
-// Guards run in the order added, and decorators apply bottom-up: the address budget is spent first.
-@UseGuards(AccessCodeGuard)
-@RateLimited('address')
-@ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given with the tracking ID', example: '7K3M-9Q2X-4HTB', schema: { type: 'string', maxLength: 64 } })
-@ApiCommonErrors()
-@ApiErrors(400, [404, 'No complaint with this tracking ID and access code'])
+@ReporterAccess(400)
 @Controller({ path: 'track/:trackingId', version: '1' })
 export class TrackingController {
   constructor(
