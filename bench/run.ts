@@ -235,8 +235,8 @@ async function benchOn(kind: ServerKind, databaseServerUrl: string) {
     cleanups.unshift(() => db.end());
 
     // The raw baselines measure bare Temporal: their own worker and a client without Tenggat's codec.
-    const raw = await rawBaselines(temporal.address, new Client({ connection }));
     const work = () => countWork(db, { worker: worker.child.pid, api: api.child.pid, temporal: temporal.pid }, workerMetricsAddress);
+    const raw = await rawBaselines(temporal.address, new Client({ connection }), work);
     const intake = await scenario('intake', () => intakeSteps(base, raw.startsPerSecond, work));
     const officer = await scenario('officer', () => officerActions(base, verifier, db, raw.updateRoundTrip));
     const storm = await scenario('storm', () => deadlineStorm(client, db, taskQueue, raw, receiver, work));
@@ -285,7 +285,7 @@ async function signIn(base: string, username: string): Promise<string> {
  * Raw Temporal: the start rate of an empty workflow (closed loop, 50 in flight), a trivial Update's round trip
  * and a timer storm.
  */
-async function rawBaselines(address: string, client: Client) {
+async function rawBaselines(address: string, client: Client, work: () => Promise<(complaints: number) => Promise<WorkDone>>) {
   const taskQueue = `bench-raw-${randomBytes(4).toString('hex')}`;
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
@@ -317,7 +317,7 @@ async function rawBaselines(address: string, client: Client) {
       samples.push(performance.now() - t);
     }
     await echo.executeUpdate(stopUpdate);
-    return { startsPerSecond, updateRoundTrip: roundAll(percentiles(samples)), timerStorm: await rawTimerStorm(client, taskQueue, startsPerSecond) };
+    return { startsPerSecond, updateRoundTrip: roundAll(percentiles(samples)), timerStorm: await rawTimerStorm(client, taskQueue, startsPerSecond, work) };
   } finally {
     worker.shutdown();
     await running;
@@ -332,20 +332,22 @@ async function rawBaselines(address: string, client: Client) {
  * workflow after `condition` times out), and timerWorkflow answers that same workflow time after its `sleep`;
  * both minus the due instant. What is left between the two is what Tenggat adds to the server's own cost.
  */
-async function rawTimerStorm(client: Client, taskQueue: string, rawStartsPerSecond: number) {
+async function rawTimerStorm(client: Client, taskQueue: string, rawStartsPerSecond: number, work: () => Promise<(timers: number) => Promise<WorkDone>>) {
   const dueAt = stormDueAt(size.storm, rawStartsPerSecond);
   const workflowIds = Array.from({ length: size.storm }, () => `raw-timer-${randomUUID()}`);
   await pool(workflowIds, 50, async (workflowId) => {
     await client.workflow.start(timerWorkflow, { taskQueue, workflowId, args: [dueAt] });
   });
   if (Date.now() > dueAt) throw new Error(`raw timer storm: starting ${size.storm} workflows took past their common due instant`);
+  // Its worker is the bench's own: what it costs shows as the bench's CPU, beside the server's and PostgreSQL's.
+  const workDone = await work();
   const lateness: number[] = [];
   // A timer that has not fired a minute after its due instant counts as missed.
   await pool(workflowIds, 50, async (workflowId) => {
     const wokeAt = await client.connection.withDeadline(dueAt + 60_000, () => client.workflow.getHandle(workflowId).result()).catch(() => undefined);
     if (typeof wokeAt === 'number') lateness.push(wokeAt - dueAt);
   });
-  return { workflows: size.storm, latenessMs: roundAll(percentiles(lateness)), missed: size.storm - lateness.length };
+  return { workflows: size.storm, latenessMs: roundAll(percentiles(lateness)), missed: size.storm - lateness.length, work: await workDone(size.storm) };
 }
 
 /** POST /v1/complaints at fixed arrival rates (open model), stepping up until p95 passes 300 ms. */
@@ -665,8 +667,11 @@ async function openComplaints(
     if (!armed) throw new Error(`capacity: ${count} complaints were not all armed within ${600 + count / 50} s`);
     const armedSeconds = (Date.now() - stepStarted) / 1000;
     const stepWork = await workDone(count);
+    const { rows: open } = await db.query(`SELECT count(*)::int AS n FROM complaints WHERE status NOT IN ('CLOSED', 'ARCHIVED')`);
     const point = {
       openComplaints: all.length,
+      // With the earlier scenarios' complaints: all the worker and the server hold.
+      openInAll: open[0].n as number,
       created: count,
       createSeconds: round(createSeconds),
       createdPerSecond: round(count / createSeconds),
@@ -756,6 +761,7 @@ function tableRows(r: Figures): [string, string, string][] {
     ['raw start rate', `${r.raw.startsPerSecond}/s`, 'baseline'],
     ['raw Update round trip', ms(r.raw.updateRoundTripMs), 'baseline'],
     [`raw timer storm (${r.raw.timerStorm.workflows})`, `lateness ${ms(r.raw.timerStorm.latenessMs)}; missed ${r.raw.timerStorm.missed}`, 'baseline'],
+    ['work per raw timer', `CPU ms bench's worker ${r.raw.timerStorm.work.cpuMsPerComplaint.bench}, Temporal ${r.raw.timerStorm.work.cpuMsPerComplaint.temporal}, PostgreSQL ${r.raw.timerStorm.work.cpuMsPerComplaint.postgres}`, 'the floor a breach is held to'],
   ];
   const { intake, officerAction, projectionLagMs, reads, agencyScale, accessCodes, storm, notificationDelivery, capacity } = r;
   if (intake) {
@@ -793,7 +799,10 @@ function tableRows(r: Figures): [string, string, string][] {
   }
   if (storm && notificationDelivery) {
     rows.push([`deadline storm (${storm.complaints})`, `lateness ${ms(storm.latenessMs)}; missed ${storm.missed}, doubled ${storm.doubled}`, `${storm.ratioToRawTimerStormP99}× raw p99 (goal ≤ 1.5×, none missed/doubled)`]);
-    rows.push(['work per breach', workText(storm.work), 'counted from the last start to the last escalation']);
+    const cpu = storm.work.cpuMsPerComplaint;
+    const rawCpu = r.raw.timerStorm.work.cpuMsPerComplaint;
+    const [breachCpu, timerCpu] = [cpu.worker + cpu.temporal + cpu.postgres, rawCpu.bench + rawCpu.temporal + rawCpu.postgres];
+    rows.push(['work per breach', workText(storm.work), `CPU ${round(breachCpu)} ms against ${round(timerCpu)} ms a raw timer: ${round(breachCpu / timerCpu, 2)}×`]);
     rows.push([
       'escalation notice → webhook',
       `${ms(notificationDelivery.latencyMs)}; delivered ${notificationDelivery.delivered} of ${notificationDelivery.expected}`,
@@ -803,7 +812,7 @@ function tableRows(r: Figures): [string, string, string][] {
   if (capacity) {
     for (const point of capacity.curve) {
       rows.push([
-        `capacity at ${point.openComplaints} open`,
+        `capacity at ${point.openComplaints} open (${point.openInAll} in all)`,
         `+${point.created} in ${point.createSeconds} s (${point.createdPerSecond}/s, armed ${point.armedSeconds} s); worker RSS ${point.workerRssMb} MB, Temporal RSS ${point.temporalServerRssMb ?? 'n/a'} MB; storage Tenggat ${point.storageMb.tenggat} MB, Temporal ${point.storageMb.temporal ?? 'n/a'} MB; history ${point.historySample.meanEvents} events / ${point.historySample.meanBytes} B`,
         `per complaint: ${workText(point.work)}`,
       ]);

@@ -22,31 +22,59 @@ interface WorkReading {
   transactions: number;
 }
 
-/** utime + stime of a process, in seconds; 0 once it is gone. */
-function cpuSecondsOf(pid: number | undefined): number {
-  if (!pid) return 0;
+/** A process's /proc/<pid>/stat fields after its command name (which may hold spaces and parentheses); undefined once it is gone. */
+function statFields(pid: number | string): string[] | undefined {
   try {
-    // The command name may hold spaces and parentheses: the fields start after its closing one.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
-/** Every PostgreSQL process of the machine (server and backends): Tenggat's schema and the real Temporal server's databases alike. */
-function postgresCpuSeconds(): number {
+/** utime + stime of a process, in seconds; 0 once it is gone. */
+function cpuSecondsOf(pid: number | undefined): number {
+  const fields = pid ? statFields(pid) : undefined;
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0;
+}
+
+const commOf = (pid: string): string | undefined => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The PostgreSQL server the bench uses (Tenggat's schema and the real Temporal server's databases alike), not
+ * the others a shared machine may run: its postmaster with the CPU of its backends that have exited (cutime +
+ * cstime: backends come and go with connections), and the live backends' own.
+ */
+function postgresCpuSeconds(postmasterPid: string | undefined): number {
+  if (!postmasterPid) return NaN;
   let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid) || commOf(pid) !== 'postgres') continue;
+    const fields = statFields(pid);
+    if (!fields || (pid !== postmasterPid && fields[1] !== postmasterPid)) continue;
+    const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
+    total += (utime + stime + (pid === postmasterPid ? cutime + cstime : 0)) / TICKS_PER_SECOND;
   }
   return total;
+}
+
+/**
+ * The postmaster's PID, from postmaster.pid in the server's data directory; undefined when this role may not
+ * read the setting or the server runs elsewhere (PostgreSQL's CPU is then NaN, written as null).
+ */
+async function postmasterOf(db: pg.Client): Promise<string | undefined> {
+  try {
+    const { rows } = await db.query(`SELECT current_setting('data_directory') AS dir`);
+    return readFileSync(`${rows[0].dir}/postmaster.pid`, 'utf8').split('\n')[0].trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Sum of a counter family in a Prometheus text exposition (every label set). */
@@ -58,7 +86,7 @@ export function sumMetric(exposition: string, name: string): number {
   return total;
 }
 
-async function readWork(db: pg.Client, processes: StackProcesses, workerMetricsAddress: string): Promise<WorkReading> {
+async function readWork(db: pg.Client, processes: StackProcesses, workerMetricsAddress: string, postmasterPid: string | undefined): Promise<WorkReading> {
   const metrics = await fetch(`http://${workerMetricsAddress}/metrics`).then((res) => res.text());
   // Statistics are flushed by each backend when it goes idle; asking for a snapshot now reads them fresh.
   await db.query('SELECT pg_stat_clear_snapshot()');
@@ -68,7 +96,7 @@ async function readWork(db: pg.Client, processes: StackProcesses, workerMetricsA
       worker: cpuSecondsOf(processes.worker),
       api: cpuSecondsOf(processes.api),
       temporal: cpuSecondsOf(processes.temporal),
-      postgres: postgresCpuSeconds(),
+      postgres: postgresCpuSeconds(postmasterPid),
       bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
     },
     workflowTasks: sumMetric(metrics, 'temporal_workflow_task_execution_latency_count'),
@@ -87,11 +115,12 @@ export interface WorkDone {
 
 /** Starts counting; the function it answers reads again and answers the difference per complaint. */
 export async function countWork(db: pg.Client, processes: StackProcesses, workerMetricsAddress: string): Promise<(complaints: number) => Promise<WorkDone>> {
-  const before = await readWork(db, processes, workerMetricsAddress);
+  const postmasterPid = await postmasterOf(db);
+  const before = await readWork(db, processes, workerMetricsAddress, postmasterPid);
   return async (complaints) => {
     // Counters reach the metrics endpoint and pg_stat_database a moment after the work: let them settle.
     await new Promise((r) => setTimeout(r, 1500));
-    const after = await readWork(db, processes, workerMetricsAddress);
+    const after = await readWork(db, processes, workerMetricsAddress, postmasterPid);
     const per = (n: number) => round(n / complaints, 2);
     const cpu = Object.fromEntries(Object.entries(after.cpuSeconds).map(([k, v]) => [k, round(v - before.cpuSeconds[k as keyof WorkReading['cpuSeconds']], 2)])) as WorkReading['cpuSeconds'];
     return {

@@ -43,6 +43,9 @@ describe('bench --smoke', () => {
       expect(work.perComplaint.transactions).toBeGreaterThan(0);
       expect(work.cpuMsPerComplaint.worker).toBeGreaterThan(0);
     }
+    // The floor a breach is held to: what a raw timer costs the server and the bench's own worker.
+    expect(report.raw.timerStorm.work.cpuMsPerComplaint.temporal).toBeGreaterThan(0);
+    expect(report.raw.timerStorm.work.cpuMsPerComplaint.bench).toBeGreaterThan(0);
     // The capacity curve, and none lost: every complaint has a next deadline and a running workflow.
     const [point] = report.capacity.curve;
     expect(point.storageMb.tenggat).toBeGreaterThan(0);
