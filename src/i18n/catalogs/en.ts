@@ -411,4 +411,12 @@ export const EN: Record<keyof typeof ID, string> = {
 
   'ending.NO_CLARIFICATION': 'archived automatically: the reporter did not give the requested details in time',
   'ending.FEEDBACK_TIMEOUT': 'closed automatically: the reporter did not respond to the answer in time, so it counts as accepted',
+
+  'whatIf.unknownPolicyVersion': "unknown SLA policy version '{version}'; known: {known}",
+  'whatIf.policyRequired': 'give policyVersion (a version of the policy file) or draftPolicy (a policy file to try)',
+  'whatIf.draftVersionRequired': 'the draft holds several versions ({known}): name one in policyVersion',
+  'whatIf.draftProblem': '{problem}',
+  'whatIf.periodTooLong': 'the period may span at most {days} days',
+  'whatIf.notInPast': 'must be in the past',
+  'notFound.whatIf': 'what-if replay {id} not found',
 };

@@ -428,4 +428,12 @@ export const ID = {
 
   'ending.NO_CLARIFICATION': 'diarsipkan otomatis: pelapor tidak memberikan keterangan yang diminta tepat waktu',
   'ending.FEEDBACK_TIMEOUT': 'ditutup otomatis: pelapor tidak menanggapi jawaban tepat waktu, sehingga jawaban dianggap diterima',
+
+  'whatIf.unknownPolicyVersion': "versi kebijakan SLA '{version}' tidak dikenal; yang ada: {known}",
+  'whatIf.policyRequired': 'sebutkan policyVersion (versi dari berkas kebijakan) atau kirim draftPolicy (berkas kebijakan yang hendak dicoba)',
+  'whatIf.draftVersionRequired': 'draf memuat beberapa versi ({known}): sebutkan salah satunya di policyVersion',
+  'whatIf.draftProblem': '{problem}',
+  'whatIf.periodTooLong': 'periode paling panjang {days} hari',
+  'whatIf.notInPast': 'harus sudah lewat',
+  'notFound.whatIf': 'simulasi kebijakan {id} tidak ditemukan',
 };

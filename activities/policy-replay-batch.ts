@@ -1,0 +1,117 @@
+// The what-if replay's activities: one batch of past complaints replayed under the complaint's own policy
+// and under the what-if one (the pure core, policy-replay.ts), with deadlines planned by the same business
+// calendar the planDeadline activity uses; the batch's counts and differing complaints stored in one
+// transaction, keyed so a retried batch replaces its own rows. Complaints are only read.
+import type { AgencyDayOff } from './business-calendar.js';
+import type { CalendarProvider } from './calendar-source.js';
+import { failingPermanently } from './permanent-failures.js';
+import { compareReplays, countReplays, replayComplaint, type ExtensionsFound, type PastComplaint, type PlanDeadline } from './policy-replay.js';
+import type { SlaPolicy } from '../src/policy/sla-policy.js';
+import type { Prisma, PrismaClient } from '../src/generated/prisma/client.js';
+import type { EventType, PolicyReplayBatchInput, PolicyReplayCursor, PolicyReplayBatchResult, PolicyReplayEnding, SlaPolicyVersion } from '../workflows/messages.js';
+
+/** Events the replay re-drives or needs; the clocks' own, acknowledgements and re-timings it does not read. */
+const NOT_READ: EventType[] = ['DEADLINE_BREACHED', 'ESCALATED', 'ESCALATION_ACKNOWLEDGED', 'DEADLINES_RETIMED'];
+
+/** Complaints after the cursor, in (submitted_at, id) order: served by the index of that pair. */
+const after = (cursor: PolicyReplayCursor): Prisma.ComplaintWhereInput => {
+  const at = new Date(cursor.submittedAt);
+  return { OR: [{ submittedAt: { gt: at } }, { submittedAt: at, id: { gt: cursor.complaintId } }] };
+};
+
+export interface PolicyReplayDependencies {
+  prisma: PrismaClient;
+  calendar: CalendarProvider;
+  /** The policy file: each complaint is replayed under its own frozen version for the "current" side. */
+  policy: SlaPolicy;
+}
+
+export function createPolicyReplayActivities({ prisma, calendar, policy }: PolicyReplayDependencies) {
+  /** The version a complaint ran under: its own, or (a version since removed from the file) the one in force at its submission. */
+  const ownVersion = (name: string, submittedAt: Date): SlaPolicyVersion => policy.all().find((v) => v.version === name) ?? policy.inForceAt(submittedAt);
+
+  /** Each agency's zone and days off, for the calendar of its clocks. */
+  const agencyCalendars = async (): Promise<Map<string, { timeZone: string; agencyDaysOff: AgencyDayOff[] }>> => {
+    const agencies = await prisma.agency.findMany({ select: { id: true, timeZone: true, daysOff: { select: { date: true, reason: true } } } });
+    return new Map(agencies.map((a) => [a.id, { timeZone: a.timeZone, agencyDaysOff: a.daysOff.map((d) => ({ date: d.date.toISOString().slice(0, 10), reason: d.reason })) }]));
+  };
+
+  return failingPermanently({
+    /** Replays the next `limit` complaints of the period after `after` (complaint ID order) and stores what it found. */
+    async replayPolicyBatch(input: PolicyReplayBatchInput): Promise<PolicyReplayBatchResult> {
+      const replay = await prisma.policyReplay.findUniqueOrThrow({ where: { id: input.replayId } });
+      const whatIf = replay.policy as unknown as SlaPolicyVersion;
+      const rows = await prisma.complaint.findMany({
+        where: { submittedAt: { gte: replay.periodFrom, lt: replay.periodTo }, ...(input.after ? after(input.after) : {}) },
+        orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+        take: input.limit,
+        select: {
+          id: true,
+          trackingId: true,
+          submittedAt: true,
+          classification: true,
+          channel: true,
+          policyVersion: true,
+          agencyId: true,
+          events: {
+            where: { type: { notIn: NOT_READ } },
+            orderBy: { seq: 'asc' },
+            select: { seq: true, type: true, actorId: true, actorRole: true, detail: true, occurredAt: true },
+          },
+        },
+      });
+      if (rows.length === 0) return { complaints: 0, differing: 0, last: input.after };
+
+      const [businessCalendar, agencies] = await Promise.all([calendar.current(), agencyCalendars()]);
+      const plan: PlanDeadline = (request) =>
+        businessCalendar.plan(request, (request.agencyId && agencies.get(request.agencyId)) || { timeZone: request.defaultTimeZone, agencyDaysOff: [] });
+      const asOf = replay.asOf.toISOString();
+
+      const replays = rows.map((row) => {
+        const past: PastComplaint = {
+          complaintId: row.id,
+          trackingId: row.trackingId,
+          submittedAt: row.submittedAt.toISOString(),
+          classification: row.classification,
+          channel: row.channel,
+          events: row.events.map((e) => ({ ...e, detail: (e.detail ?? {}) as Record<string, unknown>, occurredAt: e.occurredAt.toISOString() })),
+        };
+        const extensions: ExtensionsFound = new Map();
+        const current = replayComplaint(past, ownVersion(row.policyVersion, row.submittedAt), plan, asOf, extensions);
+        const outcome = replayComplaint(past, whatIf, plan, asOf, extensions);
+        return { row, current, whatIf: outcome, differences: compareReplays(current, outcome) };
+      });
+      const differing = replays.filter((r) => r.differences.length > 0);
+      const ids = rows.map((r) => r.id);
+      await prisma.$transaction([
+        prisma.policyReplayBatch.deleteMany({ where: { replayId: replay.id, firstComplaintId: ids[0] } }),
+        prisma.policyReplayBatch.create({
+          data: { replayId: replay.id, firstComplaintId: ids[0], complaints: rows.length, counts: countReplays(replays) as unknown as Prisma.InputJsonValue },
+        }),
+        prisma.policyReplayDifference.deleteMany({ where: { replayId: replay.id, complaintId: { in: ids } } }),
+        prisma.policyReplayDifference.createMany({
+          data: differing.map(({ row, current, differences }) => ({
+            replayId: replay.id,
+            complaintId: row.id,
+            trackingId: row.trackingId,
+            submittedAt: row.submittedAt,
+            agencyId: row.agencyId,
+            currentPolicyVersion: current.policyVersion,
+            differences: differences as unknown as Prisma.InputJsonValue,
+          })),
+        }),
+        prisma.policyReplay.update({
+          where: { id: replay.id },
+          data: { processed: input.processedBefore + rows.length, differing: input.differingBefore + differing.length },
+        }),
+      ]);
+      const last = rows.at(-1)!;
+      return { complaints: rows.length, differing: differing.length, last: { submittedAt: last.submittedAt.toISOString(), complaintId: last.id } };
+    },
+
+    /** Marks the replay done, cancelled or failed (once: a replay that ended stays as it ended). */
+    async finishPolicyReplay({ replayId, status, error }: PolicyReplayEnding): Promise<void> {
+      await prisma.policyReplay.updateMany({ where: { id: replayId, status: 'RUNNING' }, data: { status, finishedAt: new Date(), error: error ?? null } });
+    },
+  });
+}
