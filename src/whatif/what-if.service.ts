@@ -14,9 +14,6 @@ import type { StartWhatIfDto, WhatIfComplaintPage, WhatIfComplaintView, WhatIfRe
 import { replayPeriod, whatIfRows } from './what-if-figures.js';
 import { WhatIfRepository, type DifferenceRow, type ReplayRow } from './what-if.repository.js';
 
-/** Complaints per batch: one activity each, a few seconds of work. */
-export const REPLAY_BATCH_SIZE = 250;
-
 /** Temporal must take the start within this, or the API answers 503 (the replay row says FAILED). */
 const START_DEADLINE_MS = 5000;
 
@@ -53,7 +50,7 @@ export class WhatIfService {
         client.workflow.start(policyReplayWorkflow, {
           workflowId: replay.workflowId,
           taskQueue: this.config.temporalTaskQueue,
-          args: [{ replayId: id, total: replay.total, batchSize: REPLAY_BATCH_SIZE, after: null, processed: 0, differing: 0 }],
+          args: [{ replayId: id, total: replay.total, batchSize: this.config.whatIfBatchSize, after: null, processed: 0, differing: 0 }],
           staticSummary: `What-if: SLA policy ${policy.version} over ${replay.total} complaints submitted ${period.from.toISODate()} to ${period.to.toISODate()}`,
         }),
       );
