@@ -5,7 +5,7 @@
 import type { AgencyDayOff } from './business-calendar.js';
 import type { CalendarProvider } from './calendar-source.js';
 import { failingPermanently } from './permanent-failures.js';
-import { compareReplays, countReplays, replayComplaint, type ExtensionsFound, type PastComplaint, type PlanDeadline } from './policy-replay.js';
+import { compareReplays, countReplays, replayComplaint, type ExtensionsFound, type PastComplaint, type PlanDeadline, type ReplayDifference, type ReplayOutcome } from './policy-replay.js';
 import type { SlaPolicy } from '../src/policy/sla-policy.js';
 import type { Prisma, PrismaClient } from '../src/generated/prisma/client.js';
 import type { EventType, PolicyReplayBatchInput, PolicyReplayCursor, PolicyReplayBatchResult, PolicyReplayEnding, SlaPolicyVersion } from '../workflows/messages.js';
@@ -60,14 +60,18 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
           },
         },
       });
-      if (rows.length === 0) return { complaints: 0, differing: 0, last: input.after };
+      if (rows.length === 0) return { complaints: 0, differing: 0, unreplayable: 0, last: input.after };
 
       const [businessCalendar, agencies] = await Promise.all([calendar.current(), agencyCalendars()]);
       const plan: PlanDeadline = (request) =>
         businessCalendar.plan(request, (request.agencyId && agencies.get(request.agencyId)) || { timeZone: request.defaultTimeZone, agencyDaysOff: [] });
       const asOf = replay.asOf.toISOString();
 
-      const replays = rows.map((row) => {
+      // A complaint whose recorded history the lifecycle cannot run (a bug, or rows written by hand) is listed
+      // with why, and the replay goes on: one bad history must not cost the report.
+      const replays: { row: (typeof rows)[number]; current: ReplayOutcome; whatIf: ReplayOutcome; differences: ReplayDifference[] }[] = [];
+      const failed: { row: (typeof rows)[number]; error: string }[] = [];
+      for (const row of rows) {
         const past: PastComplaint = {
           complaintId: row.id,
           trackingId: row.trackingId,
@@ -76,11 +80,15 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
           channel: row.channel,
           events: row.events.map((e) => ({ ...e, detail: (e.detail ?? {}) as Record<string, unknown>, occurredAt: e.occurredAt.toISOString() })),
         };
-        const extensions: ExtensionsFound = new Map();
-        const current = replayComplaint(past, ownVersion(row.policyVersion, row.submittedAt), plan, asOf, extensions);
-        const outcome = replayComplaint(past, whatIf, plan, asOf, extensions);
-        return { row, current, whatIf: outcome, differences: compareReplays(current, outcome) };
-      });
+        try {
+          const extensions: ExtensionsFound = new Map();
+          const current = replayComplaint(past, ownVersion(row.policyVersion, row.submittedAt), plan, asOf, extensions);
+          const outcome = replayComplaint(past, whatIf, plan, asOf, extensions);
+          replays.push({ row, current, whatIf: outcome, differences: compareReplays(current, outcome) });
+        } catch (error) {
+          failed.push({ row, error: (error as Error).message });
+        }
+      }
       const differing = replays.filter((r) => r.differences.length > 0);
       const ids = rows.map((r) => r.id);
       await prisma.$transaction([
@@ -90,23 +98,39 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
         }),
         prisma.policyReplayDifference.deleteMany({ where: { replayId: replay.id, complaintId: { in: ids } } }),
         prisma.policyReplayDifference.createMany({
-          data: differing.map(({ row, current, differences }) => ({
-            replayId: replay.id,
-            complaintId: row.id,
-            trackingId: row.trackingId,
-            submittedAt: row.submittedAt,
-            agencyId: row.agencyId,
-            currentPolicyVersion: current.policyVersion,
-            differences: differences as unknown as Prisma.InputJsonValue,
-          })),
+          data: [
+            ...differing.map(({ row, current, differences }) => ({
+              replayId: replay.id,
+              complaintId: row.id,
+              trackingId: row.trackingId,
+              submittedAt: row.submittedAt,
+              agencyId: row.agencyId,
+              currentPolicyVersion: current.policyVersion,
+              differences: differences as unknown as Prisma.InputJsonValue,
+            })),
+            ...failed.map(({ row, error }) => ({
+              replayId: replay.id,
+              complaintId: row.id,
+              trackingId: row.trackingId,
+              submittedAt: row.submittedAt,
+              agencyId: row.agencyId,
+              currentPolicyVersion: row.policyVersion,
+              differences: [],
+              error,
+            })),
+          ],
         }),
         prisma.policyReplay.update({
           where: { id: replay.id },
-          data: { processed: input.processedBefore + rows.length, differing: input.differingBefore + differing.length },
+          data: {
+            processed: input.processedBefore + rows.length,
+            differing: input.differingBefore + differing.length,
+            unreplayable: input.unreplayableBefore + failed.length,
+          },
         }),
       ]);
       const last = rows.at(-1)!;
-      return { complaints: rows.length, differing: differing.length, last: { submittedAt: last.submittedAt.toISOString(), complaintId: last.id } };
+      return { complaints: rows.length, differing: differing.length, unreplayable: failed.length, last: { submittedAt: last.submittedAt.toISOString(), complaintId: last.id } };
     },
 
     /** Marks the replay done, cancelled or failed (once: a replay that ended stays as it ended). */

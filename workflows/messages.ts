@@ -55,6 +55,7 @@ export interface PolicyReplayInput {
   after: PolicyReplayCursor | null;
   processed: number;
   differing: number;
+  unreplayable: number;
 }
 
 export interface PolicyReplayCursor {
@@ -68,11 +69,14 @@ export interface PolicyReplayBatchInput {
   limit: number;
   processedBefore: number;
   differingBefore: number;
+  unreplayableBefore: number;
 }
 
 export interface PolicyReplayBatchResult {
   complaints: number;
   differing: number;
+  /** Complaints whose recorded history the lifecycle could not run (listed with why). */
+  unreplayable: number;
   /** The batch's last complaint (the next batch starts after it). */
   last: PolicyReplayCursor | null;
 }
@@ -89,6 +93,7 @@ export interface PolicyReplayProgress {
   total: number;
   processed: number;
   differing: number;
+  unreplayable: number;
   batches: number;
 }
 

@@ -20,16 +20,17 @@ const failureText = (error: unknown): string => {
 };
 
 export async function policyReplayWorkflow(input: PolicyReplayInput): Promise<PolicyReplayProgress> {
-  const progress: PolicyReplayProgress = { replayId: input.replayId, status: 'RUNNING', total: input.total, processed: input.processed, differing: input.differing, batches: 0 };
+  const progress: PolicyReplayProgress = { replayId: input.replayId, status: 'RUNNING', total: input.total, processed: input.processed, differing: input.differing, unreplayable: input.unreplayable, batches: 0 };
   setHandler(policyReplayProgressQuery, () => progress);
   let after = input.after;
   try {
     for (;;) {
       if (progress.batches >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested) break;
-      const batch = await replayPolicyBatch({ replayId: input.replayId, after, limit: input.batchSize, processedBefore: progress.processed, differingBefore: progress.differing });
+      const batch = await replayPolicyBatch({ replayId: input.replayId, after, limit: input.batchSize, processedBefore: progress.processed, differingBefore: progress.differing, unreplayableBefore: progress.unreplayable });
       progress.batches += 1;
       progress.processed += batch.complaints;
       progress.differing += batch.differing;
+      progress.unreplayable += batch.unreplayable;
       after = batch.last;
       if (batch.complaints < input.batchSize) {
         await finishPolicyReplay({ replayId: input.replayId, status: 'COMPLETED' });
@@ -44,5 +45,5 @@ export async function policyReplayWorkflow(input: PolicyReplayInput): Promise<Po
     progress.status = status;
     throw error;
   }
-  return continueAsNew<typeof policyReplayWorkflow>({ ...input, after, processed: progress.processed, differing: progress.differing });
+  return continueAsNew<typeof policyReplayWorkflow>({ ...input, after, processed: progress.processed, differing: progress.differing, unreplayable: progress.unreplayable });
 }

@@ -76,6 +76,7 @@ export function whatIfDifferencesCsv(run: WhatIfRunView, complaints: WhatIfCompl
     'what_if_ending',
     'why',
   ];
+  const notReplayed = (c: WhatIfComplaintView) => [c.trackingId, c.submittedAt, c.agencyId, c.currentPolicyVersion, run.policyVersion, 'not_replayed', null, null, null, null, null, null, null, null, null, null, c.error];
   const levels = (e: Record<string, number> | undefined) =>
     e
       ? Object.entries(e)
@@ -83,7 +84,7 @@ export function whatIfDifferencesCsv(run: WhatIfRunView, complaints: WhatIfCompl
           .join(' ')
       : null;
   const records = complaints.flatMap((c) =>
-    c.differences.map((d) => [
+    c.error !== null ? [notReplayed(c)] : c.differences.map((d) => [
       c.trackingId,
       c.submittedAt,
       c.agencyId,

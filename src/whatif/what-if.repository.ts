@@ -18,6 +18,7 @@ const replaySelect = {
   total: true,
   processed: true,
   differing: true,
+  unreplayable: true,
   createdAt: true,
   finishedAt: true,
   error: true,
@@ -30,6 +31,7 @@ const differenceSelect = {
   agencyId: true,
   currentPolicyVersion: true,
   differences: true,
+  error: true,
 } satisfies Prisma.PolicyReplayDifferenceSelect;
 export type DifferenceRow = Prisma.PolicyReplayDifferenceGetPayload<{ select: typeof differenceSelect }>;
 

@@ -50,7 +50,7 @@ export class WhatIfService {
         client.workflow.start(policyReplayWorkflow, {
           workflowId: replay.workflowId,
           taskQueue: this.config.temporalTaskQueue,
-          args: [{ replayId: id, total: replay.total, batchSize: this.config.whatIfBatchSize, after: null, processed: 0, differing: 0 }],
+          args: [{ replayId: id, total: replay.total, batchSize: this.config.whatIfBatchSize, after: null, processed: 0, differing: 0, unreplayable: 0 }],
           staticSummary: `What-if: SLA policy ${policy.version} over ${replay.total} complaints submitted ${period.from.toISODate()} to ${period.to.toISODate()}`,
         }),
       );
@@ -141,6 +141,7 @@ export class WhatIfService {
       total: r.total,
       processed: r.processed,
       differing: r.differing,
+      unreplayable: r.unreplayable,
       createdAt: r.createdAt.toISOString(),
       finishedAt: r.finishedAt?.toISOString() ?? null,
       error: r.error,
@@ -155,6 +156,7 @@ export class WhatIfService {
       agencyId: r.agencyId,
       currentPolicyVersion: r.currentPolicyVersion,
       differences: (r.differences as unknown as WhatIfComplaintView['differences']).map((d) => ({ ...d, ending: d.ending ?? null })),
+      error: r.error,
     };
   }
 }

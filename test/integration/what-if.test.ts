@@ -183,6 +183,7 @@ describe('what-if replay of a policy over past complaints', () => {
       total: 6,
       processed: 6,
       differing: 3,
+      unreplayable: 0,
       requestedBy: officers.national.AUDITOR.id,
       error: null,
     });
@@ -232,6 +233,7 @@ describe('what-if replay of a policy over past complaints', () => {
           { ...due2, outcome: 'breached', breachedAt: '2026-01-21T23:59:59.999+07:00', endedAt: '2026-01-22T03:00:00.000Z', escalations: { 1: 1 } },
         ),
       ],
+      error: null,
     });
     expect(byTracking[tracking.LATE].differences).toEqual([
       verification(
@@ -266,7 +268,7 @@ describe('what-if replay of a policy over past complaints', () => {
 
     // Progress as the workflow's query tells it, and the list of replays.
     const progress = await t.temporal.workflow.getHandle(policyReplayWorkflowId(id)).query(policyReplayProgressQuery);
-    expect(progress).toEqual({ replayId: id, status: 'COMPLETED', total: 6, processed: 6, differing: 3, batches: 4 });
+    expect(progress).toEqual({ replayId: id, status: 'COMPLETED', total: 6, processed: 6, differing: 3, unreplayable: 0, batches: 4 });
     const list = await auditor().get('/v1/reports/what-if').expect(200);
     expect((list.body as { id: string }[]).map((r) => r.id)).toContain(id);
     // The complaints themselves were only read.
@@ -284,6 +286,28 @@ describe('what-if replay of a policy over past complaints', () => {
       expect(r.whatIf).toEqual(r.current);
       expect(r.breachesChange).toBe(0);
     }
+  });
+
+  it('lists a complaint it cannot replay, with why, and goes on', async () => {
+    // Its policy version is no longer in the file, and none was in force when it was submitted.
+    await seed('RETIRED', { submittedAt: '2025-12-01T09:00:00+07:00', agencyId: null, status: 'SUBMITTED', events: [] });
+    await t.prisma.complaint.update({ where: { trackingId: tracking.RETIRED }, data: { policyVersion: 'retired-2025' } });
+    await seed('DECEMBER', { submittedAt: '2025-12-01T09:05:00+07:00', agencyId: null, status: 'SUBMITTED', events: [] });
+    const { id, report } = await replayed({ policyVersion: '2026.1', from: '2025-12-01', to: '2025-12-02' });
+    expect(report.run).toMatchObject({ status: 'COMPLETED', total: 2, processed: 2, differing: 0, unreplayable: 1 });
+    const page = await auditor().get(`/v1/reports/what-if/${id}/differences`).expect(200);
+    expect(page.body.items).toEqual([
+      {
+        trackingId: tracking.RETIRED,
+        submittedAt: '2025-12-01T02:00:00.000Z',
+        agencyId: null,
+        currentPolicyVersion: 'retired-2025',
+        differences: [],
+        error: 'no SLA policy version is in force at 2025-12-01T02:00:00.000Z',
+      },
+    ]);
+    // The other one counts: never verified, its deadline passed (the period's calendar year 2025 is loaded).
+    expect((report.rows as { rowType: string; current: { breached: number } }[]).find((r) => r.rowType === 'total')?.current.breached).toBe(1);
   });
 
   it('is cancelled between batches and keeps what it replayed', async () => {

@@ -87,6 +87,7 @@ describe('what-if CSV', () => {
     total: 3,
     processed: 3,
     differing: 1,
+    unreplayable: 1,
     createdAt: '2026-11-30T05:00:00.000Z',
     finishedAt: '2026-11-30T05:00:01.000Z',
     error: null,
@@ -105,7 +106,7 @@ describe('what-if CSV', () => {
     expect(first).toBe(`${run.id},'=draft,2026-01-01T00:00:00.000+07:00,2026-02-01T00:00:00.000+07:00,1,national,,,verification,2,1,0,66.7,1,0,0,1,2,0,33.3,2,0,0,1,-33.4`);
   });
 
-  it('has one line per differing stage, with both deadlines and why', () => {
+  it('has one line per differing stage, with both deadlines and why, and one per complaint that could not be replayed', () => {
     const csv = whatIfDifferencesCsv(run, [
       {
         trackingId: 'LPR-AAAA-BBBB',
@@ -123,8 +124,11 @@ describe('what-if CSV', () => {
             why: 'verification: …',
           },
         ],
+        error: null,
       },
+      { trackingId: 'LPR-CCCC-DDDD', submittedAt: '2025-12-01T02:00:00.000Z', agencyId: null, currentPolicyVersion: 'retired', differences: [], error: 'no SLA policy version is in force at 2025-12-01T02:00:00.000Z' },
     ]);
+    expect(csv.trim().split('\n')[2]).toBe("LPR-CCCC-DDDD,2025-12-01T02:00:00.000Z,,retired,'=draft,not_replayed,,,,,,,,,,,no SLA policy version is in force at 2025-12-01T02:00:00.000Z");
     expect(csv.trim().split('\n')[1]).toBe(
       "LPR-AAAA-BBBB,2026-01-19T02:00:00.000Z,kemendagri,2026.1,'=draft,verification,1,,2026-01-22T23:59:59.999+07:00,met,,2026-01-21T23:59:59.999+07:00,breached,1:1,,,verification: …",
     );

@@ -13,6 +13,7 @@ CREATE TABLE "policy_replays" (
     "total" INTEGER NOT NULL,
     "processed" INTEGER NOT NULL DEFAULT 0,
     "differing" INTEGER NOT NULL DEFAULT 0,
+    "unreplayable" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMPTZ(3),
     "error" TEXT,
@@ -39,6 +40,7 @@ CREATE TABLE "policy_replay_differences" (
     "agency_id" TEXT,
     "current_policy_version" TEXT NOT NULL,
     "differences" JSONB NOT NULL,
+    "error" TEXT,
 
     CONSTRAINT "policy_replay_differences_pkey" PRIMARY KEY ("replay_id","complaint_id")
 );

@@ -88,6 +88,8 @@ export class WhatIfRunView {
   @ApiProperty({ example: 10000, description: 'Complaints submitted in the period' }) total!: number;
   @ApiProperty({ example: 2500, description: 'Complaints replayed so far' }) processed!: number;
   @ApiProperty({ example: 312, description: 'Complaints whose outcome differs so far' }) differing!: number;
+  @ApiProperty({ example: 0, description: 'Complaints whose recorded history could not be replayed (listed among the differences with the error); counted in neither side' })
+  unreplayable!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why a FAILED run stopped' }) error!: string | null;
@@ -151,7 +153,8 @@ export class WhatIfComplaintView {
   @ApiProperty() submittedAt!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The agency holding the complaint; null: not disposed' }) agencyId!: string | null;
   @ApiProperty({ example: '2026.1', description: 'The version the complaint ran under' }) currentPolicyVersion!: string;
-  @ApiProperty({ type: [WhatIfDifferenceView] }) differences!: WhatIfDifferenceView[];
+  @ApiProperty({ type: [WhatIfDifferenceView], description: 'Empty when the complaint could not be replayed' }) differences!: WhatIfDifferenceView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Why the complaint could not be replayed; null when it was' }) error!: string | null;
 }
 
 export class WhatIfComplaintPage {
