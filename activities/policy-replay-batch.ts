@@ -8,7 +8,7 @@ import { failingPermanently } from './permanent-failures.js';
 import { compareReplays, countReplays, replayComplaint, type ExtensionsFound, type PastComplaint, type PlanDeadline, type ReplayDifference, type ReplayOutcome } from './policy-replay.js';
 import type { SlaPolicy } from '../src/policy/sla-policy.js';
 import type { Prisma, PrismaClient } from '../src/generated/prisma/client.js';
-import type { EventType, PolicyReplayBatchInput, PolicyReplayCursor, PolicyReplayBatchResult, PolicyReplayEnding, SlaPolicyVersion } from '../workflows/messages.js';
+import type { EventType, PlannedDeadline, PolicyReplayBatchInput, PolicyReplayCursor, PolicyReplayBatchResult, PolicyReplayEnding, SlaPolicyVersion } from '../workflows/messages.js';
 
 /** Events the replay re-drives or needs; the clocks' own, acknowledgements and re-timings it does not read. */
 const NOT_READ: EventType[] = ['DEADLINE_BREACHED', 'ESCALATED', 'ESCALATION_ACKNOWLEDGED', 'DEADLINES_RETIMED'];
@@ -63,8 +63,18 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
       if (rows.length === 0) return { complaints: 0, differing: 0, unreplayable: 0, last: input.after };
 
       const [businessCalendar, agencies] = await Promise.all([calendar.current(), agencyCalendars()]);
-      const plan: PlanDeadline = (request) =>
-        businessCalendar.plan(request, (request.agencyId && agencies.get(request.agencyId)) || { timeZone: request.defaultTimeZone, agencyDaysOff: [] });
+      // Both sides plan the same agency clocks alike: each plan once per batch (zone offsets are what a plan costs).
+      const planned = new Map<string, PlannedDeadline>();
+      const plan: PlanDeadline = (request) => {
+        const key = JSON.stringify(request);
+        let answer = planned.get(key);
+        if (!answer) {
+          answer = businessCalendar.plan(request, (request.agencyId && agencies.get(request.agencyId)) || { timeZone: request.defaultTimeZone, agencyDaysOff: [] });
+          planned.set(key, answer);
+        }
+        // A copy: the lifecycle keeps what it is given on its clocks.
+        return structuredClone(answer);
+      };
       const asOf = replay.asOf.toISOString();
 
       // A complaint whose recorded history the lifecycle cannot run (a bug, or rows written by hand) is listed

@@ -51,6 +51,8 @@ export interface PolicyReplayInput {
   /** Complaints in the period when the replay started (for progress). */
   total: number;
   batchSize: number;
+  /** Batches before the run continues as new (default 200). */
+  batchesPerRun?: number;
   /** The last complaint replayed (batches go in submission order, then complaint ID); null before the first batch. */
   after: PolicyReplayCursor | null;
   processed: number;

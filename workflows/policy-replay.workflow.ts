@@ -25,7 +25,7 @@ export async function policyReplayWorkflow(input: PolicyReplayInput): Promise<Po
   let after = input.after;
   try {
     for (;;) {
-      if (progress.batches >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested) break;
+      if (progress.batches >= (input.batchesPerRun ?? BATCHES_PER_RUN) || workflowInfo().continueAsNewSuggested) break;
       const batch = await replayPolicyBatch({ replayId: input.replayId, after, limit: input.batchSize, processedBefore: progress.processed, differingBefore: progress.differing, unreplayableBefore: progress.unreplayable });
       progress.batches += 1;
       progress.processed += batch.complaints;

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { migrate } from '../../src/database/migrator.js';
 import type { ComplaintStatus } from '../../src/generated/prisma/enums.js';
 import { policyReplayProgressQuery, policyReplayWorkflowId, type SlaPolicyVersion } from '../../workflows/messages.js';
+import { policyReplayWorkflow } from '../../workflows/policy-replay.workflow.js';
 import { createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
 import { policyFrom } from '../support/case-harness.js';
 import { createOfficers, type Officers } from '../support/officers.js';
@@ -273,6 +274,32 @@ describe('what-if replay of a policy over past complaints', () => {
     expect((list.body as { id: string }[]).map((r) => r.id)).toContain(id);
     // The complaints themselves were only read.
     expect(await t.prisma.complaintEvent.count({ where: { complaint: { trackingId: tracking.DAY3 } } })).toBe(5);
+  });
+
+  it('continues as new between batches and ends with the same report', async () => {
+    const { id: first, report: whole } = await replayed({ draftPolicy: { versions: [TWO_DAYS] }, ...PERIOD });
+    // The same replay again, its workflow started directly with one batch per run: four runs, one history each.
+    const id = randomUUID();
+    const source = await t.prisma.policyReplay.findUniqueOrThrow({ where: { id: first } });
+    await t.prisma.policyReplay.create({
+      data: { ...source, id, workflowId: policyReplayWorkflowId(id), status: 'RUNNING', processed: 0, differing: 0, unreplayable: 0, finishedAt: null, policy: source.policy as object, createdAt: new Date() },
+    });
+    const handle = await t.temporal.workflow.start(policyReplayWorkflow, {
+      workflowId: policyReplayWorkflowId(id),
+      taskQueue,
+      args: [{ replayId: id, total: 6, batchSize: 2, batchesPerRun: 1, after: null, processed: 0, differing: 0, unreplayable: 0 }],
+    });
+    expect(await handle.result()).toMatchObject({ status: 'COMPLETED', processed: 6, differing: 3, batches: 1 });
+    // Visibility catches up with the runs shortly after they close.
+    const runs = await eventually(async () => {
+      const seen: string[] = [];
+      for await (const execution of t.temporal.workflow.list({ query: `WorkflowId = '${policyReplayWorkflowId(id)}'` })) seen.push(execution.status.name);
+      return seen.length === 4 ? seen.sort() : undefined;
+    });
+    expect(runs).toEqual(['COMPLETED', 'CONTINUED_AS_NEW', 'CONTINUED_AS_NEW', 'CONTINUED_AS_NEW']);
+    const again = (await auditor().get(`/v1/reports/what-if/${id}`).expect(200)).body;
+    expect(again.run).toMatchObject({ status: 'COMPLETED', processed: 6, differing: 3 });
+    expect(again.rows).toEqual(whole.rows);
   });
 
   it('finds no difference replaying the version the complaints ran under, and lets SYSADMIN ask too', async () => {
