@@ -328,6 +328,7 @@ export const en: Messages = {
     ending: 'How it ends',
     due: 'due',
     notRun: 'this deadline did not run',
+    escalationLevels: (levels) => `escalation level ${levels}`,
     outcomes: { met: 'on time', breached: 'breached', running: 'still running' },
   },
   admin: {

@@ -328,6 +328,7 @@ export const id = {
     ending: 'Akhir pengaduan',
     due: 'tenggat',
     notRun: 'tenggat ini tidak berjalan',
+    escalationLevels: (levels: string) => `eskalasi tingkat ${levels}`,
     outcomes: { met: 'tepat waktu', breached: 'terlambat', running: 'masih berjalan' },
   },
   admin: {

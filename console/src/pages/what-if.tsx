@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, download, unwrap } from '../api/client';
 import type { Schema } from '../api/schemas';
-import { ErrorNote, Field, Loading } from '../components/ui';
+import { ErrorNote, Field, Loading, When } from '../components/ui';
 import { useI18n } from '../i18n';
-import { localDate, NATIONAL_TIME_ZONE } from '../time';
+import { localDate, NATIONAL_TIME_ZONE, zoneOfOffset } from '../time';
 
 type Run = Schema<'WhatIfRunView'>;
 type Side = Schema<'WhatIfSideView'>;
@@ -148,6 +148,19 @@ function ReportTable({ rows }: { rows: Row[] }) {
   );
 }
 
+/** One side of a differing stage: what happened, the deadline in its own zone, the escalations. */
+function RoundSide({ side }: { side: Schema<'RoundSideView'> | null }) {
+  const { t } = useI18n();
+  if (!side) return <>{t.whatIf.notRun}</>;
+  const levels = Object.entries(side.escalations).map(([level, n]) => (n > 1 ? `${level}×${n}` : level));
+  return (
+    <>
+      {t.whatIf.outcomes[side.outcome as keyof typeof t.whatIf.outcomes] ?? side.outcome} · {t.whatIf.due} <When at={side.dueAt} zone={zoneOfOffset(side.dueAt)} />
+      {levels.length > 0 && ` · ${t.whatIf.escalationLevels(levels.join(', '))}`}
+    </>
+  );
+}
+
 function Differences({ run }: { run: Run }) {
   const { t } = useI18n();
   const page = useQuery({
@@ -157,7 +170,6 @@ function Differences({ run }: { run: Run }) {
   if (page.error) return <ErrorNote error={page.error} />;
   if (!page.data) return <Loading />;
   if (page.data.total === 0) return <p>{t.whatIf.noDifferences}</p>;
-  const outcome = (o: string | undefined) => (o ? (t.whatIf.outcomes[o as keyof typeof t.whatIf.outcomes] ?? o) : '—');
   return (
     <table>
       <caption>{t.whatIf.differencesCaption(page.data.items.length, page.data.total)}</caption>
@@ -175,8 +187,8 @@ function Differences({ run }: { run: Run }) {
             <tr key={`${c.trackingId}:${i}`}>
               <th scope="row"><Link href={`/riwayat/${c.trackingId}`}>{c.trackingId}</Link></th>
               <td>{d.stage === null ? t.whatIf.ending : d.stage === 'redirection' ? t.whatIf.redirection : (t.stages[d.stage as keyof typeof t.stages] ?? d.stage)}</td>
-              <td>{d.ending ? d.ending.current : d.current ? `${outcome(d.current.outcome)} · ${t.whatIf.due} ${d.current.dueAt} (${d.current.rule})` : t.whatIf.notRun}</td>
-              <td title={d.why}>{d.ending ? d.ending.whatIf : d.whatIf ? `${outcome(d.whatIf.outcome)} · ${t.whatIf.due} ${d.whatIf.dueAt} (${d.whatIf.rule})` : t.whatIf.notRun}</td>
+              <td>{d.ending ? d.ending.current : <RoundSide side={d.current} />}</td>
+              <td title={d.why}>{d.ending ? d.ending.whatIf : <RoundSide side={d.whatIf} />}</td>
             </tr>
           )),
         )}
