@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiO
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentOfficer, Roles } from '../auth/auth.decorators.js';
 import type { Officer } from '../auth/officer.js';
+import { Idempotent } from '../common/idempotent-request.interceptor.js';
 import { ApiCommonErrors, ApiErrors } from '../openapi/api-errors.decorator.js';
 import { StartWhatIfDto, WhatIfComplaintPage, WhatIfDifferencesQuery, WhatIfIdParam, WhatIfReportQuery, WhatIfReportView, WhatIfRunView } from './dto/what-if.dto.js';
 import { whatIfDifferencesCsv, whatIfFilename, whatIfReportCsv } from './what-if.csv.js';
@@ -20,6 +21,7 @@ export class WhatIfController {
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @Idempotent()
   @Audited({ action: 'start-what-if', withBody: true })
   @ApiOperation({
     summary: 'Replay an SLA policy (a version, or a draft policy file) over the complaints submitted in a period — roles: AUDITOR, SYSADMIN',

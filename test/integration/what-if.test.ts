@@ -315,6 +315,16 @@ describe('what-if replay of a policy over past complaints', () => {
     }
   });
 
+  it('starts one replay for a request repeated with its Idempotency-Key', async () => {
+    const key = randomUUID();
+    const body = { policyVersion: '2026.1', from: '2026-01-19', to: '2026-01-20' };
+    const first = await auditor().post('/v1/reports/what-if', body).set('Idempotency-Key', key).expect(202);
+    const again = await auditor().post('/v1/reports/what-if', body).set('Idempotency-Key', key).expect(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    await auditor().post('/v1/reports/what-if', { ...body, to: '2026-01-21' }).set('Idempotency-Key', key).expect(422);
+  });
+
   it('lists a complaint it cannot replay, with why, and goes on', async () => {
     // Its policy version is no longer in the file, and none was in force when it was submitted.
     await seed('RETIRED', { submittedAt: '2025-12-01T09:00:00+07:00', agencyId: null, status: 'SUBMITTED', events: [] });

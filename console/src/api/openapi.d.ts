@@ -4910,6 +4910,12 @@ export interface operations {
    * @description Runs as a workflow, batch by batch; follow it with GET …/{id}. Each complaint's recorded actions are replayed twice on today's calendar: under its own frozen version and under the what-if one. Running complaints are only read.
    */
   start: {
+    parameters: {
+      header?: {
+        /** @description Repeat the request safely: the same key answers the same result, applied once */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         "application/json": components["schemas"]["StartWhatIfDto"];
@@ -4935,6 +4941,12 @@ export interface operations {
       };
       /** @description Only AUDITOR, SYSADMIN may do this */
       403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description The Idempotency-Key was already used for a different request */
+      422: {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
         };
