@@ -1886,7 +1886,10 @@ export interface components {
     };
     WhatIfComplaintPage: {
       items: components["schemas"]["WhatIfComplaintView"][];
-      /** @example 312 */
+      /**
+       * @description Complaints listed: those whose outcome differs and those that could not be replayed (run.differing + run.unreplayable)
+       * @example 312
+       */
       total: number;
       /** @example 100 */
       limit: number;

@@ -159,7 +159,7 @@ export class WhatIfComplaintView {
 
 export class WhatIfComplaintPage {
   @ApiProperty({ type: [WhatIfComplaintView] }) items!: WhatIfComplaintView[];
-  @ApiProperty({ example: 312 }) total!: number;
+  @ApiProperty({ example: 312, description: 'Complaints listed: those whose outcome differs and those that could not be replayed (run.differing + run.unreplayable)' }) total!: number;
   @ApiProperty({ example: 100 }) limit!: number;
   @ApiProperty({ example: 0 }) offset!: number;
 }
