@@ -2,16 +2,17 @@
 // and under the what-if one (the pure core, policy-replay.ts), with deadlines planned by the same business
 // calendar the planDeadline activity uses; the batch's counts and differing complaints stored in one
 // transaction, keyed so a retried batch replaces its own rows. Complaints are only read.
+import { Context } from '@temporalio/activity';
 import type { AgencyDayOff } from './business-calendar.js';
 import type { CalendarProvider } from './calendar-source.js';
 import { failingPermanently } from './permanent-failures.js';
-import { compareReplays, countReplays, replayComplaint, type ExtensionsFound, type PastComplaint, type PlanDeadline, type ReplayDifference, type ReplayOutcome } from './policy-replay.js';
+import { compareReplays, countReplays, replayComplaint, unlikeRecord, type ExtensionsFound, type PastComplaint, type PlanDeadline, type ReplayDifference, type ReplayOutcome } from './policy-replay.js';
 import type { SlaPolicy } from '../src/policy/sla-policy.js';
 import type { Prisma, PrismaClient } from '../src/generated/prisma/client.js';
 import type { EventType, PlannedDeadline, PolicyReplayBatchInput, PolicyReplayCursor, PolicyReplayBatchResult, PolicyReplayEnding, SlaPolicyVersion } from '../workflows/messages.js';
 
-/** Events the replay re-drives or needs; the clocks' own, acknowledgements and re-timings it does not read. */
-const NOT_READ: EventType[] = ['DEADLINE_BREACHED', 'ESCALATED', 'ESCALATION_ACKNOWLEDGED', 'DEADLINES_RETIMED'];
+/** Events neither re-driven nor compared with (breaches are: the current side is checked against them). */
+const NOT_READ: EventType[] = ['ESCALATED', 'ESCALATION_ACKNOWLEDGED', 'DEADLINES_RETIMED'];
 
 /** Complaints after the cursor, in (submitted_at, id) order: served by the index of that pair. */
 const after = (cursor: PolicyReplayCursor): Prisma.ComplaintWhereInput => {
@@ -37,7 +38,7 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
   };
 
   return failingPermanently({
-    /** Replays the next `limit` complaints of the period after `after` (complaint ID order) and stores what it found. */
+    /** Replays the next `limit` complaints of the period after `after` (submission order) and stores what it found. */
     async replayPolicyBatch(input: PolicyReplayBatchInput): Promise<PolicyReplayBatchResult> {
       const replay = await prisma.policyReplay.findUniqueOrThrow({ where: { id: input.replayId } });
       const whatIf = replay.policy as unknown as SlaPolicyVersion;
@@ -60,7 +61,7 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
           },
         },
       });
-      if (rows.length === 0) return { complaints: 0, differing: 0, unreplayable: 0, last: input.after };
+      if (rows.length === 0) return { complaints: 0, differing: 0, unreplayable: 0, unlikeRecord: 0, last: input.after };
 
       const [businessCalendar, agencies] = await Promise.all([calendar.current(), agencyCalendars()]);
       // Both sides plan the same agency clocks alike: each plan once per batch (zone offsets are what a plan costs).
@@ -79,9 +80,11 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
 
       // A complaint whose recorded history the lifecycle cannot run (a bug, or rows written by hand) is listed
       // with why, and the replay goes on: one bad history must not cost the report.
-      const replays: { row: (typeof rows)[number]; current: ReplayOutcome; whatIf: ReplayOutcome; differences: ReplayDifference[] }[] = [];
+      const replays: { row: (typeof rows)[number]; current: ReplayOutcome; whatIf: ReplayOutcome; differences: ReplayDifference[]; unlikeRecord: boolean }[] = [];
       const failed: { row: (typeof rows)[number]; error: string }[] = [];
-      for (const row of rows) {
+      for (const [n, row] of rows.entries()) {
+        // Alive: a batch on a worker that died is retried after the heartbeat timeout, not the batch's whole timeout.
+        if (n % 25 === 0) Context.current().heartbeat(n);
         const past: PastComplaint = {
           complaintId: row.id,
           trackingId: row.trackingId,
@@ -94,12 +97,13 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
           const extensions: ExtensionsFound = new Map();
           const current = replayComplaint(past, ownVersion(row.policyVersion, row.submittedAt), plan, asOf, extensions);
           const outcome = replayComplaint(past, whatIf, plan, asOf, extensions);
-          replays.push({ row, current, whatIf: outcome, differences: compareReplays(current, outcome) });
+          replays.push({ row, current, whatIf: outcome, differences: compareReplays(current, outcome), unlikeRecord: unlikeRecord(past, current) });
         } catch (error) {
           failed.push({ row, error: (error as Error).message });
         }
       }
       const differing = replays.filter((r) => r.differences.length > 0);
+      const unlike = replays.filter((r) => r.unlikeRecord).length;
       const ids = rows.map((r) => r.id);
       await prisma.$transaction([
         prisma.policyReplayBatch.deleteMany({ where: { replayId: replay.id, firstComplaintId: ids[0] } }),
@@ -136,11 +140,12 @@ export function createPolicyReplayActivities({ prisma, calendar, policy }: Polic
             processed: input.processedBefore + rows.length,
             differing: input.differingBefore + differing.length,
             unreplayable: input.unreplayableBefore + failed.length,
+            unlikeRecord: input.unlikeRecordBefore + unlike,
           },
         }),
       ]);
       const last = rows.at(-1)!;
-      return { complaints: rows.length, differing: differing.length, unreplayable: failed.length, last: { submittedAt: last.submittedAt.toISOString(), complaintId: last.id } };
+      return { complaints: rows.length, differing: differing.length, unreplayable: failed.length, unlikeRecord: unlike, last: { submittedAt: last.submittedAt.toISOString(), complaintId: last.id } };
     },
 
     /** Marks the replay done, cancelled or failed (once: a replay that ended stays as it ended). */

@@ -441,6 +441,26 @@ export function compareReplays(current: ReplayOutcome, whatIf: ReplayOutcome): R
   return differences;
 }
 
+// ---- the current side against the record ----
+
+/**
+ * Whether the replay under the complaint's own policy breached other deadlines than its recorded history
+ * (DEADLINE_BREACHED events) says passed — per officer stage, one per clock however often it passed. Such a
+ * complaint's "current" side is not what happened: the calendar was amended since, a behaviour changed
+ * since, or the history was written by hand.
+ */
+export function unlikeRecord(past: PastComplaint, current: ReplayOutcome): boolean {
+  const recorded = new Map<string, Set<string>>();
+  for (const event of past.events) {
+    if (event.type !== 'DEADLINE_BREACHED') continue;
+    const stage = String(event.detail.stage);
+    const clocks = recorded.get(stage) ?? new Set<string>();
+    clocks.add(typeof event.detail.clockId === 'string' ? event.detail.clockId : `event ${event.seq}`);
+    recorded.set(stage, clocks);
+  }
+  return OFFICER_STAGES.some((stage) => (recorded.get(stage)?.size ?? 0) !== current.stages.filter((r) => r.stage === stage && r.outcome === 'breached').length);
+}
+
 // ---- counting ----
 
 /** Counts of one side for one owner and stage. */

@@ -4,7 +4,8 @@
 // PostgreSQL schema (TEST_DATABASE_URL, else an embedded server), the compiled worker and API processes.
 // The complaints are written straight to PostgreSQL as the projection writes them (rows and
 // complaint_events: the usual paths, late verifications, clarifications, redirects, extensions), spread
-// over January–October 2026; the replay asks "verification within 2 working days instead of 3".
+// over January–October 2026, each marked as having had its workflow (so the worker's reconciler starts none);
+// the replay asks "verification within 2 working days instead of 3".
 // Prints the figures; writes bench/results/whatif-<timestamp>.json.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -97,10 +98,10 @@ async function seedComplaints(db: pg.Client, count: number): Promise<void> {
       const trackingId = `LPR-W${randomBytes(2).toString('hex').toUpperCase()}-${String(r.n).padStart(5, '0')}`;
       complaintValues.push(r.id, trackingId, new Date(r.submittedAt), r.agencyId, r.status, r.events.length);
       const p = k * 6;
-      return `($${p + 1}::uuid, $${p + 2}, 'complaint-' || $${p + 2}, 'bench', 'bench', $${p + 3}, 'Kota Bandung', 'COMPLAINT', 'WEB', false, false, $${p + 4}, $${p + 5}::"ComplaintStatus", '2026.1', $${p + 3}, now(), $${p + 6})`;
+      return `($${p + 1}::uuid, $${p + 2}, 'complaint-' || $${p + 2}, 'bench', 'bench', $${p + 3}, 'Kota Bandung', 'COMPLAINT', 'WEB', false, false, $${p + 4}, $${p + 5}::"ComplaintStatus", '2026.1', $${p + 3}, now(), $${p + 6}, $${p + 3})`;
     });
     await db.query(
-      `INSERT INTO complaints (id, tracking_id, workflow_id, title, chronology, occurred_at, regency, classification, channel, anonymous, confidential, agency_id, status, policy_version, submitted_at, updated_at, last_event_seq) VALUES ${complaintRows.join(',')}`,
+      `INSERT INTO complaints (id, tracking_id, workflow_id, title, chronology, occurred_at, regency, classification, channel, anonymous, confidential, agency_id, status, policy_version, submitted_at, updated_at, last_event_seq, workflow_started_at) VALUES ${complaintRows.join(',')}`,
       complaintValues,
     );
     const eventValues: unknown[] = [];

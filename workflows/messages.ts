@@ -58,6 +58,7 @@ export interface PolicyReplayInput {
   processed: number;
   differing: number;
   unreplayable: number;
+  unlikeRecord: number;
 }
 
 export interface PolicyReplayCursor {
@@ -72,6 +73,7 @@ export interface PolicyReplayBatchInput {
   processedBefore: number;
   differingBefore: number;
   unreplayableBefore: number;
+  unlikeRecordBefore: number;
 }
 
 export interface PolicyReplayBatchResult {
@@ -79,6 +81,8 @@ export interface PolicyReplayBatchResult {
   differing: number;
   /** Complaints whose recorded history the lifecycle could not run (listed with why). */
   unreplayable: number;
+  /** Complaints whose replay under their own policy breached other deadlines than their history records. */
+  unlikeRecord: number;
   /** The batch's last complaint (the next batch starts after it). */
   last: PolicyReplayCursor | null;
 }
@@ -96,6 +100,7 @@ export interface PolicyReplayProgress {
   processed: number;
   differing: number;
   unreplayable: number;
+  unlikeRecord: number;
   batches: number;
 }
 

@@ -11,6 +11,8 @@ const BATCHES_PER_RUN = 200;
 const { replayPolicyBatch, finishPolicyReplay } = proxyActivities<ReturnType<typeof createPolicyReplayActivities>>({
   // A batch of a few hundred complaints takes seconds; a slow database gets a generous margin.
   startToCloseTimeout: '5 minutes',
+  // The batch heartbeats as it goes: one lost with its worker is tried again on another within seconds.
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 
@@ -20,17 +22,18 @@ const failureText = (error: unknown): string => {
 };
 
 export async function policyReplayWorkflow(input: PolicyReplayInput): Promise<PolicyReplayProgress> {
-  const progress: PolicyReplayProgress = { replayId: input.replayId, status: 'RUNNING', total: input.total, processed: input.processed, differing: input.differing, unreplayable: input.unreplayable, batches: 0 };
+  const progress: PolicyReplayProgress = { replayId: input.replayId, status: 'RUNNING', total: input.total, processed: input.processed, differing: input.differing, unreplayable: input.unreplayable, unlikeRecord: input.unlikeRecord, batches: 0 };
   setHandler(policyReplayProgressQuery, () => progress);
   let after = input.after;
   try {
     for (;;) {
       if (progress.batches >= (input.batchesPerRun ?? BATCHES_PER_RUN) || workflowInfo().continueAsNewSuggested) break;
-      const batch = await replayPolicyBatch({ replayId: input.replayId, after, limit: input.batchSize, processedBefore: progress.processed, differingBefore: progress.differing, unreplayableBefore: progress.unreplayable });
+      const batch = await replayPolicyBatch({ replayId: input.replayId, after, limit: input.batchSize, processedBefore: progress.processed, differingBefore: progress.differing, unreplayableBefore: progress.unreplayable, unlikeRecordBefore: progress.unlikeRecord });
       progress.batches += 1;
       progress.processed += batch.complaints;
       progress.differing += batch.differing;
       progress.unreplayable += batch.unreplayable;
+      progress.unlikeRecord += batch.unlikeRecord;
       after = batch.last;
       if (batch.complaints < input.batchSize) {
         await finishPolicyReplay({ replayId: input.replayId, status: 'COMPLETED' });
@@ -45,5 +48,5 @@ export async function policyReplayWorkflow(input: PolicyReplayInput): Promise<Po
     progress.status = status;
     throw error;
   }
-  return continueAsNew<typeof policyReplayWorkflow>({ ...input, after, processed: progress.processed, differing: progress.differing, unreplayable: progress.unreplayable });
+  return continueAsNew<typeof policyReplayWorkflow>({ ...input, after, processed: progress.processed, differing: progress.differing, unreplayable: progress.unreplayable, unlikeRecord: progress.unlikeRecord });
 }

@@ -19,6 +19,7 @@ const replaySelect = {
   processed: true,
   differing: true,
   unreplayable: true,
+  unlikeRecord: true,
   createdAt: true,
   finishedAt: true,
   error: true,

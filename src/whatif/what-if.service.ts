@@ -50,7 +50,7 @@ export class WhatIfService {
         client.workflow.start(policyReplayWorkflow, {
           workflowId: replay.workflowId,
           taskQueue: this.config.temporalTaskQueue,
-          args: [{ replayId: id, total: replay.total, batchSize: this.config.whatIfBatchSize, after: null, processed: 0, differing: 0, unreplayable: 0 }],
+          args: [{ replayId: id, total: replay.total, batchSize: this.config.whatIfBatchSize, after: null, processed: 0, differing: 0, unreplayable: 0, unlikeRecord: 0 }],
           staticSummary: `What-if: SLA policy ${policy.version} over ${replay.total} complaints submitted ${period.from.toISODate()} to ${period.to.toISODate()}`,
         }),
       );
@@ -142,6 +142,7 @@ export class WhatIfService {
       processed: r.processed,
       differing: r.differing,
       unreplayable: r.unreplayable,
+      unlikeRecord: r.unlikeRecord,
       createdAt: r.createdAt.toISOString(),
       finishedAt: r.finishedAt?.toISOString() ?? null,
       error: r.error,

@@ -5,17 +5,23 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { migrate } from '../../src/database/migrator.js';
 import { projectRoot } from '../../src/project-root.js';
 import type { SlaPolicyVersion } from '../../workflows/messages.js';
 import { policyFrom } from '../support/case-harness.js';
 import { createAgencies } from '../support/app.js';
 import { createOfficers, TEST_PASSWORD, type Officers } from '../support/officers.js';
+import { dropSchema, startWorkerProcess, testDatabaseUrl, type NodeProcess } from '../support/stack.js';
 import { accessibilityProblems, launchChromium, newVisitor, screenshot, signIn, startConsoleServer, type ConsoleServer, type Visitor } from './support/browser.js';
 
 const CURRENT = policyFrom('config/sla-policy.json', '2026.1');
 const TWO_DAYS: SlaPolicyVersion = { ...CURRENT, version: 'draft-2wd', deadlines: { ...CURRENT.deadlines, verification: { workingDays: 2, source: 'what-if' } } };
 
+/** A schema and task queue of its own: the seeded past complaints never had a workflow here. */
 describe('the what-if page', () => {
+  const databaseUrl = testDatabaseUrl();
+  const taskQueue = `what-if-page-${randomUUID()}`;
+  let worker: NodeProcess;
   let browser: Browser;
   let server: ConsoleServer;
   let officers: Officers;
@@ -31,6 +37,7 @@ describe('the what-if page', () => {
       data: {
         id, trackingId, workflowId: `complaint-${trackingId}`, title: 'Jalan rusak', chronology: 'Lubang.', occurredAt: submittedAt, regency: 'Kota Bandung',
         classification: 'COMPLAINT', channel: 'WEB', anonymous: false, confidential: false, policyVersion: '2026.1', submittedAt, agencyId, status: 'DISPOSED', lastEventSeq: 2,
+        workflowStartedAt: submittedAt,
       },
     });
     await server.t.prisma.complaintEvent.createMany({
@@ -45,7 +52,9 @@ describe('the what-if page', () => {
   beforeAll(async () => {
     if (!existsSync(join(projectRoot(), 'dist', 'console', 'index.html'))) throw new Error('dist/console is missing: npm run build builds the console');
     browser = await launchChromium();
-    server = await startConsoleServer();
+    await migrate(databaseUrl);
+    worker = await startWorkerProcess({ ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue });
+    server = await startConsoleServer({ DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue });
     const agencies = await createAgencies(server.t.prisma);
     officers = await createOfficers(server.t, [agencies.jakarta.id]);
     await seed('2026-01-27T10:00:00+07:00', agencies.jakarta.id);
@@ -55,6 +64,8 @@ describe('the what-if page', () => {
     for (const v of visitors) await v.context.close();
     await browser?.close();
     await server.close();
+    await worker.stop();
+    await dropSchema(databaseUrl);
   });
 
   it('replays a draft policy from the auditor’s navigation and shows the report and the differing complaint', async () => {

@@ -59,6 +59,8 @@ describe('what-if replay of a policy over past complaints', () => {
         confidential: false,
         policyVersion: '2026.1',
         submittedAt: new Date(c.submittedAt),
+        // Its workflow ran long ago: the worker's reconciler must not start one now.
+        workflowStartedAt: new Date(c.submittedAt),
         agencyId: c.agencyId,
         status: c.status,
         lastEventSeq: c.events.length + 1,
@@ -185,6 +187,8 @@ describe('what-if replay of a policy over past complaints', () => {
       processed: 6,
       differing: 3,
       unreplayable: 0,
+      // LATE's history was written by hand up to its disposal: B's deadlines passed since, unrecorded.
+      unlikeRecord: 1,
       requestedBy: officers.national.AUDITOR.id,
       error: null,
     });
@@ -269,7 +273,7 @@ describe('what-if replay of a policy over past complaints', () => {
 
     // Progress as the workflow's query tells it, and the list of replays.
     const progress = await t.temporal.workflow.getHandle(policyReplayWorkflowId(id)).query(policyReplayProgressQuery);
-    expect(progress).toEqual({ replayId: id, status: 'COMPLETED', total: 6, processed: 6, differing: 3, unreplayable: 0, batches: 4 });
+    expect(progress).toEqual({ replayId: id, status: 'COMPLETED', total: 6, processed: 6, differing: 3, unreplayable: 0, unlikeRecord: 1, batches: 4 });
     const list = await auditor().get('/v1/reports/what-if').expect(200);
     expect((list.body as { id: string }[]).map((r) => r.id)).toContain(id);
     // The complaints themselves were only read.
@@ -282,14 +286,14 @@ describe('what-if replay of a policy over past complaints', () => {
     const id = randomUUID();
     const source = await t.prisma.policyReplay.findUniqueOrThrow({ where: { id: first } });
     await t.prisma.policyReplay.create({
-      data: { ...source, id, workflowId: policyReplayWorkflowId(id), status: 'RUNNING', processed: 0, differing: 0, unreplayable: 0, finishedAt: null, policy: source.policy as object, createdAt: new Date() },
+      data: { ...source, id, workflowId: policyReplayWorkflowId(id), status: 'RUNNING', processed: 0, differing: 0, unreplayable: 0, unlikeRecord: 0, finishedAt: null, policy: source.policy as object, createdAt: new Date() },
     });
     const handle = await t.temporal.workflow.start(policyReplayWorkflow, {
       workflowId: policyReplayWorkflowId(id),
       taskQueue,
-      args: [{ replayId: id, total: 6, batchSize: 2, batchesPerRun: 1, after: null, processed: 0, differing: 0, unreplayable: 0 }],
+      args: [{ replayId: id, total: 6, batchSize: 2, batchesPerRun: 1, after: null, processed: 0, differing: 0, unreplayable: 0, unlikeRecord: 0 }],
     });
-    expect(await handle.result()).toMatchObject({ status: 'COMPLETED', processed: 6, differing: 3, batches: 1 });
+    expect(await handle.result()).toMatchObject({ status: 'COMPLETED', processed: 6, differing: 3, unlikeRecord: 1, batches: 1 });
     // Visibility catches up with the runs shortly after they close.
     const runs = await eventually(async () => {
       const seen: string[] = [];
@@ -308,7 +312,7 @@ describe('what-if replay of a policy over past complaints', () => {
       const res = await auditor().get(`/v1/reports/what-if/${started.body.id}`).expect(200);
       return res.body.run.status === 'RUNNING' ? undefined : res.body;
     }, 60_000);
-    expect(report.run).toMatchObject({ status: 'COMPLETED', policySource: 'VERSION', policyVersion: '2026.1', processed: 6, differing: 0 });
+    expect(report.run).toMatchObject({ status: 'COMPLETED', policySource: 'VERSION', policyVersion: '2026.1', processed: 6, differing: 0, unlikeRecord: 1 });
     for (const r of report.rows) {
       expect(r.whatIf).toEqual(r.current);
       expect(r.breachesChange).toBe(0);
@@ -331,7 +335,7 @@ describe('what-if replay of a policy over past complaints', () => {
     await t.prisma.complaint.update({ where: { trackingId: tracking.RETIRED }, data: { policyVersion: 'retired-2025' } });
     await seed('DECEMBER', { submittedAt: '2025-12-01T09:05:00+07:00', agencyId: null, status: 'SUBMITTED', events: [] });
     const { id, report } = await replayed({ policyVersion: '2026.1', from: '2025-12-01', to: '2025-12-02' });
-    expect(report.run).toMatchObject({ status: 'COMPLETED', total: 2, processed: 2, differing: 0, unreplayable: 1 });
+    expect(report.run).toMatchObject({ status: 'COMPLETED', total: 2, processed: 2, differing: 0, unreplayable: 1, unlikeRecord: 1 });
     const page = await auditor().get(`/v1/reports/what-if/${id}/differences`).expect(200);
     expect(page.body.items).toEqual([
       {
@@ -355,18 +359,19 @@ describe('what-if replay of a policy over past complaints', () => {
         const trackingId = `LPR-C${randomBytes(3).toString('hex').toUpperCase()}-${i}`;
         return {
           id: randomUUID(), trackingId, workflowId: `complaint-${trackingId}`, title: 'x', chronology: 'x', occurredAt: submittedAt, regency: 'Kota Bandung',
-          classification: 'COMPLAINT' as const, channel: 'WEB' as const, anonymous: false, confidential: false, policyVersion: '2026.1', submittedAt: new Date(submittedAt.getTime() + i * 1000),
+          classification: 'COMPLAINT' as const, channel: 'WEB' as const, anonymous: false, confidential: false, policyVersion: '2026.1', submittedAt: new Date(submittedAt.getTime() + i * 1000), workflowStartedAt: submittedAt,
         };
       }),
     });
   };
 
-  it('goes on where it stopped when its worker is replaced mid-replay, counting each complaint once', async () => {
+  it('goes on where it stopped when its worker is killed mid-replay, counting each complaint once', async () => {
     await seedSubmitted('2026-02-10', 200);
     const started = await auditor().post('/v1/reports/what-if', { draftPolicy: { versions: [TWO_DAYS] }, from: '2026-02-10', to: '2026-02-11' }).expect(202);
     const id = started.body.id as string;
     await eventually(async () => ((await auditor().get(`/v1/reports/what-if/${id}`)).body.run.processed > 0 ? true : undefined));
-    await worker.stop();
+    // Killed, not drained: a batch in flight may have stored its rows without its completion reaching Temporal.
+    await worker.stop('SIGKILL');
     const stoppedAt = (await auditor().get(`/v1/reports/what-if/${id}`).expect(200)).body.run;
     expect(stoppedAt.status).toBe('RUNNING');
     expect(stoppedAt.processed).toBeLessThan(200);
@@ -380,7 +385,7 @@ describe('what-if replay of a policy over past complaints', () => {
     const verification = ended.rows.find((r: { rowType: string; stage: string }) => r.rowType === 'total' && r.stage === 'verification');
     expect(verification.current).toMatchObject({ met: 0, breached: 200, running: 0, escalations: { 1: 200, 2: 200, 3: 200 } });
     expect(verification.whatIf).toMatchObject({ met: 0, breached: 200, running: 0, escalations: { 1: 200, 2: 200, 3: 200 } });
-  });
+  }, 120_000);
 
   it('is cancelled between batches and keeps what it replayed', async () => {
     // 300 complaints of a day of their own, each only submitted: 150 batches of 2.

@@ -1,6 +1,6 @@
 // The what-if replay's pure core: recorded actions re-driven through the lifecycle under two policies,
 // on the real calendar (January 2026: no holiday from the 19th to the 30th; WIB for national stages).
-import { compareReplays, countReplays, recordedAction, replayComplaint, type PastComplaint, type PlanDeadline, type RecordedEvent, type ReplayOutcome } from '../../activities/policy-replay.js';
+import { compareReplays, countReplays, recordedAction, replayComplaint, unlikeRecord, type PastComplaint, type PlanDeadline, type RecordedEvent, type ReplayOutcome } from '../../activities/policy-replay.js';
 import type { SlaPolicyVersion } from '../../workflows/lifecycle/types.js';
 import { AGENCY_ZONES, calendar, policyFrom } from '../support/case-harness.js';
 
@@ -168,6 +168,28 @@ describe(replayComplaint.name, () => {
     ]);
     // 2026.2 alerts the national admin beside the complaint manager at level 2.
     expect(assignments[3].escalations).toEqual([1, 2, 2, 3]);
+  });
+});
+
+describe(unlikeRecord.name, () => {
+  const breach = (stage: string, at: string, clockId?: string): EventSpec => ['DEADLINE_BREACHED', at, null, { stage, dueAt: at, ...(clockId ? { clockId } : {}) }];
+  /** Verified late on Monday the 26th, then every agency stage in time. */
+  const verifiedLate: EventSpec[] = [
+    verified('2026-01-26T10:00:00+07:00'),
+    ['ASSIGNED', '2026-01-26T11:00:00+07:00', ADMIN, { liaisonId: 'usr-liaison' }],
+    ['FOLLOWED_UP', '2026-01-27T10:00:00+07:00', LIAISON, {}],
+    ['RESOLVED', '2026-01-28T10:00:00+07:00', LIAISON, {}],
+    ['CLOSED', '2026-01-29T10:00:00+07:00', REPORTER, { rating: 4 }],
+  ];
+  it.each([
+    ['nothing breached, nothing recorded', [verified('2026-01-20T10:00:00+07:00'), ...AGENCY_ON_TIME], false],
+    ['verification breached and recorded', [breach('verification', '2026-01-22T23:59:59.999+07:00', 'verification-1'), ...verifiedLate], false],
+    ['one clock recorded breaching twice (extended, breached again): one deadline', [breach('verification', '2026-01-22T23:59:59.999+07:00', 'verification-1'), breach('verification', '2026-01-23T23:59:59.999+07:00', 'verification-1')], false],
+    ['verification breached, never recorded (a calendar amended since)', verifiedLate, true],
+    ['a breach recorded that the replay does not find', [breach('verification', '2026-01-20T23:59:59.999+07:00'), verified('2026-01-20T10:00:00+07:00'), ...AGENCY_ON_TIME], true],
+  ])('%s → %p', (_name, events, unlike) => {
+    const complaint = past(events as EventSpec[]);
+    expect(unlikeRecord(complaint, replayComplaint(complaint, CURRENT, plan, ASOF))).toBe(unlike);
   });
 });
 

@@ -88,6 +88,7 @@ describe('what-if CSV', () => {
     processed: 3,
     differing: 1,
     unreplayable: 1,
+    unlikeRecord: 0,
     createdAt: '2026-11-30T05:00:00.000Z',
     finishedAt: '2026-11-30T05:00:01.000Z',
     error: null,

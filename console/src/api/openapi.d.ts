@@ -1743,6 +1743,11 @@ export interface components {
        * @example 0
        */
       unreplayable: number;
+      /**
+       * @description Complaints whose replay under their own policy breached other deadlines than their recorded history (DEADLINE_BREACHED events) says passed: a calendar amended since, or a behaviour changed since; their 'current' figures are not what happened
+       * @example 3
+       */
+      unlikeRecord: number;
       createdAt: string;
       finishedAt: string | null;
       /** @description Why a FAILED run stopped */

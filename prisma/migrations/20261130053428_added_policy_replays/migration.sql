@@ -14,6 +14,7 @@ CREATE TABLE "policy_replays" (
     "processed" INTEGER NOT NULL DEFAULT 0,
     "differing" INTEGER NOT NULL DEFAULT 0,
     "unreplayable" INTEGER NOT NULL DEFAULT 0,
+    "unlike_record" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMPTZ(3),
     "error" TEXT,

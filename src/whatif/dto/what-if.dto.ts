@@ -90,6 +90,12 @@ export class WhatIfRunView {
   @ApiProperty({ example: 312, description: 'Complaints whose outcome differs so far' }) differing!: number;
   @ApiProperty({ example: 0, description: 'Complaints whose recorded history could not be replayed (listed among the differences with the error); counted in neither side' })
   unreplayable!: number;
+  @ApiProperty({
+    example: 3,
+    description:
+      "Complaints whose replay under their own policy breached other deadlines than their recorded history (DEADLINE_BREACHED events) says passed: a calendar amended since, or a behaviour changed since; their 'current' figures are not what happened",
+  })
+  unlikeRecord!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why a FAILED run stopped' }) error!: string | null;
