@@ -299,12 +299,12 @@ describe('what-if replay of a policy over past complaints', () => {
       const seen: string[] = [];
       for await (const execution of t.temporal.workflow.list({ query: `WorkflowId = '${policyReplayWorkflowId(id)}'` })) seen.push(execution.status.name);
       return seen.length === 4 ? seen.sort() : undefined;
-    });
+    }, 60_000);
     expect(runs).toEqual(['COMPLETED', 'CONTINUED_AS_NEW', 'CONTINUED_AS_NEW', 'CONTINUED_AS_NEW']);
     const again = (await auditor().get(`/v1/reports/what-if/${id}`).expect(200)).body;
     expect(again.run).toMatchObject({ status: 'COMPLETED', processed: 6, differing: 3 });
     expect(again.rows).toEqual(whole.rows);
-  });
+  }, 180_000);
 
   it('finds no difference replaying the version the complaints ran under, and lets SYSADMIN ask too', async () => {
     const started = await as(officers.national.SYSADMIN).post('/v1/reports/what-if', { policyVersion: '2026.1', ...PERIOD }).expect(202);
@@ -369,7 +369,7 @@ describe('what-if replay of a policy over past complaints', () => {
     await seedSubmitted('2026-02-10', 200);
     const started = await auditor().post('/v1/reports/what-if', { draftPolicy: { versions: [TWO_DAYS] }, from: '2026-02-10', to: '2026-02-11' }).expect(202);
     const id = started.body.id as string;
-    await eventually(async () => ((await auditor().get(`/v1/reports/what-if/${id}`)).body.run.processed > 0 ? true : undefined));
+    await eventually(async () => ((await auditor().get(`/v1/reports/what-if/${id}`)).body.run.processed > 0 ? true : undefined), 60_000);
     // Killed, not drained: a batch in flight may have stored its rows without its completion reaching Temporal.
     await worker.stop('SIGKILL');
     const stoppedAt = (await auditor().get(`/v1/reports/what-if/${id}`).expect(200)).body.run;
@@ -394,12 +394,12 @@ describe('what-if replay of a policy over past complaints', () => {
     const started = await auditor().post('/v1/reports/what-if', { draftPolicy: { versions: [TWO_DAYS] }, from: '2026-02-03', to: '2026-02-04' }).expect(202);
     const id = started.body.id as string;
     expect(started.body).toMatchObject({ status: 'RUNNING', total: 300, processed: 0 });
-    await eventually(async () => ((await auditor().get(`/v1/reports/what-if/${id}`)).body.run.processed > 0 ? true : undefined));
+    await eventually(async () => ((await auditor().get(`/v1/reports/what-if/${id}`)).body.run.processed > 0 ? true : undefined), 60_000);
     await auditor().post(`/v1/reports/what-if/${id}/cancel`).expect(202);
     const ended = await eventually(async () => {
       const res = await auditor().get(`/v1/reports/what-if/${id}`).expect(200);
       return res.body.run.status === 'RUNNING' ? undefined : res.body;
-    });
+    }, 60_000);
     expect(ended.run.status).toBe('CANCELLED');
     expect(ended.complete).toBe(false);
     expect(ended.run.processed).toBeLessThan(300);
@@ -408,7 +408,7 @@ describe('what-if replay of a policy over past complaints', () => {
     expect(verification.current.met + verification.current.breached + verification.current.running).toBe(ended.run.processed);
     const history = await t.temporal.workflow.getHandle(policyReplayWorkflowId(id)).describe();
     expect(history.status.name).toBe('CANCELLED');
-  });
+  }, 150_000);
 
   describe('bad input: 400 naming the field, nothing stored', () => {
     const invalidDraft = { versions: [{ ...TWO_DAYS, deadlines: { ...TWO_DAYS.deadlines, verification: { workingDays: 0, source: 'x' } } }] };
