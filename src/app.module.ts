@@ -28,6 +28,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 import { TracingModule } from './tracing/tracing.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
+import { WhatIfModule } from './whatif/what-if.module.js';
 
 /** The HTTP API; with RUN_WORKER_IN_API it also hosts the Temporal worker (Quick start). */
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule {
         ChannelsModule,
         Open311Module,
         ReportsModule,
+        WhatIfModule,
         ReferenceModule,
         AdminModule,
         CodecModule,

@@ -38,3 +38,70 @@ export const ACTION_UPDATES: { [A in ComplaintAction]: ActionUpdate<A> } = {
 
 export const retimeDeadlinesUpdate = defineUpdate<ComplaintStatus, [RetimeDeadlinesInput], 'retimeDeadlines'>('retimeDeadlines');
 export const statusQuery = defineQuery<ComplaintStatus, [], 'status'>('status');
+
+// ---- the what-if replay of a policy over past complaints (policy-replay.workflow.ts) ----
+
+export const policyReplayWorkflowId = (replayId: string): string => `policy-replay-${replayId}`;
+
+export type PolicyReplayStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+
+/** Workflow input; carried across continue-as-new with the cursor and the counts so far. */
+export interface PolicyReplayInput {
+  replayId: string;
+  /** Complaints in the period when the replay started (for progress). */
+  total: number;
+  batchSize: number;
+  /** Batches before the run continues as new (default 200). */
+  batchesPerRun?: number;
+  /** The last complaint replayed (batches go in submission order, then complaint ID); null before the first batch. */
+  after: PolicyReplayCursor | null;
+  processed: number;
+  differing: number;
+  unreplayable: number;
+  unlikeRecord: number;
+}
+
+export interface PolicyReplayCursor {
+  submittedAt: string;
+  complaintId: string;
+}
+
+export interface PolicyReplayBatchInput {
+  replayId: string;
+  after: PolicyReplayCursor | null;
+  limit: number;
+  processedBefore: number;
+  differingBefore: number;
+  unreplayableBefore: number;
+  unlikeRecordBefore: number;
+}
+
+export interface PolicyReplayBatchResult {
+  complaints: number;
+  differing: number;
+  /** Complaints whose recorded history the lifecycle could not run (listed with why). */
+  unreplayable: number;
+  /** Complaints whose replay under their own policy breached other deadlines than their history records. */
+  unlikeRecord: number;
+  /** The batch's last complaint (the next batch starts after it). */
+  last: PolicyReplayCursor | null;
+}
+
+export interface PolicyReplayEnding {
+  replayId: string;
+  status: Exclude<PolicyReplayStatus, 'RUNNING'>;
+  error?: string;
+}
+
+export interface PolicyReplayProgress {
+  replayId: string;
+  status: PolicyReplayStatus;
+  total: number;
+  processed: number;
+  differing: number;
+  unreplayable: number;
+  unlikeRecord: number;
+  batches: number;
+}
+
+export const policyReplayProgressQuery = defineQuery<PolicyReplayProgress, [], 'progress'>('progress');

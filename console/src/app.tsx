@@ -11,6 +11,7 @@ import { QueuePage, QUEUE_VIEWS } from './pages/queue';
 import { ReportsPage } from './pages/reports';
 import { SignInPage } from './pages/sign-in';
 import { TimelinePage } from './pages/timeline';
+import { WhatIfPage } from './pages/what-if';
 import { PublicListPage } from './pages/citizen/public-list';
 import { ReceiptPage } from './pages/citizen/receipt';
 import { SubmitPage } from './pages/citizen/submit';
@@ -139,6 +140,7 @@ export function App() {
           <Route path="/pengaduan/:trackingId">{(params) => <Officer><ComplaintPage trackingId={params.trackingId} /></Officer>}</Route>
           <Route path="/eskalasi"><Officer><EscalationsPage /></Officer></Route>
           <Route path="/laporan"><Officer><ReportsPage /></Officer></Route>
+          <Route path="/simulasi/:id?">{(params) => <Officer><WhatIfPage id={params.id} /></Officer>}</Route>
           <Route path="/riwayat/:trackingId?">{(params) => <Officer><TimelinePage trackingId={params.trackingId} /></Officer>}</Route>
           <Route path="/admin"><Officer><AdminPage /></Officer></Route>
           <Route>

@@ -17,6 +17,7 @@ const allComplaints: NavLink = { path: '/antrian', label: 'allComplaints' };
 const atRisk: NavLink = { path: '/antrian/berisiko', label: 'atRisk', counts: 'atRisk' };
 const breached: NavLink = { path: '/antrian/terlambat', label: 'breached', counts: 'breached' };
 const timeline: NavLink = { path: '/riwayat', label: 'timeline' };
+const whatIf: NavLink = { path: '/simulasi', label: 'whatIf' };
 
 export const ROLE_NAVIGATION: Record<Role, NavLink[]> = {
   VERIFIER: [{ path: '/antrian/verifikasi', label: 'verifierInbox', counts: 'workQueue' }, allComplaints, escalations],
@@ -25,8 +26,8 @@ export const ROLE_NAVIGATION: Record<Role, NavLink[]> = {
   SUPERVISOR: [atRisk, breached, escalations, allComplaints],
   COMPLAINT_MANAGER: [atRisk, breached, escalations, reports, allComplaints],
   OMBUDSMAN: [escalations, allComplaints, reports],
-  AUDITOR: [timeline, reports, allComplaints],
-  SYSADMIN: [{ path: '/admin', label: 'administration' }, reports, timeline, allComplaints],
+  AUDITOR: [timeline, reports, whatIf, allComplaints],
+  SYSADMIN: [{ path: '/admin', label: 'administration' }, reports, whatIf, timeline, allComplaints],
 };
 
 export const isRole = (role: string): role is Role => role in ROLE_NAVIGATION;

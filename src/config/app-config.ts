@@ -31,6 +31,8 @@ export class AppConfig {
   notifyPollMs!: number;
   /** Notifications a dispatcher delivers at once (1–50). */
   notifyConcurrency!: number;
+  /** Complaints per batch of a what-if replay (one activity each). */
+  whatIfBatchSize!: number;
   reconcilePollMs!: number;
   /** Signs webhook deliveries (HMAC-SHA256); required in production when NOTIFY_WEBHOOK_URL is set. */
   notifyWebhookSecret!: string | undefined;
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       NOTIFY_WEBHOOK_URL: url({ default: undefined, desc: 'receives reminders and escalations as JSON POSTs; unset: logged' }),
       NOTIFY_POLL_MS: num({ default: 1000, desc: 'how often the outbox dispatcher looks for due notifications besides being woken by new ones' }),
       NOTIFY_CONCURRENCY: num({ default: 8, desc: 'notifications (webhook POSTs, SMS, e-mails) a dispatcher delivers at once, 1 to 50' }),
+      WHAT_IF_BATCH_SIZE: num({ default: 250, desc: 'complaints per batch of a what-if replay (one activity each), 1 to 2000' }),
       RECONCILE_POLL_MS: num({ default: 2000, desc: 'how often workers look for complaints whose workflow is not started yet' }),
       NOTIFY_WEBHOOK_SECRET: str({ default: undefined, desc: 'signs webhook deliveries (X-Tenggat-Signature); at least 32 characters' }),
       WORKFLOW_HISTORY_LIMIT: num({ default: 5000, desc: 'events after which a complaint workflow continues as new' }),
@@ -187,6 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(e.NOTIFY_CONCURRENCY) || e.NOTIFY_CONCURRENCY < 1 || e.NOTIFY_CONCURRENCY > 50) {
     throw new ConfigError({ NOTIFY_CONCURRENCY: 'must be a whole number from 1 to 50 (a claimed batch holds 50)' });
   }
+  if (!Number.isInteger(e.WHAT_IF_BATCH_SIZE) || e.WHAT_IF_BATCH_SIZE < 1 || e.WHAT_IF_BATCH_SIZE > 2000) {
+    throw new ConfigError({ WHAT_IF_BATCH_SIZE: 'must be a whole number from 1 to 2000 (a batch is one activity of a few seconds)' });
+  }
   for (const [name, value] of Object.entries({ LOGIN_FREE_ATTEMPTS: e.LOGIN_FREE_ATTEMPTS, TRACKING_FREE_ATTEMPTS: e.TRACKING_FREE_ATTEMPTS, CREDENTIAL_MAX_DELAY_SECONDS: e.CREDENTIAL_MAX_DELAY_SECONDS })) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError({ [name]: 'must be a whole number of at least 1' });
   }
@@ -213,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
     notifyPollMs: e.NOTIFY_POLL_MS,
     notifyConcurrency: e.NOTIFY_CONCURRENCY,
+    whatIfBatchSize: e.WHAT_IF_BATCH_SIZE,
     reconcilePollMs: e.RECONCILE_POLL_MS,
     notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
     workflowHistoryLimit: e.WORKFLOW_HISTORY_LIMIT,

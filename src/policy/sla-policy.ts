@@ -6,7 +6,13 @@ import { ladderProblems } from '../../workflows/lifecycle/ladder.js';
 import { COMPLEXITIES, type DeadlineRule, type SlaPolicyVersion } from '../../workflows/messages.js';
 
 export class SlaPolicyError extends Error {
-  constructor(file: string, field: string, problem: string) {
+  constructor(
+    file: string,
+    /** The field at fault, e.g. `versions[0].deadlines.verification.workingDays`. */
+    readonly field: string,
+    /** What is wrong with it, in English. */
+    readonly problem: string,
+  ) {
     super(`SLA policy ${file}: ${field} ${problem}`);
     this.name = 'SlaPolicyError';
   }
@@ -49,6 +55,14 @@ export function loadSlaPolicy(file: string): SlaPolicy {
   return new SlaPolicy(parseVersions(raw, file));
 }
 
+/**
+ * A policy given as data (a draft for a what-if replay), validated exactly as the file is at boot;
+ * `source` names it in errors. Throws SlaPolicyError naming the field.
+ */
+export function parseSlaPolicy(raw: unknown, source: string): SlaPolicy {
+  return new SlaPolicy(parseVersions(raw, source));
+}
+
 function parseVersions(raw: unknown, file: string): SlaPolicyVersion[] {
   const fail = (field: string, problem: string): never => {
     throw new SlaPolicyError(file, field, problem);
@@ -58,6 +72,7 @@ function parseVersions(raw: unknown, file: string): SlaPolicyVersion[] {
   const seen = new Set<string>();
   return (versions as SlaPolicyVersion[]).map((v, i) => {
     const at = `versions[${i}]`;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) fail(at, 'must be an object');
     if (typeof v.version !== 'string' || !v.version) fail(`${at}.version`, 'must be a non-empty string');
     if (seen.has(v.version)) fail(`${at}.version`, `repeats ${v.version}`);
     seen.add(v.version);
@@ -73,6 +88,7 @@ function parseVersions(raw: unknown, file: string): SlaPolicyVersion[] {
     }
     checkRule(v.reminderBefore, `${at}.reminderBefore`, fail);
     if (!Number.isInteger(v.maxRedirects) || v.maxRedirects < 0) fail(`${at}.maxRedirects`, 'must be a whole number');
+    if (!v.extension || typeof v.extension !== 'object') fail(`${at}.extension`, 'is required');
     if (!Number.isInteger(v.extension?.maxPerStage) || v.extension.maxPerStage < 0) {
       fail(`${at}.extension.maxPerStage`, 'must be a whole number');
     }
@@ -85,6 +101,7 @@ function parseVersions(raw: unknown, file: string): SlaPolicyVersion[] {
     if (!Array.isArray(v.escalation) || v.escalation.length === 0) fail(`${at}.escalation`, 'must be a non-empty list');
     v.escalation.forEach((step, j) => {
       const where = `${at}.escalation[${j}]`;
+      if (!step || typeof step !== 'object') fail(where, 'must be an object');
       if (step.level !== j + 1) fail(`${where}.level`, `must be ${j + 1} (levels climb one by one)`);
       if (typeof step.receiverRole !== 'string' || !step.receiverRole) fail(`${where}.receiverRole`, 'is required');
       if (step.afterBreach !== null) checkRule(step.afterBreach, `${where}.afterBreach`, fail);

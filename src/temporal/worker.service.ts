@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { loadCalendarYears } from '../../activities/calendar-data.js';
 import { CalendarSource, uploadedCalendarYearsIn } from '../../activities/calendar-source.js';
 import { createActivities } from '../../activities/index.js';
+import { createPolicyReplayActivities } from '../../activities/policy-replay-batch.js';
 import { DependencyUnavailableError } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { loadSlaPolicy } from '../policy/sla-policy.js';
 import { projectRoot } from '../project-root.js';
 import { TracingService } from '../tracing/tracing.service.js';
 import { tracedWorkflowBundle, WORKFLOW_TRACING_INTERCEPTORS, workerTracingOptions } from '../tracing/worker-tracing.js';
@@ -51,7 +53,11 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.temporalTaskQueue,
-      activities: createActivities({ prisma: this.prisma, calendar }),
+      activities: {
+        ...createActivities({ prisma: this.prisma, calendar }),
+        // What-if replays plan with the same calendar, each complaint under its own frozen policy version.
+        ...createPolicyReplayActivities({ prisma: this.prisma, calendar, policy: loadSlaPolicy(this.config.slaPolicyFile) }),
+      },
       // Every payload and failure message Temporal stores is encrypted (reporter text must not be readable there).
       dataConverter: tenggatDataConverter(this.config.temporalPayloadKeys),
       maxCachedWorkflows: this.config.workerMaxCachedWorkflows,

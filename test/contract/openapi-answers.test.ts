@@ -148,6 +148,18 @@ describe('real answers match the OpenAPI document', () => {
     for (const officer of [AUDITOR, SYSADMIN, OMBUDSMAN, agency.AGENCY_ADMIN, agency.COMPLAINT_MANAGER]) {
       check(await get('/v1/reports/sla', officer).expect(200), 'get', '/v1/reports/sla');
     }
+    // A what-if replay over the last hour (this file's complaints and any other suite's), then its reads.
+    const started = await request(t.http).post('/v1/reports/what-if').set(AUDITOR.auth).send({ policyVersion: '2026.1', from: new Date(Date.now() - 3_600_000).toISOString() }).expect(202);
+    check(started, 'post', '/v1/reports/what-if');
+    const replay = started.body.id as string;
+    await eventually(async () => ((await get(`/v1/reports/what-if/${replay}`, AUDITOR)).body.run?.status === 'RUNNING' ? undefined : true), 60_000);
+    for (const officer of [AUDITOR, SYSADMIN]) {
+      check(await get(`/v1/reports/what-if/${replay}`, officer).expect(200), 'get', '/v1/reports/what-if/{id}');
+      check(await get(`/v1/reports/what-if/${replay}/differences?limit=500`, officer).expect(200), 'get', '/v1/reports/what-if/{id}/differences');
+      check(await get('/v1/reports/what-if', officer).expect(200), 'get', '/v1/reports/what-if');
+    }
+    check(await request(t.http).post(`/v1/reports/what-if/${replay}/cancel`).set(SYSADMIN.auth).expect(202), 'post', '/v1/reports/what-if/{id}/cancel');
+    check(await request(t.http).post('/v1/reports/what-if').set(AUDITOR.auth).send({ policyVersion: 'nope', from: '2026-01-01' }).expect(400), 'post', '/v1/reports/what-if');
     for (const officer of [AUDITOR, SYSADMIN]) {
       check(await get(`/v1/audit/complaints/${id}/history`, officer).expect(200), 'get', '/v1/audit/complaints/{trackingId}/history');
       if (closed) check(await get(`/v1/audit/complaints/${closed}/history`, officer).expect(200), 'get', '/v1/audit/complaints/{trackingId}/history');

@@ -47,6 +47,12 @@ describe('poison input', () => {
       ['a NUL in the reporter\'s consent', () => request(t.http).post('/v1/track/LPR-AAAA-BBBB/ombudsman-consent').set('X-Access-Code', 'AAAA-BBBB-CCCC').send({ consent: NUL }), 'consent: contains U+0000'],
       ['a NUL in the SLA report grouping', () => request(t.http).get('/v1/reports/sla?groupBy=province%00'), 'query.groupBy: contains U+0000'],
       [
+        'a NUL deep in a what-if draft policy',
+        () => request(t.http).post('/v1/reports/what-if').send({ draftPolicy: { versions: [{ version: NUL }] }, from: '2026-01-01' }),
+        'draftPolicy.versions.0.version: contains U+0000',
+      ],
+      ['a NUL in a what-if replay ID', () => request(t.http).get('/v1/reports/what-if/%00/differences'), 'id: contains U+0000'],
+      [
         'a place far from any regency, 120 characters long',
         () => request(t.http).post('/v1/complaints').send(marked({ location: { regency: 'x'.repeat(120) } })),
         'location.regency',

@@ -311,7 +311,9 @@ export class ComplaintCase {
     clock.breached = false;
     if (wasBreached && (yield* ask('since', { change: 'extended-clock-ladder-restarts' }))) clock.firedLevels = [];
     if (!(yield* this.plan(clock))) clock.rungs = [];
-    yield* this.project('DEADLINE_EXTENDED', actor, { stage, previousDueAt, dueAt: clock.explanation.dueAt, reason, approvedBy }, this.now());
+    // The amount too (not its source), so a what-if replay can apply the extension again under another policy.
+    const amount = 'workingDays' in extra ? { workingDays: extra.workingDays } : { duration: extra.duration };
+    yield* this.project('DEADLINE_EXTENDED', actor, { stage, extra: amount, previousDueAt, dueAt: clock.explanation.dueAt, reason, approvedBy }, this.now());
   }
 
   *acknowledgeEscalation({ actor, escalationKey, comment }: AcknowledgeEscalationInput): Work {

@@ -199,6 +199,30 @@ export interface paths {
      */
     get: operations["sla"];
   };
+  "/v1/reports/what-if": {
+    /** The 50 latest what-if replays, newest first — roles: AUDITOR, SYSADMIN */
+    get: operations["list"];
+    /**
+     * Replay an SLA policy (a version, or a draft policy file) over the complaints submitted in a period — roles: AUDITOR, SYSADMIN
+     * @description Runs as a workflow, batch by batch; follow it with GET …/{id}. Each complaint's recorded actions are replayed twice on today's calendar: under its own frozen version and under the what-if one. Running complaints are only read.
+     */
+    post: operations["start"];
+  };
+  "/v1/reports/what-if/{id}": {
+    /**
+     * A replay: its progress and the side-by-side report per stage owner and stage (breaches, escalations by level, on-time %) — roles: AUDITOR, SYSADMIN
+     * @description While it runs (and when cancelled), the rows cover the complaints replayed so far; complete says whether they cover the period.
+     */
+    get: operations["report"];
+  };
+  "/v1/reports/what-if/{id}/differences": {
+    /** The complaints whose outcome would differ, with both deadlines of each stage that went otherwise and why — roles: AUDITOR, SYSADMIN */
+    get: operations["differences"];
+  };
+  "/v1/reports/what-if/{id}/cancel": {
+    /** Stop a running replay after its current batch; it becomes CANCELLED and keeps what it replayed — roles: AUDITOR, SYSADMIN */
+    post: operations["cancel"];
+  };
   "/v1/reference/agencies": {
     /** Agencies with their time zone (WIB/WITA/WIT) and units, by name — for the agency and unit pickers; any officer */
     get: operations["listReferenceAgencies"];
@@ -1825,6 +1849,240 @@ export interface components {
       rows: components["schemas"]["SlaReportRow"][];
       /** @description All rows together */
       totals: components["schemas"]["SlaFigures"];
+    };
+    StartWhatIfDto: {
+      /**
+       * @description A version of the policy file (GET /v1/admin/policies) to replay; with draftPolicy, the draft version to use when the draft holds several
+       * @example 2026.1
+       */
+      policyVersion?: string;
+      /** @description A draft policy in the shape of config/sla-policy.json ({ "versions": [ … ] }), validated as the file is at boot; 400 names the field at fault */
+      draftPolicy?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description Complaints submitted from (inclusive): an ISO-8601 date (midnight in the national time zone) or instant; must be in the past
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Complaints submitted before (exclusive); default and latest: now. The period spans at most 1,098 days
+       * @example 2026-11-01
+       */
+      to?: string;
+    };
+    WhatIfPeriodView: {
+      /**
+       * @description Inclusive
+       * @example 2026-01-01T00:00:00.000+07:00
+       */
+      from: string;
+      /**
+       * @description Exclusive; never later than when the replay was asked for
+       * @example 2026-11-30T12:00:00.000+07:00
+       */
+      to: string;
+      /** @example Asia/Jakarta */
+      timeZone: string;
+    };
+    WhatIfRunView: {
+      /** @example 0b9f3c1e-6c0a-4a57-9d0e-2f1f1c9b7a10 */
+      id: string;
+      /**
+       * @description RUNNING until every batch is done; CANCELLED and FAILED runs keep what they replayed
+       * @enum {string}
+       */
+      status: "RUNNING" | "COMPLETED" | "CANCELLED" | "FAILED";
+      /**
+       * @description VERSION: a version of the policy file; DRAFT: a policy sent with the request
+       * @enum {string}
+       */
+      policySource: "VERSION" | "DRAFT";
+      /**
+       * @description The what-if version; each complaint is compared with a replay under its own frozen version
+       * @example 2026.1-draft
+       */
+      policyVersion: string;
+      period: components["schemas"]["WhatIfPeriodView"];
+      /** @description Clocks run up to this instant on both sides */
+      asOf: string;
+      /**
+       * @description Complaints submitted in the period
+       * @example 10000
+       */
+      total: number;
+      /**
+       * @description Complaints replayed so far
+       * @example 2500
+       */
+      processed: number;
+      /**
+       * @description Complaints whose outcome differs so far
+       * @example 312
+       */
+      differing: number;
+      /**
+       * @description Complaints whose recorded history could not be replayed (listed among the differences with the error); counted in neither side
+       * @example 0
+       */
+      unreplayable: number;
+      /**
+       * @description Complaints whose replay under their own policy breached other deadlines than their recorded history (DEADLINE_BREACHED events) says passed: a calendar amended since, or a behaviour changed since; their 'current' figures are not what happened
+       * @example 3
+       */
+      unlikeRecord: number;
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description Why a FAILED run stopped */
+      error: string | null;
+      /** @example usr-auditor */
+      requestedBy: string;
+    };
+    WhatIfSideView: {
+      /**
+       * @description Deadlines stopped by the action they waited for (or a redirect, an archive) before they passed
+       * @example 90
+       */
+      met: number;
+      /**
+       * @description Deadlines that passed (counted once even when extended afterwards)
+       * @example 10
+       */
+      breached: number;
+      /**
+       * @description Deadlines still running, unbreached, at asOf (neither met nor breached)
+       * @example 2
+       */
+      running: number;
+      /**
+       * @description met / (met + breached) in percent; null when none was decided
+       * @example 90
+       */
+      onTimePct: number | null;
+      /**
+       * @description Escalations by level (every receiver counts); levels 1 to 3 always present
+       * @example {
+       *   "1": 10,
+       *   "2": 4,
+       *   "3": 1
+       * }
+       */
+      escalations: {
+        [key: string]: number;
+      };
+    };
+    WhatIfRowView: {
+      /**
+       * @description agency: stages an agency owned; national: verification and redirections; total: the stage over every owner
+       * @enum {string}
+       */
+      rowType: "agency" | "national" | "total";
+      /**
+       * @description The stage's owner; null on national and total rows
+       * @example kemendagri
+       */
+      agencyId: string | null;
+      /** @example Kementerian Dalam Negeri */
+      agencyName: string | null;
+      /** @enum {string} */
+      stage: "verification" | "assignment" | "firstFollowUp" | "resolution" | "redirection";
+      /** @description Each complaint replayed under its own policy version (what happened, on today's calendar) */
+      current: components["schemas"]["WhatIfSideView"];
+      /** @description The same complaints replayed under the what-if policy */
+      whatIf: components["schemas"]["WhatIfSideView"];
+      /**
+       * @description whatIf.breached − current.breached
+       * @example 4
+       */
+      breachesChange: number;
+      /**
+       * @description whatIf.onTimePct − current.onTimePct, in percentage points
+       * @example -4.5
+       */
+      onTimePctChange: number | null;
+    };
+    WhatIfReportView: {
+      run: components["schemas"]["WhatIfRunView"];
+      /** @description false while running, or when cancelled or failed: the rows cover the complaints replayed so far */
+      complete: boolean;
+      rows: components["schemas"]["WhatIfRowView"][];
+    };
+    RoundSideView: {
+      /** @example 2026-01-07T23:59:59.999+07:00 */
+      dueAt: string;
+      /** @example 2 working days */
+      rule: string;
+      /** @enum {string} */
+      outcome: "met" | "breached" | "running";
+      breachedAt: string | null;
+      /** @description When the action that stopped it happened */
+      endedAt: string | null;
+      /**
+       * @example {
+       *   "1": 1
+       * }
+       */
+      escalations: {
+        [key: string]: number;
+      };
+    };
+    EndingChangeView: {
+      /** @example CLOSED */
+      current: string;
+      /** @example ARCHIVED (NO_CLARIFICATION) */
+      whatIf: string;
+    };
+    WhatIfDifferenceView: {
+      /**
+       * @description The stage that went otherwise; null for the case's ending
+       * @enum {string|null}
+       */
+      stage: "verification" | "assignment" | "firstFollowUp" | "resolution" | "redirection" | null;
+      /**
+       * Format: int32
+       * @description The nth deadline of that stage on the complaint (a redirect or dispute starts another)
+       */
+      round: number | null;
+      /** @description The stage's owner; null = national */
+      agencyId: string | null;
+      /** @description Under the complaint’s own policy; null when the deadline never ran there */
+      current: components["schemas"]["RoundSideView"] | null;
+      /** @description Under the what-if policy; null when the deadline never ran there */
+      whatIf: components["schemas"]["RoundSideView"] | null;
+      ending: components["schemas"]["EndingChangeView"] | null;
+      /**
+       * @description The same in English
+       * @example verification: under 2026.1 due … (3 working days): met …; under draft due … (2 working days): breached at …, level 1
+       */
+      why: string;
+    };
+    WhatIfComplaintView: {
+      /** @example LPR-7K3M-9Q2X */
+      trackingId: string;
+      submittedAt: string;
+      /** @description The agency holding the complaint; null: not disposed */
+      agencyId: string | null;
+      /**
+       * @description The version the complaint ran under
+       * @example 2026.1
+       */
+      currentPolicyVersion: string;
+      /** @description Empty when the complaint could not be replayed */
+      differences: components["schemas"]["WhatIfDifferenceView"][];
+      /** @description Why the complaint could not be replayed; null when it was */
+      error: string | null;
+    };
+    WhatIfComplaintPage: {
+      items: components["schemas"]["WhatIfComplaintView"][];
+      /**
+       * @description Complaints listed: those whose outcome differs and those that could not be replayed (run.differing + run.unreplayable)
+       * @example 312
+       */
+      total: number;
+      /** @example 100 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
     };
     UnitView: {
       /** @example kemendagri-dukcapil-layanan */
@@ -5614,6 +5872,296 @@ export interface operations {
         content: {
           "application/json": components["schemas"]["ErrorBodyView"];
           "text/csv": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** The 50 latest what-if replays, newest first — roles: AUDITOR, SYSADMIN */
+  list: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["WhatIfRunView"][];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only AUDITOR, SYSADMIN may do this */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /**
+   * Replay an SLA policy (a version, or a draft policy file) over the complaints submitted in a period — roles: AUDITOR, SYSADMIN
+   * @description Runs as a workflow, batch by batch; follow it with GET …/{id}. Each complaint's recorded actions are replayed twice on today's calendar: under its own frozen version and under the what-if one. Running complaints are only read.
+   */
+  start: {
+    parameters: {
+      header?: {
+        /** @description Repeat the request safely: the same key answers the same result, applied once */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["StartWhatIfDto"];
+      };
+    };
+    responses: {
+      202: {
+        content: {
+          "application/json": components["schemas"]["WhatIfRunView"];
+        };
+      };
+      /** @description Unknown policyVersion, an invalid draftPolicy (naming the field), or a period reversed, in the future or longer than 1,098 days */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only AUDITOR, SYSADMIN may do this */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description The Idempotency-Key was already used for a different request */
+      422: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /**
+   * A replay: its progress and the side-by-side report per stage owner and stage (breaches, escalations by level, on-time %) — roles: AUDITOR, SYSADMIN
+   * @description While it runs (and when cancelled), the rows cover the complaints replayed so far; complete says whether they cover the period.
+   */
+  report: {
+    parameters: {
+      query?: {
+        /** @description csv: one line per stage owner and stage plus a total per stage, as a download */
+        format?: "json" | "csv";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The report (JSON), or with format=csv one line per row */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WhatIfReportView"];
+          "text/csv": string;
+        };
+      };
+      /** @description Bad id or format, naming the field */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+          "text/csv": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only AUDITOR, SYSADMIN may do this */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No such replay */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+          "text/csv": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** The complaints whose outcome would differ, with both deadlines of each stage that went otherwise and why — roles: AUDITOR, SYSADMIN */
+  differences: {
+    parameters: {
+      query?: {
+        /** @description csv: one line per stage owner and stage plus a total per stage, as a download */
+        format?: "json" | "csv";
+        /** @description JSON only: complaints per page (the CSV holds them all) */
+        limit?: number;
+        /** @description JSON only: complaints to skip (by tracking ID) */
+        offset?: number;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page by tracking ID (JSON), or with format=csv every one, a line per stage */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WhatIfComplaintPage"];
+          "text/csv": string;
+        };
+      };
+      /** @description Bad id, limit, offset or format, naming the field */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+          "text/csv": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only AUDITOR, SYSADMIN may do this */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No such replay */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+          "text/csv": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Unexpected failure; quote requestId to the operator */
+      500: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unreachable right now; nothing was changed, retry after Retry-After seconds */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+    };
+  };
+  /** Stop a running replay after its current batch; it becomes CANCELLED and keeps what it replayed — roles: AUDITOR, SYSADMIN */
+  cancel: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      202: {
+        content: {
+          "application/json": components["schemas"]["WhatIfRunView"];
+        };
+      };
+      /** @description Bad id */
+      400: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No valid credential: a missing, malformed or expired bearer token, or a wrong API key */
+      401: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description Only AUDITOR, SYSADMIN may do this */
+      403: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
+        };
+      };
+      /** @description No such replay */
+      404: {
+        content: {
+          "application/json": components["schemas"]["ErrorBodyView"];
         };
       };
       /** @description Unexpected failure; quote requestId to the operator */

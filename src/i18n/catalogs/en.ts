@@ -485,4 +485,11 @@ export const EN: Record<keyof typeof ID, string> = {
   "pack.history.run": "Run {runId}: {events} events, the last event {lastEventId}.",
   "pack.history.workflow": "Workflow {workflowId}",
   "pack.page": "Page {page} of {pages}",
+  'whatIf.unknownPolicyVersion': "unknown SLA policy version '{version}'; known: {known}",
+  'whatIf.policyRequired': 'give policyVersion (a version of the policy file) or draftPolicy (a policy file to try)',
+  'whatIf.draftVersionRequired': 'the draft holds several versions ({known}): name one in policyVersion',
+  'whatIf.draftProblem': '{problem}',
+  'whatIf.periodTooLong': 'the period may span at most {days} days',
+  'whatIf.notInPast': 'must be in the past',
+  'notFound.whatIf': 'what-if replay {id} not found',
 };

@@ -502,4 +502,11 @@ export const ID = {
   "pack.history.run": "Run {runId}: {events} event, event terakhir {lastEventId}.",
   "pack.history.workflow": "Workflow {workflowId}",
   "pack.page": "Halaman {page} dari {pages}",
+  'whatIf.unknownPolicyVersion': "versi kebijakan SLA '{version}' tidak dikenal; yang ada: {known}",
+  'whatIf.policyRequired': 'sebutkan policyVersion (versi dari berkas kebijakan) atau kirim draftPolicy (berkas kebijakan yang hendak dicoba)',
+  'whatIf.draftVersionRequired': 'draf memuat beberapa versi ({known}): sebutkan salah satunya di policyVersion',
+  'whatIf.draftProblem': '{problem}',
+  'whatIf.periodTooLong': 'periode paling panjang {days} hari',
+  'whatIf.notInPast': 'harus sudah lewat',
+  'notFound.whatIf': 'simulasi kebijakan {id} tidak ditemukan',
 };
