@@ -32,9 +32,10 @@ function statFields(pid: number | string): string[] | undefined {
   }
 }
 
-/** utime + stime of a process, in seconds; 0 once it is gone. */
+/** utime + stime of a process, in seconds; 0 once it is gone, NaN (written as null) when it is not this machine's to read. */
 function cpuSecondsOf(pid: number | undefined): number {
-  const fields = pid ? statFields(pid) : undefined;
+  if (!pid) return NaN;
+  const fields = statFields(pid);
   return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0;
 }
 

@@ -43,13 +43,15 @@ describe('bench --smoke', () => {
       expect(work.perComplaint.transactions).toBeGreaterThan(0);
       expect(work.cpuMsPerComplaint.worker).toBeGreaterThan(0);
     }
-    // The floor a breach is held to: what a raw timer costs the server and the bench's own worker.
-    expect(report.raw.timerStorm.work.cpuMsPerComplaint.temporal).toBeGreaterThan(0);
+    // The floor a breach is held to: what a raw timer costs the bench's own worker (and the server, when the bench
+    // started it: with TEMPORAL_ADDRESS its process is elsewhere and its CPU is not known).
     expect(report.raw.timerStorm.work.cpuMsPerComplaint.bench).toBeGreaterThan(0);
     // The capacity curve, and none lost: every complaint has a next deadline and a running workflow.
     const [point] = report.capacity.curve;
     expect(point.storageMb.tenggat).toBeGreaterThan(0);
-    expect(point.storageMb.temporal).toBeGreaterThan(0);
+    // Temporal's storage is read where the bench started the server (its SQLite file or databases), not of another's.
+    const external = String(report.server.temporal).startsWith('external server');
+    expect(external ? point.storageMb.temporal === null : point.storageMb.temporal > 0).toBe(true);
     expect(point.historySample.meanEvents).toBeGreaterThan(0);
     expect(report.capacity.intact.withNextDeadline).toBe(report.capacity.intact.complaints);
     expect(report.capacity.intact.runningWorkflows).toBe(report.capacity.intact.openComplaints);

@@ -129,7 +129,10 @@ describe('payload encryption', () => {
       for (const role of ['VERIFIER', 'OMBUDSMAN'] as const) await request(t.http).post('/codec/decode').set(c.officers.national[role].auth).send(body).expect(403);
       const before = await t.prisma.auditLog.count({ where: { action: 'PAYLOADS_DECODED', actorId: c.officers.national.AUDITOR.id } });
       await request(t.http).post('/codec/decode').set(c.officers.national.AUDITOR.auth).send(body).expect(200);
-      expect(await t.prisma.auditLog.count({ where: { action: 'PAYLOADS_DECODED', actorId: c.officers.national.AUDITOR.id } })).toBe(before + 1);
+      // The audit entry is written once the answer has gone out (AuditTrailInterceptor): wait for it, then count it.
+      const decodes = () => t.prisma.auditLog.count({ where: { action: 'PAYLOADS_DECODED', actorId: c.officers.national.AUDITOR.id } });
+      await eventually(async () => ((await decodes()) > before ? true : undefined));
+      expect(await decodes()).toBe(before + 1);
       const bad = await request(t.http).post('/codec/decode').set(c.officers.national.AUDITOR.auth).send({ payloads: 'no' }).expect(400);
       expect(JSON.stringify(bad.body.message)).toMatch(/payloads/);
     });
