@@ -8,7 +8,7 @@ import { migrate } from '../../src/database/migrator.js';
 import type { ComplaintStatus } from '../../src/generated/prisma/enums.js';
 import { policyReplayProgressQuery, policyReplayWorkflowId, type SlaPolicyVersion } from '../../workflows/messages.js';
 import { policyReplayWorkflow } from '../../workflows/policy-replay.workflow.js';
-import { createAgencies, createTestApp, eventually, type TestApp } from '../support/app.js';
+import { createAgencies, createTestApp, eventually, insertComplaintRow, type TestApp } from '../support/app.js';
 import { policyFrom } from '../support/case-harness.js';
 import { createOfficers, type Officers } from '../support/officers.js';
 import { dropSchema, startWorkerProcess, testDatabaseUrl, type NodeProcess } from '../support/stack.js';
@@ -41,30 +41,20 @@ describe('what-if replay of a policy over past complaints', () => {
   const tracking: Record<string, string> = {};
 
   async function seed(name: string, c: { submittedAt: string; agencyId: string | null; status: ComplaintStatus; events: EventSpec[] }): Promise<void> {
-    const id = randomUUID();
     const trackingId = `LPR-${randomBytes(2).toString('hex').toUpperCase()}-${name}`;
     tracking[name] = trackingId;
-    await t.prisma.complaint.create({
-      data: {
-        id,
-        trackingId,
-        workflowId: `complaint-${trackingId}`,
-        title: 'Jalan rusak',
-        chronology: 'Lubang besar di depan puskesmas.',
-        occurredAt: new Date('2026-01-10T09:00:00+07:00'),
-        regency: 'Kota Bandung',
-        classification: 'COMPLAINT',
-        channel: 'WEB',
-        anonymous: false,
-        confidential: false,
-        policyVersion: '2026.1',
-        submittedAt: new Date(c.submittedAt),
-        // Its workflow ran long ago: the worker's reconciler must not start one now.
-        workflowStartedAt: new Date(c.submittedAt),
-        agencyId: c.agencyId,
-        status: c.status,
-        lastEventSeq: c.events.length + 1,
-      },
+    const { id } = await insertComplaintRow(t.prisma, {
+      trackingId,
+      workflowId: `complaint-${trackingId}`,
+      title: 'Jalan rusak',
+      chronology: 'Lubang besar di depan puskesmas.',
+      occurredAt: new Date('2026-01-10T09:00:00+07:00'),
+      submittedAt: new Date(c.submittedAt),
+      // Its workflow ran long ago: the worker's reconciler must not start one now.
+      workflowStartedAt: new Date(c.submittedAt),
+      agencyId: c.agencyId,
+      status: c.status,
+      lastEventSeq: c.events.length + 1,
     });
     const events: EventSpec[] = [['SUBMITTED', 'SUBMITTED', c.submittedAt, null, { channel: 'WEB', classification: 'COMPLAINT' }], ...c.events];
     await t.prisma.complaintEvent.createMany({
